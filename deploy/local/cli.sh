@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The operator command line against the service started by run.sh (reads .local/endpoints.env).
+# Usage: cli.sh tickets publish FROM [SUBJECT]
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+state=${HELPDESK_LOCAL_DIR:-$root/.local}
+if [ ! -f "$state/endpoints.env" ]; then
+  echo "cli.sh: $state/endpoints.env not found; start the service with deploy/local/run.sh first." >&2
+  exit 1
+fi
+# shellcheck source=/dev/null
+. "$state/endpoints.env"
+export ConnectionStrings__Identity="$PG_CONNECTION"
+export RabbitMq__Url="$AMQP_URL"
+exec dotnet "$state/app/HelpdeskIdentity.Api.dll" "$@"

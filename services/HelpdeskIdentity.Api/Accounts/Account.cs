@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace HelpdeskIdentity.Api.Accounts;
+
+/// <summary>
+/// A person's account. Created unclaimed (no password, e-mail unverified) from a ticket's sender,
+/// claimed later through the forgot-password flow. <see cref="IdentityUser{TKey}.NormalizedEmail"/>
+/// holds the canonical address (<see cref="MailboxAddress.Address"/>) and is unique.
+/// </summary>
+public class Account : IdentityUser<Guid>
+{
+    public string? DisplayName { get; set; }
+
+    public Guid? OrganizationId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? FirstTicketAt { get; set; }
+
+    public DateTimeOffset? LastTicketAt { get; set; }
+
+    public int TicketCount { get; set; }
+}

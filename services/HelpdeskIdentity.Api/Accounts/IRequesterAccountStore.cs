@@ -1,0 +1,12 @@
+namespace HelpdeskIdentity.Api.Accounts;
+
+/// <summary>Where account intake keeps its state. One call is one transaction.</summary>
+public interface IRequesterAccountStore
+{
+    /// <summary>
+    /// Counts the ticket against the sender's account, creating the account (and the organisation
+    /// for <paramref name="organizationDomain"/>, and a RequesterAccountCreated outbox row) when the
+    /// address is new. A ticket id already counted changes nothing and returns <see cref="TicketIntakeResult.Duplicate"/>.
+    /// </summary>
+    Task<TicketIntakeResult> RecordTicketAsync(RequesterTicket ticket, string? organizationDomain, CancellationToken cancellationToken);
+}

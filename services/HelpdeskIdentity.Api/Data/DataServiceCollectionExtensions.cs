@@ -1,0 +1,48 @@
+using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Api.Data.Migrations;
+using HelpdeskIdentity.Api.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace HelpdeskIdentity.Api.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>PostgreSQL: one data source, the EF context over it, the stores, and the schema at start-up.</summary>
+    public static void AddData(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .Configure<IConfiguration>((o, configuration) => o.ConnectionString = configuration.GetConnectionString("Identity") ?? "")
+            .Validate(o => ValidConnectionString(o.ConnectionString),
+                "ConnectionStrings:Identity is missing or not a valid PostgreSQL connection string (Host=…;Port=…;Database=…;Username=…).")
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton(sp => new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
+            .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
+            .Build());
+        builder.Services.AddDbContextPool<HelpdeskDbContext>((sp, options) =>
+            options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IRequesterAccountStore, RequesterAccountStore>();
+        builder.Services.AddSingleton<IOutboxStore, OutboxStore>();
+
+        // First hosted service: the schema is in place before the bus starts consuming.
+        builder.Services.AddSingleton<SchemaMigrator>();
+        builder.Services.AddHostedService<SchemaMigrationService>();
+    }
+
+    private static bool ValidConnectionString(string value)
+    {
+        try
+        {
+            return new NpgsqlConnectionStringBuilder(value).Host is { Length: > 0 };
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Api.Organizations;
+using HelpdeskIdentity.Api.Outbox;
+using HelpdeskIdentity.Api.Tickets;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelpdeskIdentity.Api.Data;
+
+/// <summary>
+/// The service's database. The schema itself is created by the SQL scripts in Data/Migrations;
+/// a test keeps this model and those scripts in agreement.
+/// </summary>
+public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
+    : IdentityUserContext<Account, Guid>(options)
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<OrganizationDomain> OrganizationDomains => Set<OrganizationDomain>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<IngestedTicket> IngestedTickets => Set<IngestedTicket>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<Account>(account =>
+        {
+            account.ToTable("users");
+            // Identity's own e-mail index is not unique; ours is, because one address is one account.
+            account.HasIndex(a => a.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
+            account.Property(a => a.DisplayName).HasMaxLength(200);
+            account.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId);
+            account.HasIndex(a => a.OrganizationId);
+        });
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
+
+        builder.Entity<Organization>(organization =>
+        {
+            organization.Property(o => o.Name).HasMaxLength(253);
+            organization.HasMany(o => o.Domains).WithOne().HasForeignKey(d => d.OrganizationId);
+        });
+        builder.Entity<OrganizationDomain>(domain =>
+        {
+            domain.HasKey(d => d.Domain);
+            domain.Property(d => d.Domain).HasMaxLength(253);
+        });
+
+        builder.Entity<OutboxMessage>(message =>
+        {
+            message.Property(m => m.MessageType).HasMaxLength(200);
+            message.Property(m => m.Payload).HasColumnType("jsonb");
+            message.Property(m => m.TraceParent).HasMaxLength(55);
+            message.HasIndex(m => m.NextAttemptAt).HasFilter("published_at IS NULL");
+        });
+
+        builder.Entity<IngestedTicket>(ticket =>
+        {
+            ticket.HasKey(t => t.TicketId);
+            ticket.Property(t => t.TicketId).HasMaxLength(200);
+        });
+
+        SnakeCaseNames.Apply(builder);
+    }
+}

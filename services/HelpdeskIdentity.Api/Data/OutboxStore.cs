@@ -1,0 +1,108 @@
+using HelpdeskIdentity.Api.Outbox;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace HelpdeskIdentity.Api.Data;
+
+/// <summary>
+/// Claims due outbox rows with <c>FOR UPDATE SKIP LOCKED</c> and keeps them locked while they are
+/// published, so two instances never publish the same row at the same time.
+/// </summary>
+internal sealed class OutboxStore(NpgsqlDataSource dataSource, TimeProvider clock, IOptions<OutboxOptions> options) : IOutboxStore
+{
+    private const string ClaimDue = """
+        SELECT id, message_type, payload::text, created_at, next_attempt_at, attempts, trace_parent
+        FROM outbox_messages
+        WHERE published_at IS NULL AND next_attempt_at <= @now
+        ORDER BY next_attempt_at
+        LIMIT @limit
+        FOR UPDATE SKIP LOCKED
+        """;
+
+    private const string MarkPublished = "UPDATE outbox_messages SET published_at = @now, attempts = attempts + 1 WHERE id = ANY(@ids)";
+
+    private const string Reschedule = """
+        UPDATE outbox_messages SET attempts = attempts + 1, next_attempt_at = @next_attempt_at, last_error = @last_error
+        WHERE id = @id
+        """;
+
+    private const string DeletePublished = "DELETE FROM outbox_messages WHERE published_at < @cutoff";
+
+    public async Task<int> PublishDueAsync(int batchSize, Func<OutboxMessage, CancellationToken, Task> publish, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var due = await ClaimAsync(connection, batchSize, cancellationToken);
+        if (due.Count == 0)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return 0;
+        }
+
+        var outcomes = await Task.WhenAll(due.Select(async message =>
+        {
+            try
+            {
+                await publish(message, cancellationToken);
+                return (message, Error: (Exception?)null);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                return (message, Error: ex);
+            }
+        }));
+
+        var now = clock.GetUtcNow();
+        var published = outcomes.Where(o => o.Error is null).Select(o => o.message.Id).ToArray();
+        if (published.Length > 0)
+        {
+            await Sql.ExecuteAsync(connection, MarkPublished, cancellationToken, ("now", now), ("ids", published));
+        }
+
+        foreach (var (message, error) in outcomes.Where(o => o.Error is not null))
+        {
+            await Sql.ExecuteAsync(connection, Reschedule, cancellationToken,
+                ("id", message.Id), ("next_attempt_at", now + Backoff(message.Attempts + 1)), ("last_error", Truncate(error!.Message, 2000)));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return due.Count;
+    }
+
+    public async Task<int> DeletePublishedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await Sql.ExecuteAsync(connection, DeletePublished, cancellationToken, ("cutoff", cutoff));
+    }
+
+    /// <summary>1 s, 2 s, 4 s… up to Outbox:MaxBackoff, with up to 20 % jitter so instances do not retry in step.</summary>
+    private TimeSpan Backoff(int attempts)
+    {
+        var seconds = Math.Min(Math.Pow(2, Math.Min(attempts - 1, 30)), options.Value.MaxBackoff.TotalSeconds);
+        return TimeSpan.FromSeconds(seconds * (1 + (Random.Shared.NextDouble() * 0.2)));
+    }
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+
+    private async Task<List<OutboxMessage>> ClaimAsync(NpgsqlConnection connection, int batchSize, CancellationToken cancellationToken)
+    {
+        await using var command = Sql.Command(connection, ClaimDue, ("now", clock.GetUtcNow()), ("limit", batchSize));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var due = new List<OutboxMessage>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            due.Add(new OutboxMessage
+            {
+                Id = reader.GetGuid(0),
+                MessageType = reader.GetString(1),
+                Payload = reader.GetString(2),
+                CreatedAt = reader.GetFieldValue<DateTimeOffset>(3),
+                NextAttemptAt = reader.GetFieldValue<DateTimeOffset>(4),
+                Attempts = reader.GetInt32(5),
+                TraceParent = reader.IsDBNull(6) ? null : reader.GetString(6),
+            });
+        }
+
+        return due;
+    }
+}

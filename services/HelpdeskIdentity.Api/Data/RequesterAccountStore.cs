@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Text.Json;
+using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Api.Outbox;
+using HelpdeskIdentity.Contracts;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace HelpdeskIdentity.Api.Data;
+
+/// <summary>
+/// Account intake in one transaction. Exactly one account per address comes from the unique index
+/// on <c>users.normalized_email</c> (concurrent creators meet in <c>ON CONFLICT</c>); a ticket
+/// counts once because its id is claimed in <c>ingested_tickets</c> in the same transaction, last,
+/// so a redelivery rolls back whatever it touched.
+/// </summary>
+internal sealed class RequesterAccountStore(NpgsqlDataSource dataSource, TimeProvider clock) : IRequesterAccountStore
+{
+    private const string CountOnExisting = """
+        UPDATE users SET ticket_count = ticket_count + 1,
+                         first_ticket_at = LEAST(first_ticket_at, @received_at),
+                         last_ticket_at = GREATEST(last_ticket_at, @received_at),
+                         display_name = COALESCE(display_name, @display_name)
+        WHERE normalized_email = @email
+        RETURNING id
+        """;
+
+    // xmax = 0 only on a row this statement inserted; a concurrent creator's row is counted instead.
+    private const string CreateOrCount = """
+        INSERT INTO users (id, user_name, normalized_user_name, email, normalized_email, email_confirmed,
+                           security_stamp, concurrency_stamp, phone_number_confirmed, two_factor_enabled,
+                           lockout_enabled, access_failed_count, display_name, organization_id, created_at,
+                           first_ticket_at, last_ticket_at, ticket_count)
+        VALUES (@id, @email, @email, @display_address, @email, false, @security_stamp, @concurrency_stamp, false, false,
+                true, 0, @display_name, @organization_id, @now, @received_at, @received_at, 1)
+        ON CONFLICT (normalized_email) DO UPDATE SET
+            ticket_count = users.ticket_count + 1,
+            first_ticket_at = LEAST(users.first_ticket_at, EXCLUDED.first_ticket_at),
+            last_ticket_at = GREATEST(users.last_ticket_at, EXCLUDED.last_ticket_at),
+            display_name = COALESCE(users.display_name, EXCLUDED.display_name)
+        RETURNING (xmax = 0) AS created
+        """;
+
+    private const string FindOrganization = "SELECT organization_id FROM organization_domains WHERE domain = @domain";
+
+    // Serialises the first sighting of a domain across transactions and instances.
+    private const string LockDomain = "SELECT pg_advisory_xact_lock(hashtextextended('organization-domain:' || @domain, 0))";
+
+    private const string CreateOrganization = """
+        INSERT INTO organizations (id, name, created_at) VALUES (@organization_id, @domain, @now);
+        INSERT INTO organization_domains (domain, organization_id) VALUES (@domain, @organization_id);
+        """;
+
+    private const string EnqueueOutbox = """
+        INSERT INTO outbox_messages (id, message_type, payload, created_at, next_attempt_at, attempts, trace_parent)
+        VALUES (@id, @message_type, @payload, @now, @now, 0, @trace_parent)
+        """;
+
+    private const string ClaimTicket = """
+        INSERT INTO ingested_tickets (ticket_id, ingested_at) VALUES (@ticket_id, clock_timestamp())
+        ON CONFLICT (ticket_id) DO NOTHING
+        """;
+
+    public async Task<TicketIntakeResult> RecordTicketAsync(RequesterTicket ticket, string? organizationDomain, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var sender = ticket.Sender;
+
+        var result = TicketIntakeResult.Counted;
+        var existing = await Sql.ScalarAsync<Guid?>(connection, CountOnExisting, cancellationToken,
+            ("email", sender.Address), ("received_at", ticket.ReceivedAt), ("display_name", sender.DisplayName));
+        if (existing is null)
+        {
+            Guid? organizationId = organizationDomain is null ? null
+                : await FindOrCreateOrganizationAsync(connection, organizationDomain, now, cancellationToken);
+            var accountId = Guid.CreateVersion7(now);
+            var created = await Sql.ScalarAsync<bool>(connection, CreateOrCount, cancellationToken,
+                ("id", accountId), ("email", sender.Address), ("display_address", sender.DisplayAddress),
+                ("security_stamp", Guid.NewGuid().ToString("N").ToUpperInvariant()), ("concurrency_stamp", Guid.NewGuid().ToString()),
+                ("display_name", sender.DisplayName), ("organization_id", organizationId),
+                ("now", now), ("received_at", ticket.ReceivedAt));
+            if (created)
+            {
+                var message = new RequesterAccountCreated
+                {
+                    AccountId = accountId,
+                    Email = sender.Address,
+                    DisplayName = sender.DisplayName,
+                    OrganizationId = organizationId,
+                    OrganizationDomain = organizationId is null ? null : organizationDomain,
+                    TicketId = ticket.TicketId,
+                    CreatedAt = now,
+                };
+                await EnqueueAsync(connection, message, now, cancellationToken);
+                result = TicketIntakeResult.Created;
+            }
+        }
+
+        if (await Sql.ExecuteAsync(connection, ClaimTicket, cancellationToken, ("ticket_id", ticket.TicketId)) == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return TicketIntakeResult.Duplicate;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    private static async Task<Guid> FindOrCreateOrganizationAsync(NpgsqlConnection connection, string domain, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await Sql.ScalarAsync<Guid?>(connection, FindOrganization, cancellationToken, ("domain", domain)) is { } known)
+        {
+            return known;
+        }
+
+        await Sql.ExecuteAsync(connection, LockDomain, cancellationToken, ("domain", domain));
+        if (await Sql.ScalarAsync<Guid?>(connection, FindOrganization, cancellationToken, ("domain", domain)) is { } createdMeanwhile)
+        {
+            return createdMeanwhile;
+        }
+
+        var organizationId = Guid.CreateVersion7(now);
+        await Sql.ExecuteAsync(connection, CreateOrganization, cancellationToken, ("organization_id", organizationId), ("domain", domain), ("now", now));
+        return organizationId;
+    }
+
+    private static Task<int> EnqueueAsync<T>(NpgsqlConnection connection, T message, DateTimeOffset now, CancellationToken cancellationToken)
+        where T : class =>
+        Sql.ExecuteAsync(connection, EnqueueOutbox, cancellationToken,
+            ("id", Guid.CreateVersion7(now)),
+            ("message_type", OutboxMessageTypes.NameOf<T>()),
+            ("payload", new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = JsonSerializer.Serialize(message, OutboxMessageTypes.Json) }),
+            ("now", now),
+            ("trace_parent", Activity.Current?.Id));
+}

@@ -1,0 +1,47 @@
+using HelpdeskIdentity.Api.Tickets;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace HelpdeskIdentity.Api.Messaging;
+
+public static class MessagingServiceCollectionExtensions
+{
+    /// <summary>The bus: RabbitMQ through MassTransit, with the ticket consumer on its pinned queue.</summary>
+    public static void AddMessaging(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RabbitMqOptions>().BindConfiguration(RabbitMqOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+
+        // Without this, a publish right after start-up can beat the queue bindings and be lost.
+        builder.Services.Configure<MassTransitHostOptions>(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.AddConsumer<TicketReceivedConsumer, TicketReceivedConsumerDefinition>();
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                var url = new Uri(context.GetRequiredService<IOptions<RabbitMqOptions>>().Value.Url);
+                var credentials = Uri.UnescapeDataString(url.UserInfo).Split(':', 2);
+                var virtualHost = url.AbsolutePath.Length > 1 ? Uri.UnescapeDataString(url.AbsolutePath[1..]) : "/";
+                rabbit.Host(url.Host, (ushort)(url.IsDefaultPort ? 5672 : url.Port), virtualHost, host =>
+                {
+                    if (credentials[0].Length > 0)
+                    {
+                        host.Username(credentials[0]);
+                        host.Password(credentials.Length > 1 ? credentials[1] : "");
+                    }
+
+                    if (url.Scheme == "amqps")
+                    {
+                        host.UseSsl(ssl => ssl.ServerName = url.Host);
+                    }
+                });
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+    }
+}

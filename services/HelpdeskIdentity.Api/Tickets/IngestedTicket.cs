@@ -1,0 +1,10 @@
+namespace HelpdeskIdentity.Api.Tickets;
+
+/// <summary>A ticket id already counted: the database's memory that makes redelivery harmless.</summary>
+public class IngestedTicket
+{
+    public required string TicketId { get; set; }
+
+    /// <summary>Commit-side clock reading (<c>clock_timestamp()</c>); the benchmark reads latency from it.</summary>
+    public DateTimeOffset IngestedAt { get; set; }
+}

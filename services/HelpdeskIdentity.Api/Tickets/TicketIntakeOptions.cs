@@ -1,0 +1,42 @@
+using HelpdeskIdentity.Api.Accounts;
+
+namespace HelpdeskIdentity.Api.Tickets;
+
+/// <summary>Configuration section <c>Tickets</c>: senders that never get an account.</summary>
+public sealed class TicketIntakeOptions
+{
+    public const string Section = "Tickets";
+
+    /// <summary>The helpdesk's own addresses (a ticket "from" them is a loop, not a requester).</summary>
+    public List<string> HelpdeskAddresses { get; set; } = [];
+
+    /// <summary>The helpdesk's own domains; subdomains included.</summary>
+    public List<string> HelpdeskDomains { get; set; } = [];
+
+    public List<string> DeniedAddresses { get; set; } = [];
+
+    /// <summary>Denied domains; subdomains included.</summary>
+    public List<string> DeniedDomains { get; set; } = [];
+
+    /// <summary>Every configured entry must itself parse as an address or a domain; one message per bad entry.</summary>
+    internal IEnumerable<string> Problems()
+    {
+        var addresses = new[] { (nameof(HelpdeskAddresses), HelpdeskAddresses), (nameof(DeniedAddresses), DeniedAddresses) };
+        foreach (var (key, list) in addresses)
+        {
+            foreach (var entry in list.Where(e => !MailboxParser.Parse(e).IsValid))
+            {
+                yield return $"{Section}:{key} entry '{entry}' is not an e-mail address.";
+            }
+        }
+
+        var domains = new[] { (nameof(HelpdeskDomains), HelpdeskDomains), (nameof(DeniedDomains), DeniedDomains) };
+        foreach (var (key, list) in domains)
+        {
+            foreach (var entry in list.Where(e => !MailboxParser.Parse("x@" + e).IsValid))
+            {
+                yield return $"{Section}:{key} entry '{entry}' is not a domain name.";
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using HelpdeskIdentity.IntegrationTests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(LocalServers))]

@@ -1,0 +1,28 @@
+using HelpdeskIdentity.IntegrationTests.Infrastructure;
+using Shouldly;
+
+namespace HelpdeskIdentity.IntegrationTests.Configuration;
+
+/// <summary>A bad setting stops the service at start-up with a message that names the setting.</summary>
+public sealed class StartupValidationTests
+{
+    private static readonly TestEnvironment Unused = new("Host=127.0.0.1;Port=1;Database=none;Username=none", "amqp://guest:guest@127.0.0.1:1/");
+
+    [Theory]
+    [InlineData("RabbitMq:Url", "http://broker", "RabbitMq:Url")]
+    [InlineData("RabbitMq:Url", "", "RabbitMq:Url")]
+    [InlineData("RabbitMq:PrefetchCount", "0", "RabbitMq:PrefetchCount")]
+    [InlineData("ConnectionStrings:Identity", "", "ConnectionStrings:Identity")]
+    [InlineData("ConnectionStrings:Identity", "not a connection string", "ConnectionStrings:Identity")]
+    [InlineData("Outbox:BatchSize", "0", "Outbox:BatchSize")]
+    [InlineData("Tickets:DeniedDomains:0", "not a domain!", "Tickets:DeniedDomains")]
+    [InlineData("Tickets:HelpdeskAddresses:0", "helpdesk-at-example.nl", "Tickets:HelpdeskAddresses")]
+    public async Task BadSetting_StopsStartUp_NamingTheSetting(string key, string value, string named)
+    {
+        await using var host = new IdentityHost(Unused, new Dictionary<string, string?> { [key] = value, ["Database:MigrateOnStartup"] = "false" });
+
+        var error = await Should.ThrowAsync<Exception>(host.StartAsync);
+
+        error.ToString().ShouldContain(named);
+    }
+}

@@ -1,0 +1,34 @@
+namespace HelpdeskIdentity.IntegrationTests.Infrastructure;
+
+/// <summary>A running service with its own database and virtual host, and a broker client beside it.</summary>
+public class IntakeFixture(LocalServers servers) : IAsyncLifetime
+{
+    public IdentityHost Host { get; private set; } = null!;
+
+    public TestBus Bus { get; private set; } = null!;
+
+    /// <summary>Settings the test class needs beyond the defaults.</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public async ValueTask InitializeAsync()
+    {
+        var environment = await servers.NewEnvironmentAsync(GetType().Name.ToLowerInvariant());
+        Host = await new IdentityHost(environment, Settings).StartAsync();
+        Bus = await TestBus.ConnectAsync(environment.AmqpUrl);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Bus is not null)
+        {
+            await Bus.DisposeAsync();
+        }
+
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}

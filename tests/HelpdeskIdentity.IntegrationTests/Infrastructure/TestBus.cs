@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using HelpdeskIdentity.Contracts;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace HelpdeskIdentity.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A client on the broker that is not MassTransit: publishes plain JSON as a non-.NET helpdesk
+/// would, records every RequesterAccountCreated the service publishes, and reads the error queue.
+/// </summary>
+public sealed class TestBus : IAsyncDisposable
+{
+    private readonly IConnection _connection;
+    private readonly IChannel _channel;
+
+    private TestBus(IConnection connection, IChannel channel)
+    {
+        _connection = connection;
+        _channel = channel;
+    }
+
+    /// <summary>Every RequesterAccountCreated envelope received, in arrival order.</summary>
+    public ConcurrentQueue<PublishedEvent> AccountsCreated { get; } = new();
+
+    /// <param name="durableQueue">A named durable queue for the events, so none are missed while the broker restarts.</param>
+    public static async Task<TestBus> ConnectAsync(string amqpUrl, string? durableQueue = null)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(amqpUrl), AutomaticRecoveryEnabled = true };
+        var connection = await factory.CreateConnectionAsync();
+        var channel = await connection.CreateChannelAsync(new CreateChannelOptions(
+            publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        var bus = new TestBus(connection, channel);
+        await bus.ListenForAccountsCreatedAsync(durableQueue);
+        return bus;
+    }
+
+    /// <summary>Publishes a body to the ticket exchange as <c>application/json</c>, the way docs/events.md tells a non-.NET publisher to.</summary>
+    public Task PublishRawTicketAsync(string json) => SendRawTicketAsync(json);
+
+    /// <summary>Publishes until the broker confirms, riding out a broker restart.</summary>
+    public async Task PublishRawTicketUntilConfirmedAsync(string json, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                await SendRawTicketAsync(json);
+                return;
+            }
+            catch (Exception) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+        }
+    }
+
+    private async Task SendRawTicketAsync(string json)
+    {
+        await _channel.ExchangeDeclareAsync(WireNames.TicketReceivedExchange, ExchangeType.Fanout, durable: true);
+        var properties = new BasicProperties { ContentType = "application/json", DeliveryMode = DeliveryModes.Persistent };
+        await _channel.BasicPublishAsync(WireNames.TicketReceivedExchange, "", mandatory: false, properties, Encoding.UTF8.GetBytes(json));
+    }
+
+    public static string RawTicket(string ticketId, string from) => JsonSerializer.Serialize(new
+    {
+        ticketId,
+        from,
+        subject = "Printer on fire",
+        receivedAt = DateTimeOffset.UtcNow,
+        channel = "email",
+    });
+
+    /// <summary>Takes every message now in the ticket error queue, with the fault reason MassTransit put on it.</summary>
+    public async Task<List<ErrorQueueMessage>> DrainErrorQueueAsync()
+    {
+        var messages = new List<ErrorQueueMessage>();
+        while (await _channel.BasicGetAsync(WireNames.TicketReceivedQueue + "_error", autoAck: true) is { } result)
+        {
+            var headers = result.BasicProperties.Headers ?? new Dictionary<string, object?>();
+            var reason = headers.TryGetValue("MT-Fault-Message", out var value) && value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : "";
+            messages.Add(new ErrorQueueMessage(Encoding.UTF8.GetString(result.Body.Span), reason));
+        }
+
+        return messages;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _channel.CloseAsync();
+        await _connection.CloseAsync();
+    }
+
+    private async Task ListenForAccountsCreatedAsync(string? durableQueue)
+    {
+        await _channel.ExchangeDeclareAsync(WireNames.RequesterAccountCreatedExchange, ExchangeType.Fanout, durable: true);
+        var queue = durableQueue is null
+            ? await _channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true)
+            : await _channel.QueueDeclareAsync(durableQueue, durable: true, exclusive: false, autoDelete: false);
+        await _channel.QueueBindAsync(queue.QueueName, WireNames.RequesterAccountCreatedExchange, "");
+        var consumer = new AsyncEventingBasicConsumer(_channel);
+        consumer.ReceivedAsync += (_, delivery) =>
+        {
+            using var envelope = JsonDocument.Parse(delivery.Body);
+            var root = envelope.RootElement;
+            var message = root.GetProperty("message");
+            AccountsCreated.Enqueue(new PublishedEvent(
+                root.GetProperty("messageId").GetString()!,
+                message.GetProperty("accountId").GetGuid(),
+                message.GetProperty("email").GetString()!,
+                message.GetProperty("ticketId").GetString()!,
+                message.TryGetProperty("organizationDomain", out var domain) ? domain.GetString() : null,
+                root.GetProperty("messageType").EnumerateArray().Select(t => t.GetString()!).ToList()));
+            return Task.CompletedTask;
+        };
+        await _channel.BasicConsumeAsync(queue.QueueName, autoAck: true, consumer);
+    }
+}

@@ -1,0 +1,50 @@
+using HelpdeskIdentity.IntegrationTests.Infrastructure;
+using Shouldly;
+
+namespace HelpdeskIdentity.IntegrationTests.Tickets;
+
+public sealed class PoisonMessageTests(IntakeFixture fixture) : IClassFixture<IntakeFixture>
+{
+    [Fact]
+    public async Task BadMessages_GoToTheErrorQueueWithTheirReason_AndTheNextGoodOneIsProcessed()
+    {
+        var domain = Senders.UniqueDomain();
+        var poison = new (string Body, string Reason)[]
+        {
+            ("{\"ticketId\": \"T-1\", \"from\": ", "JSON"),
+            ("{\"ticketId\": \"T-2\", \"receivedAt\": \"2026-11-22T10:00:00Z\"}", "from"),
+            (TestBus.RawTicket("T-3", ""), "empty"),
+            (TestBus.RawTicket("T-4", $"Team: a@{domain}, b@{domain};"), "group-syntax"),
+            (TestBus.RawTicket("T-5", $"victim@{domain}\r\nBcc: everyone@{domain}"), "control-characters"),
+            (TestBus.RawTicket("T-6", new string('a', 10_000) + "@" + domain), "too-long"),
+            (TestBus.RawTicket("T-7", $"a@{domain}, b@{domain}"), "multiple-addresses"),
+            (TestBus.RawTicket("", $"a@{domain}"), "missing-ticket-id"),
+            (TestBus.RawTicket("T-9", "not an address"), "malformed"),
+        };
+
+        foreach (var (body, _) in poison)
+        {
+            await fixture.Bus.PublishRawTicketAsync(body);
+        }
+
+        var good = $"good@{domain}";
+        await fixture.Bus.PublishRawTicketAsync(TestBus.RawTicket(Senders.UniqueTicketId(), good));
+
+        await Eventually.HoldsAsync(async () => await fixture.Host.CountAccountsAsync(good) == 1, "the good message after the poison is processed");
+        var errors = new List<ErrorQueueMessage>();
+        await Eventually.HoldsAsync(async () =>
+        {
+            errors.AddRange(await fixture.Bus.DrainErrorQueueAsync());
+            return errors.Count >= poison.Length;
+        }, $"{poison.Length} messages in the error queue");
+
+        errors.Count.ShouldBe(poison.Length);
+        foreach (var (body, reason) in poison)
+        {
+            var error = errors.Where(e => e.Body.Contains(body.Length > 60 ? body[..60] : body, StringComparison.Ordinal)).ShouldHaveSingleItem();
+            error.FaultMessage.ShouldContain(reason, Case.Insensitive);
+        }
+
+        (await fixture.Host.QueryAsync(db => Task.FromResult(db.Users.Count(u => u.NormalizedEmail!.EndsWith("@" + domain))))).ShouldBe(1);
+    }
+}
