@@ -51,8 +51,8 @@ public sealed partial class SenderFilter
     private static string[] Domains(IEnumerable<string> entries) =>
         entries.Select(e => MailboxParser.Parse("x@" + e).Mailbox?.Domain).OfType<string>().ToArray();
 
-    // mailer-daemon, postmaster, bounces: the mail system speaking, never a person.
-    [GeneratedRegex(@"^(mailer[-_.]?daemon|postmaster|bounces?|mail[-_.]?delivery[-_.]?subsystem)([+\-_.].*)?$", RegexOptions.CultureInvariant)]
+    // mailer-daemon, postmaster, bounce addresses (also VERP: bounces-123@, bounces+123@): the mail system, never a person.
+    [GeneratedRegex(@"^((mailer[-_.]?daemon|postmaster|mail[-_.]?delivery[-_.]?subsystem)(\+.*)?|bounces?([+-].*)?)$", RegexOptions.CultureInvariant)]
     private static partial Regex MailSystemLocalPart();
 
     // noreply, no-reply, no_reply, donotreply, do-not-reply, do.not.reply, with or without a +tag or suffix.

@@ -30,7 +30,7 @@ public static class TicketReader
         var parsed = MailboxParser.Parse(message.From);
         if (parsed.Mailbox is null)
         {
-            throw new InvalidTicketException(parsed.Reason!, $"Ticket {ticketId}: the sender is not a usable mailbox ({parsed.Reason}): {parsed.Message}");
+            throw new InvalidTicketException(parsed.Reason!, $"Ticket {ticketId}: the sender is not a usable mailbox. {parsed.Message}");
         }
 
         return new RequesterTicket(ticketId, parsed.Mailbox, message.ReceivedAt.ToUniversalTime());

@@ -4,6 +4,7 @@ using System.Text.Json;
 using HelpdeskIdentity.Contracts;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
+using RabbitMQ.Client.Exceptions;
 
 namespace HelpdeskIdentity.IntegrationTests.Infrastructure;
 
@@ -78,11 +79,20 @@ public sealed class TestBus : IAsyncDisposable
     public async Task<List<ErrorQueueMessage>> DrainErrorQueueAsync()
     {
         var messages = new List<ErrorQueueMessage>();
-        while (await _channel.BasicGetAsync(WireNames.TicketReceivedQueue + "_error", autoAck: true) is { } result)
+        // A channel of its own: asking for a queue MassTransit has not created yet closes the channel.
+        await using var channel = await _connection.CreateChannelAsync();
+        try
         {
-            var headers = result.BasicProperties.Headers ?? new Dictionary<string, object?>();
-            var reason = headers.TryGetValue("MT-Fault-Message", out var value) && value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : "";
-            messages.Add(new ErrorQueueMessage(Encoding.UTF8.GetString(result.Body.Span), reason));
+            while (await channel.BasicGetAsync(WireNames.TicketReceivedQueue + "_error", autoAck: true) is { } result)
+            {
+                var headers = result.BasicProperties.Headers ?? new Dictionary<string, object?>();
+                var reason = headers.TryGetValue("MT-Fault-Message", out var value) && value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : "";
+                messages.Add(new ErrorQueueMessage(Encoding.UTF8.GetString(result.Body.Span), reason));
+            }
+        }
+        catch (OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode == 404)
+        {
+            // No error queue yet: nothing has faulted so far.
         }
 
         return messages;

@@ -19,7 +19,7 @@ public sealed class PoisonMessageTests(IntakeFixture fixture) : IClassFixture<In
             (TestBus.RawTicket("T-6", new string('a', 10_000) + "@" + domain), "too-long"),
             (TestBus.RawTicket("T-7", $"a@{domain}, b@{domain}"), "multiple-addresses"),
             (TestBus.RawTicket("", $"a@{domain}"), "missing-ticket-id"),
-            (TestBus.RawTicket("T-9", "not an address"), "malformed"),
+            (TestBus.RawTicket("T-9", "not an address"), "missing-at-sign"),
         };
 
         foreach (var (body, _) in poison)

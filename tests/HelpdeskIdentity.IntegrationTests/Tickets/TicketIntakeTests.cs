@@ -133,6 +133,23 @@ public sealed class TicketIntakeTests(IntakeFixture fixture) : IClassFixture<Int
         account.DisplayName.ShouldBe("Jörg");
     }
 
+    [Fact]
+    public async Task NonPersonSenders_GetNoAccount_AndAreCountedByReason()
+    {
+        var domain = Senders.UniqueDomain("robots");
+        using var skipped = new CounterRecorder("helpdesk_identity.tickets.skipped", "reason");
+
+        foreach (var from in new[] { $"MAILER-DAEMON@{domain}", $"postmaster@{domain}", $"no-reply@{domain}", $"\"Notifications\" <donotreply+x@{domain}>" })
+        {
+            await _bus.PublishRawTicketAsync(TestBus.RawTicket(Senders.UniqueTicketId(), from));
+        }
+
+        await Eventually.HoldsAsync(() => Task.FromResult(skipped.Total >= 4), "four skips counted");
+        skipped.Get("mail-system").ShouldBeGreaterThanOrEqualTo(2);
+        skipped.Get("no-reply").ShouldBeGreaterThanOrEqualTo(2);
+        (await CountAsync(domain)).ShouldBe(0);
+    }
+
     internal static TicketReceived Ticket(string from, DateTimeOffset receivedAt) => new()
     {
         TicketId = Senders.UniqueTicketId(),

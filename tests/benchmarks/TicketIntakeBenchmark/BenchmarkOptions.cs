@@ -1,0 +1,83 @@
+using System.Globalization;
+
+namespace TicketIntakeBenchmark;
+
+/// <summary>The command line, with its defaults resolved.</summary>
+internal sealed record BenchmarkOptions
+{
+    public const string Usage = """
+        Usage: dotnet run -c Release --project tests/benchmarks/TicketIntakeBenchmark -- [options]
+
+          --tickets N        flood phase: N tickets (even; half new senders, half repeats), default 20000
+          --rate R           steady phase: R tickets per second, default 500
+          --seconds S        steady phase: for S seconds, default 20
+          --outstanding K    unconfirmed publishes kept in flight, default 256
+          --timeout SECONDS  per phase: give up when not every ticket is committed by then, default 600
+          --endpoints FILE   written by deploy/local/run.sh, default <repo>/.local/endpoints.env
+          --help             this text
+        """;
+
+    public int Tickets { get; init; } = 20_000;
+
+    public int Rate { get; init; } = 500;
+
+    public int Seconds { get; init; } = 20;
+
+    public int Outstanding { get; init; } = 256;
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    public string? EndpointsFile { get; init; }
+
+    public bool ShowHelp { get; init; }
+
+    /// <summary>Steady-phase tickets: rate × seconds, rounded down to even so every sender has a repeat.</summary>
+    public int SteadyTickets => (int)Math.Min(int.MaxValue - 1, (long)Rate * Seconds) / 2 * 2;
+
+    /// <exception cref="BenchmarkException">An unknown option or a bad value (exit code <see cref="ExitCodes.Usage"/>).</exception>
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchmarkOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            if (name is "--help" or "-h")
+            {
+                return options with { ShowHelp = true };
+            }
+
+            if (i + 1 >= args.Count)
+            {
+                throw UsageError($"{name} needs a value.");
+            }
+
+            var value = args[++i];
+            options = name switch
+            {
+                "--tickets" => options with { Tickets = Positive(name, value) },
+                "--rate" => options with { Rate = Positive(name, value) },
+                "--seconds" => options with { Seconds = Positive(name, value) },
+                "--outstanding" => options with { Outstanding = Positive(name, value) },
+                "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Positive(name, value)) },
+                "--endpoints" => options with { EndpointsFile = value },
+                _ => throw UsageError($"Unknown option {name}."),
+            };
+        }
+
+        if (options.Tickets % 2 != 0)
+        {
+            throw UsageError("--tickets must be even: every sender sends two tickets.");
+        }
+
+        return options.SteadyTickets < 2
+            ? throw UsageError("--rate × --seconds must be at least 2 tickets.")
+            : options;
+    }
+
+    private static int Positive(string name, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
+            ? number
+            : throw UsageError($"{name} must be a positive whole number, not '{value}'.");
+
+    private static BenchmarkException UsageError(string message) => new($"{message}\n\n{Usage}", ExitCodes.Usage);
+}

@@ -1,0 +1,12 @@
+namespace TicketIntakeBenchmark;
+
+/// <summary>Missed targets are still a measurement (0); only errors and wrong results are not.</summary>
+internal static class ExitCodes
+{
+    public const int Measured = 0;
+    public const int Error = 1;
+    public const int Usage = 2;
+    public const int CorrectnessFailed = 3;
+    public const int TimedOut = 4;
+    public const int Cancelled = 130;
+}
