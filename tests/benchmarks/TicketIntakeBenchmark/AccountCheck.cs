@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace TicketIntakeBenchmark;
 
 /// <summary>The run's accounts: there should be one per sender, each having counted two tickets.</summary>
@@ -5,7 +7,7 @@ internal sealed record AccountCheck(int ExpectedAccounts, long Accounts, long Ac
 {
     public bool Passed => Accounts == ExpectedAccounts && AccountsWithTwoTickets == ExpectedAccounts;
 
-    public override string ToString() => Passed
-        ? $"PASS ({Accounts} accounts, 2 tickets each)"
-        : $"FAIL ({Accounts} accounts, {AccountsWithTwoTickets} with 2 tickets; expected {ExpectedAccounts})";
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, Passed
+        ? $"PASS ({Accounts:N0} accounts, 2 tickets each)"
+        : $"FAIL ({Accounts:N0} accounts, {AccountsWithTwoTickets:N0} with 2 tickets; expected {ExpectedAccounts:N0})");
 }

@@ -11,6 +11,7 @@ internal sealed record BenchmarkOptions
           --tickets N        flood phase: N tickets (even; half new senders, half repeats), default 20000
           --rate R           steady phase: R tickets per second, default 500
           --seconds S        steady phase: for S seconds, default 20
+          --warmup W         unmeasured tickets first, so the service is past start-up costs; 0 for none, default 1000
           --outstanding K    unconfirmed publishes kept in flight, default 256
           --timeout SECONDS  per phase: give up when not every ticket is committed by then, default 600
           --endpoints FILE   written by deploy/local/run.sh, default <repo>/.local/endpoints.env
@@ -22,6 +23,8 @@ internal sealed record BenchmarkOptions
     public int Rate { get; init; } = 500;
 
     public int Seconds { get; init; } = 20;
+
+    public int Warmup { get; init; } = 1_000;
 
     public int Outstanding { get; init; } = 256;
 
@@ -57,6 +60,7 @@ internal sealed record BenchmarkOptions
                 "--tickets" => options with { Tickets = Positive(name, value) },
                 "--rate" => options with { Rate = Positive(name, value) },
                 "--seconds" => options with { Seconds = Positive(name, value) },
+                "--warmup" => options with { Warmup = Number(name, value, minimum: 0) },
                 "--outstanding" => options with { Outstanding = Positive(name, value) },
                 "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Positive(name, value)) },
                 "--endpoints" => options with { EndpointsFile = value },
@@ -64,9 +68,9 @@ internal sealed record BenchmarkOptions
             };
         }
 
-        if (options.Tickets % 2 != 0)
+        if (options.Tickets % 2 != 0 || options.Warmup % 2 != 0)
         {
-            throw UsageError("--tickets must be even: every sender sends two tickets.");
+            throw UsageError("--tickets and --warmup must be even: every sender sends two tickets.");
         }
 
         return options.SteadyTickets < 2
@@ -74,10 +78,12 @@ internal sealed record BenchmarkOptions
             : options;
     }
 
-    private static int Positive(string name, string value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
+    private static int Positive(string name, string value) => Number(name, value, minimum: 1);
+
+    private static int Number(string name, string value, int minimum) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= minimum
             ? number
-            : throw UsageError($"{name} must be a positive whole number, not '{value}'.");
+            : throw UsageError($"{name} must be a whole number of at least {minimum}, not '{value}'.");
 
     private static BenchmarkException UsageError(string message) => new($"{message}\n\n{Usage}", ExitCodes.Usage);
 }

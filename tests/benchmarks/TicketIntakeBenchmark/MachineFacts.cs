@@ -9,7 +9,7 @@ internal static class MachineFacts
     {
         var memoryGiB = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
         return $"{Environment.ProcessorCount} logical CPUs (Environment.ProcessorCount), {memoryGiB:0.0} GiB memory, "
-            + $"{OperatingSystemName()} ({RuntimeInformation.OSDescription}), {RuntimeInformation.FrameworkDescription}";
+            + $"{OperatingSystemName()}, kernel {Environment.OSVersion.Version}, {RuntimeInformation.FrameworkDescription}";
     }
 
     private static string OperatingSystemName()
@@ -18,6 +18,6 @@ internal static class MachineFacts
         var prettyName = File.Exists(OsRelease)
             ? File.ReadLines(OsRelease).FirstOrDefault(line => line.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))
             : null;
-        return prettyName is null ? Environment.OSVersion.ToString() : prettyName["PRETTY_NAME=".Length..].Trim('"');
+        return prettyName is null ? RuntimeInformation.OSDescription : prettyName["PRETTY_NAME=".Length..].Trim('"');
     }
 }

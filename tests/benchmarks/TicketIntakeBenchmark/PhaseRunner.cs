@@ -6,6 +6,17 @@ internal sealed class PhaseRunner(TicketPublisher publisher, IngestionProbe prob
     private static readonly TimeSpan OutboxDrainLimit = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan SettlePause = TimeSpan.FromSeconds(2);
 
+    /// <summary>An unmeasured flood, so the service's start-up costs (JIT, connection pools) stay out of the figures.</summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        var warmup = await RunAsync("warm-up", TicketPlan.Create(options.Warmup),
+            (plan, token) => publisher.FloodAsync(plan, options.Outstanding, token), cancellationToken);
+        if (!warmup.Accounts.Passed)
+        {
+            throw new BenchmarkException($"warm-up: account check {warmup.Accounts}", ExitCodes.CorrectnessFailed);
+        }
+    }
+
     public Task<PhaseMeasurement> FloodAsync(CancellationToken cancellationToken) =>
         RunAsync("flood", TicketPlan.Create(options.Tickets),
             (plan, token) => publisher.FloodAsync(plan, options.Outstanding, token), cancellationToken);

@@ -17,7 +17,7 @@ internal static class ResultTable
         output.WriteLine();
         output.WriteLine("Ticket intake benchmark: TicketReceived published → ticket committed by HelpdeskIdentity");
         output.WriteLine($"Command:  {CommandText.For(args)}");
-        output.WriteLine(F($"Settings: flood {options.Tickets:N0} tickets, {options.Outstanding} publishes in flight; steady {options.Rate:N0}/s for {options.Seconds} s; half new senders, half repeats"));
+        output.WriteLine(F($"Settings: flood {options.Tickets:N0} tickets, {options.Outstanding} publishes in flight, after {options.Warmup:N0} unmeasured; steady {options.Rate:N0}/s for {options.Seconds} s; half new senders, half repeats"));
         output.WriteLine($"Machine:  {MachineFacts.Describe()}");
         output.WriteLine($"Service:  RabbitMQ {endpoints.AmqpUrl.Host}:{endpoints.AmqpUrl.Port}, PostgreSQL {database.Host}:{database.Port}/{database.Database}");
         output.WriteLine(F($"Finished: {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC"));
