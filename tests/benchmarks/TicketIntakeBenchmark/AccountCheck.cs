@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace TicketIntakeBenchmark;
 
 /// <summary>The run's accounts: there should be one per sender, each having counted two tickets.</summary>
@@ -7,7 +5,7 @@ internal sealed record AccountCheck(int ExpectedAccounts, long Accounts, long Ac
 {
     public bool Passed => Accounts == ExpectedAccounts && AccountsWithTwoTickets == ExpectedAccounts;
 
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, Passed
-        ? $"PASS ({Accounts:N0} accounts, 2 tickets each)"
-        : $"FAIL ({Accounts:N0} accounts, {AccountsWithTwoTickets:N0} with 2 tickets; expected {ExpectedAccounts:N0})");
+    public override string ToString() => Passed
+        ? FormattableString.Invariant($"PASS ({Accounts:N0} accounts, 2 tickets each)")
+        : FormattableString.Invariant($"FAIL ({Accounts:N0} accounts, {AccountsWithTwoTickets:N0} with 2 tickets; expected {ExpectedAccounts:N0})");
 }
