@@ -19,9 +19,18 @@ public static class DataServiceCollectionExtensions
                 "ConnectionStrings:Identity is missing or not a valid PostgreSQL connection string (Host=…;Port=…;Database=…;Username=…).")
             .ValidateOnStart();
 
-        builder.Services.AddSingleton(sp => new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
-            .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
-            .Build());
+        builder.Services.AddSingleton(sp =>
+        {
+            var dataSource = new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString);
+            // Intake repeats a handful of statements thousands of times: let PostgreSQL plan them once
+            // per connection, unless the connection string says otherwise.
+            if (dataSource.ConnectionStringBuilder.MaxAutoPrepare == 0)
+            {
+                dataSource.ConnectionStringBuilder.MaxAutoPrepare = 32;
+            }
+
+            return dataSource.UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>()).Build();
+        });
         builder.Services.AddDbContextPool<HelpdeskDbContext>((sp, options) =>
             options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
 
