@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HelpdeskIdentity.Oidc.Configuration;
+
+/// <summary>Configuration section <c>Oidc</c>: the issuer, token lifetimes and signing key rotation.</summary>
+public sealed class OidcOptions
+{
+    public const string Section = "Oidc";
+
+    /// <summary>The public origin tokens are issued under, e.g. <c>https://id.example.com</c>; never taken from the Host header.</summary>
+    [Required(ErrorMessage = "Oidc:Issuer is required, e.g. https://id.example.com")]
+    [Url(ErrorMessage = "Oidc:Issuer must be an absolute http(s) URL.")]
+    public string Issuer { get; set; } = "";
+
+    /// <summary>Where the authorization endpoint sends a browser that must sign in (a host page).</summary>
+    public string LoginPath { get; set; } = "/account/login";
+
+    [Range(typeof(TimeSpan), "00:00:10", "00:10:00", ErrorMessage = "Oidc:AuthorizationCodeLifetime must be between 10 s and 10 min.")]
+    public TimeSpan AuthorizationCodeLifetime { get; set; } = TimeSpan.FromSeconds(60);
+
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00", ErrorMessage = "Oidc:AccessTokenLifetime must be between 1 min and 1 day.")]
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00", ErrorMessage = "Oidc:IdTokenLifetime must be between 1 min and 1 day.")]
+    public TimeSpan IdTokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A refresh token unused this long expires (it slides on each use).</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "365.00:00:00", ErrorMessage = "Oidc:RefreshTokenSlidingLifetime must be between 5 min and 365 days.")]
+    public TimeSpan RefreshTokenSlidingLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>No refresh token outlives its first issue by more than this.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "365.00:00:00", ErrorMessage = "Oidc:RefreshTokenAbsoluteLifetime must be between 5 min and 365 days.")]
+    public TimeSpan RefreshTokenAbsoluteLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    public SigningKeyOptions SigningKeys { get; set; } = new();
+
+    /// <summary>The longest time a token signed now stays valid: how long a retired key stays published.</summary>
+    public TimeSpan LongestTokenLifetime =>
+        new[] { AccessTokenLifetime, IdTokenLifetime }.Max();
+}
