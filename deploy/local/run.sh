@@ -41,6 +41,13 @@ echo "Starting RabbitMQ on 127.0.0.1:$amqp_port…"
 echo "Building the service…"
 dotnet publish "$root/services/HelpdeskIdentity.Api" -c Release -o "$state/app" -nologo -v quiet -clp:ErrorsOnly >/dev/null
 
+# The development back-end client's secret: made once per machine, kept under .local/, only its hash configured.
+secret_file="$state/backend-client-secret"
+if [ ! -s "$secret_file" ]; then
+  (umask 077 && head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' >"$secret_file")
+fi
+backend_secret=$(cat "$secret_file")
+
 pg_connection="Host=127.0.0.1;Port=$pg_port;Database=helpdesk_identity;Username=postgres"
 amqp_url="amqp://guest:guest@127.0.0.1:$amqp_port/"
 issuer="http://127.0.0.1:$http_port"
@@ -48,6 +55,8 @@ export ConnectionStrings__Identity="$pg_connection"
 export RabbitMq__Url="$amqp_url"
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export ASPNETCORE_URLS="$issuer"
+export Oidc__Issuer="$issuer"
+export Oidc__Clients__1__SecretHashes__0="$(printf %s "$backend_secret" | sha256sum | cut -d' ' -f1)"
 (cd "$state/app" && exec dotnet HelpdeskIdentity.Api.dll) &
 service_pid=$!
 
@@ -66,7 +75,12 @@ TICKET_EXCHANGE=helpdesk.ticket-received
 ACCOUNT_EVENTS_EXCHANGE=helpdesk-identity.requester-account-created
 PG_CONNECTION='$pg_connection'
 MAILBOX_DIR=$state/mailbox
+PORTAL_CLIENT_ID=portal
+PORTAL_REDIRECT_URI=http://127.0.0.1:5173/callback
+BACKEND_CLIENT_ID=helpdesk-backend
+BACKEND_CLIENT_SECRET=$backend_secret
 ENV
+chmod 600 "$endpoints"
 
 cat <<MSG
 
@@ -75,6 +89,11 @@ cat <<MSG
     PostgreSQL     psql -h 127.0.0.1 -p $pg_port -U postgres helpdesk_identity
     RabbitMQ       $amqp_url
     Endpoints      $endpoints
+
+  OpenID Connect:
+    discovery      $issuer/.well-known/openid-configuration
+    a token        curl -s -u "helpdesk-backend:\$BACKEND_CLIENT_SECRET" -d grant_type=client_credentials $issuer/connect/token
+                   (BACKEND_CLIENT_SECRET is in $endpoints)
 
   Simulate a ticket e-mail from a new requester:
     deploy/local/cli.sh tickets publish '"Jan Jansen" <jan@example.nl>'

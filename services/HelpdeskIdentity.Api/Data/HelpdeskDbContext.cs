@@ -23,6 +23,14 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
 
     public DbSet<IngestedTicket> IngestedTickets => Set<IngestedTicket>();
 
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<SigningKeyRecord> SigningKeys => Set<SigningKeyRecord>();
+
+    public DbSet<ClientRecord> Clients => Set<ClientRecord>();
+
+    public DbSet<RevokedToken> RevokedTokens => Set<RevokedToken>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -63,6 +71,30 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
         {
             ticket.HasKey(t => t.TicketId);
             ticket.Property(t => t.TicketId).HasMaxLength(200);
+        });
+
+        builder.Entity<SigningKeyRecord>(key =>
+        {
+            key.ToTable("signing_keys");
+            key.HasKey(k => k.KeyId);
+            key.Property(k => k.KeyId).HasMaxLength(100);
+            key.Property(k => k.Algorithm).HasMaxLength(20);
+            // One key per activation time: instances that race to create the next key meet here.
+            key.HasIndex(k => k.ActivatesAt).IsUnique();
+        });
+        builder.Entity<ClientRecord>(client =>
+        {
+            client.ToTable("oidc_clients");
+            client.HasKey(c => c.ClientId);
+            client.Property(c => c.ClientId).HasMaxLength(100);
+            client.Property(c => c.DisplayName).HasMaxLength(200);
+            client.Property(c => c.ClientType).HasMaxLength(20);
+        });
+        builder.Entity<RevokedToken>(token =>
+        {
+            token.HasKey(t => t.TokenId);
+            token.Property(t => t.TokenId).HasMaxLength(100);
+            token.HasIndex(t => t.ExpiresAt);
         });
 
         SnakeCaseNames.Apply(builder);

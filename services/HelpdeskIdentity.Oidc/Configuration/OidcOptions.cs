@@ -34,6 +34,12 @@ public sealed class OidcOptions
 
     public SigningKeyOptions SigningKeys { get; set; } = new();
 
+    /// <summary>The registered clients; seeded into the database at start-up.</summary>
+    public List<Clients.OidcClient> Clients { get; set; } = [];
+
+    /// <summary>Scopes for APIs beyond the standard identity scopes (openid, profile, email, organization, offline_access).</summary>
+    public List<ApiScope> ApiScopes { get; set; } = [];
+
     /// <summary>The longest time a token signed now stays valid: how long a retired key stays published.</summary>
     public TimeSpan LongestTokenLifetime =>
         new[] { AccessTokenLifetime, IdTokenLifetime }.Max();

@@ -17,6 +17,11 @@ public sealed class StartupValidationTests
     [InlineData("Outbox:BatchSize", "0", "Outbox:BatchSize")]
     [InlineData("Tickets:DeniedDomains:0", "not a domain!", "Tickets:DeniedDomains")]
     [InlineData("Tickets:HelpdeskAddresses:0", "helpdesk-at-example.nl", "Tickets:HelpdeskAddresses")]
+    [InlineData("Oidc:Issuer", "", "Oidc:Issuer")]
+    [InlineData("Oidc:Issuer", "not a url", "Oidc:Issuer")]
+    [InlineData("Oidc:Clients:0:RedirectUris:0", "http://portal.example.com/callback", "Oidc:Clients:0")]
+    [InlineData("Oidc:Clients:0:SecretHashes:0", "plaintext-secret", "Oidc:Clients:0:SecretHashes")]
+    [InlineData("Oidc:Clients:0:AllowedScopes:0", "everything", "Oidc:Clients:0:AllowedScopes")]
     public async Task BadSetting_StopsStartUp_NamingTheSetting(string key, string value, string named)
     {
         await using var host = new IdentityHost(Unused, new Dictionary<string, string?> { [key] = value, ["Database:MigrateOnStartup"] = "false" });

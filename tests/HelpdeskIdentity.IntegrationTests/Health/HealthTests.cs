@@ -23,16 +23,15 @@ public sealed class HealthTests(IntakeFixture fixture, LocalServers servers) : I
     }
 
     [Fact]
-    public async Task Ready_WithDatabaseUnreachable_Is503WhileLiveStaysUp()
+    public async Task Ready_AfterTheDatabaseStops_Is503WhileLiveStaysUp()
     {
-        var environment = await servers.NewEnvironmentAsync("health_down");
-        var closedPort = FreePorts.Find(40000, 49999);
-        await using var host = await new IdentityHost(environment with
-        {
-            ConnectionString = $"Host=127.0.0.1;Port={closedPort};Database=none;Username=postgres;Timeout=2",
-        }, new Dictionary<string, string?> { ["Database:MigrateOnStartup"] = "false" }).StartAsync();
+        await using var postgres = await PostgresServer.StartAsync();
+        var environment = new TestEnvironment(await postgres.CreateDatabaseAsync("health_down"), await servers.RabbitMq.CreateVirtualHostAsync("health_down"));
+        await using var host = await new IdentityHost(environment).StartAsync();
         using var client = host.CreateClient();
+        (await client.GetAsync(new Uri("/health/ready", UriKind.Relative), Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
+        await postgres.StopAsync();
         var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative), Cancellation);
         var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative), Cancellation);
 

@@ -26,6 +26,7 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
             ["RabbitMq:Url"] = environment.AmqpUrl,
             ["Outbox:PollInterval"] = "00:00:00.200",
             ["Outbox:MaxBackoff"] = "00:00:02",
+            ["Oidc:Issuer"] = Issuer,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -33,7 +34,13 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>The configured issuer; deliberately not the test server's own address, which tokens must never echo.</summary>
+    public const string Issuer = "https://id.helpdesk.test";
+
     public TestEnvironment Environment { get; }
+
+    /// <summary>When set, replaces the service's clock (key rotation, expiry).</summary>
+    public TimeProvider? Clock { get; init; }
 
     /// <summary>Starts the host: schema migrated, bus connected, consumers listening.</summary>
     public async Task<IdentityHost> StartAsync()
@@ -60,5 +67,9 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+        if (Clock is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(Clock));
+        }
     }
 }

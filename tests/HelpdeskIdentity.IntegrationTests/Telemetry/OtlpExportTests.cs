@@ -14,6 +14,7 @@ public sealed class OtlpExportTests(LocalServers servers)
         {
             ["ConnectionStrings__Identity"] = environment.ConnectionString,
             ["RabbitMq__Url"] = environment.AmqpUrl,
+            ["Oidc__Issuer"] = IdentityHost.Issuer,
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint,
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_SERVICE_NAME"] = "helpdesk-identity-under-test",

@@ -1,0 +1,56 @@
+using HelpdeskIdentity.Oidc.Clients;
+using HelpdeskIdentity.Oidc.Results;
+using HelpdeskIdentity.Oidc.Tokens;
+using Microsoft.AspNetCore.Http;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace HelpdeskIdentity.Oidc.Endpoints;
+
+/// <summary><c>/connect/introspect</c> (RFC 7662), for confidential clients: is this token active, and what does it grant?</summary>
+public sealed class IntrospectionEndpoint(ClientAuthenticator authenticator, AccessTokenValidator validator)
+{
+    private static readonly JsonResult Inactive = JsonResult.From(new { active = false });
+
+    public async Task<IResult> HandleAsync(HttpContext context)
+    {
+        var cancellationToken = context.RequestAborted;
+        var (form, invalid) = await ProtocolRequest.ReadFormAsync(context.Request, cancellationToken);
+        if (form is null)
+        {
+            return JsonResult.Error(invalid!);
+        }
+
+        var authentication = await authenticator.AuthenticateAsync(context.Request, form, cancellationToken);
+        if (authentication.Client is not { Type: ClientType.Confidential })
+        {
+            return JsonResult.Error(authentication.Error ?? ProtocolError.InvalidClient("Only confidential clients may introspect tokens."), authentication.UsedBasic);
+        }
+
+        var token = form["token"].ToString();
+        if (token.Length == 0)
+        {
+            return JsonResult.Error(ProtocolError.InvalidRequest("token is required."));
+        }
+
+        return await validator.ValidateAsync(token, cancellationToken) is { } jwt ? JsonResult.From(Describe(jwt)) : Inactive;
+    }
+
+    private static Dictionary<string, object> Describe(JsonWebToken jwt)
+    {
+        var audiences = jwt.Audiences.ToList();
+        return new Dictionary<string, object>
+        {
+            ["active"] = true,
+            ["token_type"] = "access_token",
+            ["scope"] = jwt.GetClaim("scope").Value,
+            ["client_id"] = jwt.GetClaim("client_id").Value,
+            ["sub"] = jwt.Subject,
+            ["iss"] = jwt.Issuer,
+            ["aud"] = audiences.Count == 1 ? audiences[0] : audiences,
+            ["exp"] = EpochTime.GetIntDate(jwt.ValidTo),
+            ["iat"] = EpochTime.GetIntDate(jwt.IssuedAt),
+            ["jti"] = jwt.Id,
+        };
+    }
+}

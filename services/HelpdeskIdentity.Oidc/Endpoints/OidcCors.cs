@@ -1,0 +1,43 @@
+using HelpdeskIdentity.Oidc.Clients;
+using Microsoft.AspNetCore.Http;
+
+namespace HelpdeskIdentity.Oidc.Endpoints;
+
+/// <summary>
+/// CORS on the browser-facing endpoints only, and only for origins some client registered:
+/// preflights are answered here; other origins get no CORS headers, so browsers refuse the response.
+/// </summary>
+public sealed class OidcCors(IClientStore clients) : IMiddleware
+{
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        var origin = context.Request.Headers.Origin.ToString();
+        if (origin.Length == 0 || !OidcPaths.BrowserFacing.Contains(context.Request.Path.Value, StringComparer.Ordinal))
+        {
+            await next(context);
+            return;
+        }
+
+        var allowed = await clients.IsAllowedOriginAsync(origin, context.RequestAborted);
+        context.Response.Headers.Vary = "Origin";
+        if (allowed)
+        {
+            context.Response.Headers.AccessControlAllowOrigin = origin;
+        }
+
+        if (HttpMethods.IsOptions(context.Request.Method))
+        {
+            context.Response.StatusCode = allowed ? StatusCodes.Status204NoContent : StatusCodes.Status403Forbidden;
+            if (allowed)
+            {
+                context.Response.Headers.AccessControlAllowMethods = "GET, POST";
+                context.Response.Headers.AccessControlAllowHeaders = "Authorization, Content-Type";
+                context.Response.Headers.AccessControlMaxAge = "600";
+            }
+
+            return;
+        }
+
+        await next(context);
+    }
+}

@@ -1,0 +1,13 @@
+namespace HelpdeskIdentity.Oidc.Endpoints;
+
+public static class OidcPaths
+{
+    public const string Discovery = "/.well-known/openid-configuration";
+    public const string Jwks = "/.well-known/jwks.json";
+    public const string Token = "/connect/token";
+    public const string Introspection = "/connect/introspect";
+    public const string Revocation = "/connect/revoke";
+
+    /// <summary>The endpoints a browser client calls directly, and so the only ones with CORS.</summary>
+    public static readonly string[] BrowserFacing = [Discovery, Jwks, Token, Revocation];
+}

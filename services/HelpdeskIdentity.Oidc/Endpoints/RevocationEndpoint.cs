@@ -1,0 +1,42 @@
+using HelpdeskIdentity.Oidc.Revocation;
+using HelpdeskIdentity.Oidc.Results;
+using HelpdeskIdentity.Oidc.Tokens;
+using Microsoft.AspNetCore.Http;
+
+namespace HelpdeskIdentity.Oidc.Endpoints;
+
+/// <summary>
+/// <c>/connect/revoke</c> (RFC 7009): a client revokes its own token. The answer is 200 whether or
+/// not the token was valid, so the endpoint tells nothing about tokens it did not issue to the caller.
+/// </summary>
+public sealed class RevocationEndpoint(Clients.ClientAuthenticator authenticator, AccessTokenValidator validator, IRevokedTokenStore revoked)
+{
+    public async Task<IResult> HandleAsync(HttpContext context)
+    {
+        var cancellationToken = context.RequestAborted;
+        var (form, invalid) = await ProtocolRequest.ReadFormAsync(context.Request, cancellationToken);
+        if (form is null)
+        {
+            return JsonResult.Error(invalid!);
+        }
+
+        var authentication = await authenticator.AuthenticateAsync(context.Request, form, cancellationToken);
+        if (authentication.Client is not { } client)
+        {
+            return JsonResult.Error(authentication.Error!, authentication.UsedBasic);
+        }
+
+        var token = form["token"].ToString();
+        if (token.Length == 0)
+        {
+            return JsonResult.Error(ProtocolError.InvalidRequest("token is required."));
+        }
+
+        if (await validator.ValidateAsync(token, cancellationToken) is { } jwt && jwt.GetClaim("client_id").Value == client.ClientId)
+        {
+            await revoked.RevokeAsync(jwt.Id, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero), cancellationToken);
+        }
+
+        return TypedResults.Ok();
+    }
+}

@@ -1,0 +1,3 @@
+namespace HelpdeskIdentity.Oidc.Tokens;
+
+public sealed record IssuedAccessToken(string Token, DateTimeOffset ExpiresAt);

@@ -1,0 +1,41 @@
+using HelpdeskIdentity.Oidc.Clients;
+
+namespace HelpdeskIdentity.IntegrationTests.Infrastructure;
+
+/// <summary>The clients the OIDC tests register, as configuration settings.</summary>
+public static class TestClients
+{
+    public const string BackendId = "helpdesk-backend";
+    public const string BackendSecret = "backend-secret-0123456789abcdefghijklmnopqrstuvwxyz";
+    public const string OtherBackendId = "reporting";
+    public const string OtherBackendSecret = "reporting-secret-0123456789abcdefghijklmnopqrstuvwxyz";
+    public const string PortalId = "portal";
+    public const string PortalOrigin = "http://127.0.0.1:5173";
+    public const string PortalRedirectUri = PortalOrigin + "/callback";
+
+    public static Dictionary<string, string?> Settings() => new()
+    {
+        ["Oidc:ApiScopes:1:Name"] = "helpdesk.api",
+        ["Oidc:ApiScopes:1:Audience"] = "helpdesk-api",
+        ["Oidc:Clients:0:ClientId"] = BackendId,
+        ["Oidc:Clients:0:Type"] = "Confidential",
+        ["Oidc:Clients:0:SecretHashes:0"] = ClientSecrets.Hash(BackendSecret),
+        ["Oidc:Clients:0:AllowedGrantTypes:0"] = "client_credentials",
+        ["Oidc:Clients:0:AllowedScopes:0"] = "identity.admin",
+        ["Oidc:Clients:0:AllowedScopes:1"] = "helpdesk.api",
+        ["Oidc:Clients:1:ClientId"] = OtherBackendId,
+        ["Oidc:Clients:1:Type"] = "Confidential",
+        ["Oidc:Clients:1:SecretHashes:0"] = ClientSecrets.Hash(OtherBackendSecret),
+        ["Oidc:Clients:1:AllowedGrantTypes:0"] = "client_credentials",
+        ["Oidc:Clients:1:AllowedScopes:0"] = "helpdesk.api",
+        ["Oidc:Clients:2:ClientId"] = PortalId,
+        ["Oidc:Clients:2:Type"] = "Public",
+        ["Oidc:Clients:2:RedirectUris:0"] = PortalRedirectUri,
+        ["Oidc:Clients:2:AllowedCorsOrigins:0"] = PortalOrigin,
+        ["Oidc:Clients:2:AllowedGrantTypes:0"] = "authorization_code",
+        ["Oidc:Clients:2:AllowedGrantTypes:1"] = "refresh_token",
+        ["Oidc:Clients:2:AllowedScopes:0"] = "openid",
+        ["Oidc:Clients:2:AllowedScopes:1"] = "profile",
+        ["Oidc:Clients:2:AllowedScopes:2"] = "email",
+    };
+}

@@ -1,0 +1,194 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using HelpdeskIdentity.IntegrationTests.Infrastructure;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Shouldly;
+
+namespace HelpdeskIdentity.IntegrationTests.Oidc;
+
+public sealed class ClientCredentialsTests(OidcFixture fixture) : IClassFixture<OidcFixture>
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    private readonly ProtocolClient _client = new(fixture.Host.CreateClient());
+
+    [Fact]
+    public async Task ClientCredentials_SecretBasic_IssuesAnRfc9068AccessTokenSignedByAPublishedKey()
+    {
+        var response = await _client.PostFormAsync("/connect/token",
+            new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["scope"] = "identity.admin" },
+            (TestClients.BackendId, TestClients.BackendSecret));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Headers.CacheControl!.NoStore.ShouldBeTrue();
+        var body = await ProtocolClient.JsonAsync(response);
+        body.GetProperty("token_type").GetString().ShouldBe("Bearer");
+        body.GetProperty("expires_in").GetInt32().ShouldBe(600);
+        body.GetProperty("scope").GetString().ShouldBe("identity.admin");
+
+        var token = new JsonWebToken(body.GetProperty("access_token").GetString());
+        token.Typ.ShouldBe("at+jwt");
+        token.Alg.ShouldBe("RS256");
+        token.Issuer.ShouldBe(IdentityHost.Issuer);
+        token.Subject.ShouldBe(TestClients.BackendId);
+        token.Audiences.ShouldBe(["helpdesk-identity-admin"]);
+        token.GetClaim("client_id").Value.ShouldBe(TestClients.BackendId);
+        token.GetClaim("scope").Value.ShouldBe("identity.admin");
+        token.Id.ShouldNotBeNullOrEmpty();
+        (token.ValidTo - token.IssuedAt).ShouldBe(TimeSpan.FromMinutes(10));
+
+        var jwks = new JsonWebKeySet(await _client.Http.GetStringAsync(new Uri("/.well-known/jwks.json", UriKind.Relative), Cancellation));
+        var validation = await new JsonWebTokenHandler().ValidateTokenAsync(token.EncodedToken, new TokenValidationParameters
+        {
+            ValidIssuer = IdentityHost.Issuer,
+            ValidAudience = "helpdesk-identity-admin",
+            IssuerSigningKeys = jwks.GetSigningKeys(),
+            ValidTypes = ["at+jwt"],
+        });
+        validation.IsValid.ShouldBeTrue(validation.Exception?.Message);
+    }
+
+    [Fact]
+    public async Task ClientCredentials_SecretPostWithoutScope_GetsEveryAllowedApiScopeAndBothAudiences()
+    {
+        var response = await _client.PostFormAsync("/connect/token", new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = TestClients.BackendId,
+            ["client_secret"] = TestClients.BackendSecret,
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var token = new JsonWebToken((await ProtocolClient.JsonAsync(response)).GetProperty("access_token").GetString());
+        token.GetClaim("scope").Value.ShouldBe("identity.admin helpdesk.api");
+        token.Audiences.ShouldBe(["helpdesk-identity-admin", "helpdesk-api"], ignoreOrder: true);
+    }
+
+    public static TheoryData<string, Dictionary<string, string>, (string, string)?, HttpStatusCode, string> Refusals => new()
+    {
+        { "wrong secret", Form(), (TestClients.BackendId, "wrong"), HttpStatusCode.Unauthorized, "invalid_client" },
+        { "unknown client", Form(), ("nobody", TestClients.BackendSecret), HttpStatusCode.Unauthorized, "invalid_client" },
+        { "no client authentication", Form(), null, HttpStatusCode.Unauthorized, "invalid_client" },
+        { "secret of another client", Form(), (TestClients.BackendId, TestClients.OtherBackendSecret), HttpStatusCode.Unauthorized, "invalid_client" },
+        { "two authentication methods", Form(("client_secret", TestClients.BackendSecret)), (TestClients.BackendId, TestClients.BackendSecret), HttpStatusCode.BadRequest, "invalid_request" },
+        { "public client", Form(("client_id", TestClients.PortalId)), null, HttpStatusCode.BadRequest, "unauthorized_client" },
+        { "no grant type", new Dictionary<string, string>(), (TestClients.BackendId, TestClients.BackendSecret), HttpStatusCode.BadRequest, "invalid_request" },
+        { "password grant", new() { ["grant_type"] = "password", ["username"] = "a", ["password"] = "b" }, (TestClients.BackendId, TestClients.BackendSecret), HttpStatusCode.BadRequest, "unsupported_grant_type" },
+        { "scope not allowed", Form(("scope", "identity.admin everything")), (TestClients.BackendId, TestClients.BackendSecret), HttpStatusCode.BadRequest, "invalid_scope" },
+        { "another client's scope", Form(("scope", "identity.admin")), (TestClients.OtherBackendId, TestClients.OtherBackendSecret), HttpStatusCode.BadRequest, "invalid_scope" },
+        { "identity scope without a user", Form(("scope", "openid")), (TestClients.BackendId, TestClients.BackendSecret), HttpStatusCode.BadRequest, "invalid_scope" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public async Task TokenEndpoint_BadRequest_IsRefusedWithTheRfcErrorCode(string why, Dictionary<string, string> form, (string, string)? basic, HttpStatusCode status, string error)
+    {
+        var response = await _client.PostFormAsync("/connect/token", form, basic);
+
+        response.StatusCode.ShouldBe(status, why);
+        (await ProtocolClient.JsonAsync(response)).GetProperty("error").GetString().ShouldBe(error, why);
+        response.Headers.CacheControl!.NoStore.ShouldBeTrue();
+        if (status == HttpStatusCode.Unauthorized && basic is not null)
+        {
+            response.Headers.WwwAuthenticate.ShouldContain(h => h.Scheme == "Basic");
+        }
+    }
+
+    [Fact]
+    public async Task TokenEndpoint_JsonBodyOrRepeatedParameter_IsInvalidRequest()
+    {
+        var json = new HttpRequestMessage(HttpMethod.Post, "/connect/token")
+        {
+            Content = new StringContent("{\"grant_type\":\"client_credentials\"}", Encoding.UTF8, "application/json"),
+        };
+        json.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{TestClients.BackendId}:{TestClients.BackendSecret}")));
+        var repeated = new HttpRequestMessage(HttpMethod.Post, "/connect/token")
+        {
+            Content = new StringContent("grant_type=client_credentials&grant_type=client_credentials", Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        repeated.Headers.Authorization = json.Headers.Authorization;
+
+        foreach (var request in new[] { json, repeated })
+        {
+            var response = await _client.Http.SendAsync(request, Cancellation);
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await ProtocolClient.JsonAsync(response)).GetProperty("error").GetString().ShouldBe("invalid_request");
+        }
+    }
+
+    [Fact]
+    public async Task Introspection_OfAValidToken_DescribesIt_AndRefusesPublicClients()
+    {
+        var token = await _client.ClientCredentialsTokenAsync(TestClients.BackendId, TestClients.BackendSecret, "helpdesk.api");
+
+        var described = await _client.IntrospectAsync(token, TestClients.OtherBackendId, TestClients.OtherBackendSecret);
+        var byPublicClient = await _client.PostFormAsync("/connect/introspect",
+            new Dictionary<string, string> { ["token"] = token, ["client_id"] = TestClients.PortalId });
+
+        described.GetProperty("active").GetBoolean().ShouldBeTrue();
+        described.GetProperty("client_id").GetString().ShouldBe(TestClients.BackendId);
+        described.GetProperty("scope").GetString().ShouldBe("helpdesk.api");
+        described.GetProperty("aud").GetString().ShouldBe("helpdesk-api");
+        described.GetProperty("iss").GetString().ShouldBe(IdentityHost.Issuer);
+        described.GetProperty("token_type").GetString().ShouldBe("access_token");
+        byPublicClient.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await ProtocolClient.JsonAsync(byPublicClient)).GetProperty("error").GetString().ShouldBe("invalid_client");
+    }
+
+    [Fact]
+    public async Task Introspection_OfGarbageOrAForgedToken_IsInactive()
+    {
+        var genuine = await _client.ClientCredentialsTokenAsync(TestClients.BackendId, TestClients.BackendSecret);
+        var parts = genuine.Split('.');
+        var claims = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(Base64UrlEncoder.Decode(parts[1]))!;
+        claims["scope"] = JsonSerializer.SerializeToElement("identity.admin helpdesk.api everything");
+        var tampered = $"{parts[0]}.{Base64UrlEncoder.Encode(JsonSerializer.Serialize(claims))}.{parts[2]}";
+        using var foreignKey = System.Security.Cryptography.RSA.Create(2048);
+        var forged = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            TokenType = "at+jwt",
+            Issuer = IdentityHost.Issuer,
+            Claims = new Dictionary<string, object> { ["client_id"] = TestClients.BackendId, ["scope"] = "identity.admin", ["sub"] = TestClients.BackendId },
+            SigningCredentials = new SigningCredentials(new RsaSecurityKey(foreignKey) { KeyId = new JsonWebToken(genuine).Kid }, SecurityAlgorithms.RsaSha256),
+        });
+
+        foreach (var token in new[] { "not-a-token", tampered, forged })
+        {
+            (await _client.IntrospectAsync(token)).GetProperty("active").GetBoolean().ShouldBeFalse();
+        }
+    }
+
+    [Fact]
+    public async Task Revocation_OfOwnToken_DeactivatesIt_ButAnotherClientCannotRevokeIt()
+    {
+        var mine = await _client.ClientCredentialsTokenAsync(TestClients.BackendId, TestClients.BackendSecret);
+        var theirs = await _client.ClientCredentialsTokenAsync(TestClients.OtherBackendId, TestClients.OtherBackendSecret);
+
+        var revokeMine = await _client.PostFormAsync("/connect/revoke", new Dictionary<string, string> { ["token"] = mine, ["token_type_hint"] = "access_token" },
+            (TestClients.BackendId, TestClients.BackendSecret));
+        var revokeTheirs = await _client.PostFormAsync("/connect/revoke", new Dictionary<string, string> { ["token"] = theirs },
+            (TestClients.BackendId, TestClients.BackendSecret));
+        var revokeGarbage = await _client.PostFormAsync("/connect/revoke", new Dictionary<string, string> { ["token"] = "garbage" },
+            (TestClients.BackendId, TestClients.BackendSecret));
+
+        revokeMine.StatusCode.ShouldBe(HttpStatusCode.OK);
+        revokeTheirs.StatusCode.ShouldBe(HttpStatusCode.OK, "RFC 7009 answers 200 and reveals nothing");
+        revokeGarbage.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await _client.IntrospectAsync(mine)).GetProperty("active").GetBoolean().ShouldBeFalse();
+        (await _client.IntrospectAsync(theirs)).GetProperty("active").GetBoolean().ShouldBeTrue();
+    }
+
+    private static Dictionary<string, string> Form(params (string Key, string Value)[] extra)
+    {
+        var form = new Dictionary<string, string> { ["grant_type"] = "client_credentials" };
+        foreach (var (key, value) in extra)
+        {
+            form[key] = value;
+        }
+
+        return form;
+    }
+}
