@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Oidc.Authorization;
 using HelpdeskIdentity.Oidc.Endpoints;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,5 +17,8 @@ public static class OidcEndpointRouteBuilderExtensions
         app.MapPost(OidcPaths.Token, (TokenEndpoint endpoint, HttpContext context) => endpoint.HandleAsync(context));
         app.MapPost(OidcPaths.Introspection, (IntrospectionEndpoint endpoint, HttpContext context) => endpoint.HandleAsync(context));
         app.MapPost(OidcPaths.Revocation, (RevocationEndpoint endpoint, HttpContext context) => endpoint.HandleAsync(context));
+        app.MapMethods(OidcPaths.Authorize, ["GET", "POST"], (AuthorizeEndpoint endpoint, HttpContext context) => endpoint.HandleAsync(context)).DisableAntiforgery();
+        app.MapMethods(OidcPaths.UserInfo, ["GET", "POST"], (UserInfoEndpoint endpoint, HttpContext context) => endpoint.HandleAsync(context));
+        app.MapMethods(OidcPaths.EndSession, ["GET", "POST"], (EndSessionEndpoint endpoint, HttpContext context) => endpoint.HandleAsync(context)).DisableAntiforgery();
     }
 }

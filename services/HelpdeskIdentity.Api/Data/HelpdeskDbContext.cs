@@ -31,6 +31,10 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
 
     public DbSet<RevokedToken> RevokedTokens => Set<RevokedToken>();
 
+    public DbSet<AuthorizationCodeRecord> AuthorizationCodes => Set<AuthorizationCodeRecord>();
+
+    public DbSet<RefreshTokenRecord> RefreshTokens => Set<RefreshTokenRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -95,6 +99,31 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
             token.HasKey(t => t.TokenId);
             token.Property(t => t.TokenId).HasMaxLength(100);
             token.HasIndex(t => t.ExpiresAt);
+        });
+
+        builder.Entity<AuthorizationCodeRecord>(code =>
+        {
+            code.ToTable("authorization_codes");
+            code.HasKey(c => c.CodeHash);
+            code.Property(c => c.CodeHash).HasMaxLength(64);
+            code.Property(c => c.ClientId).HasMaxLength(100);
+            code.Property(c => c.SubjectId).HasMaxLength(100);
+            code.Property(c => c.SessionId).HasMaxLength(100);
+            code.Property(c => c.Nonce).HasMaxLength(500);
+            code.Property(c => c.CodeChallenge).HasMaxLength(43);
+            code.Property(c => c.AccessTokenId).HasMaxLength(100);
+            code.HasIndex(c => c.ExpiresAt);
+        });
+        builder.Entity<RefreshTokenRecord>(token =>
+        {
+            token.ToTable("refresh_tokens");
+            token.HasKey(t => t.TokenHash);
+            token.Property(t => t.TokenHash).HasMaxLength(64);
+            token.Property(t => t.ClientId).HasMaxLength(100);
+            token.Property(t => t.SubjectId).HasMaxLength(100);
+            token.Property(t => t.SessionId).HasMaxLength(100);
+            token.HasIndex(t => t.FamilyId);
+            token.HasIndex(t => new { t.SubjectId, t.SessionId });
         });
 
         SnakeCaseNames.Apply(builder);

@@ -2,8 +2,10 @@ using System.Security.Cryptography.X509Certificates;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Oidc;
 using HelpdeskIdentity.Oidc.Clients;
+using HelpdeskIdentity.Oidc.Grants;
 using HelpdeskIdentity.Oidc.Keys;
 using HelpdeskIdentity.Oidc.Revocation;
+using HelpdeskIdentity.Oidc.Users;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
@@ -30,6 +32,8 @@ public static class OidcHostingExtensions
         builder.Services.AddSingleton<ClientStore>();
         builder.Services.AddSingleton<IClientStore>(sp => sp.GetRequiredService<ClientStore>());
         builder.Services.AddSingleton<IRevokedTokenStore, RevokedTokenStore>();
+        builder.Services.AddSingleton<IGrantStore, GrantStore>();
+        builder.Services.AddSingleton<IProfileService, AccountProfileService>();
         builder.Services.AddHostedService<ClientSeeder>();
     }
 }

@@ -7,7 +7,10 @@ public static class OidcPaths
     public const string Token = "/connect/token";
     public const string Introspection = "/connect/introspect";
     public const string Revocation = "/connect/revoke";
+    public const string Authorize = Authorization.AuthorizeEndpoint.Path;
+    public const string UserInfo = "/connect/userinfo";
+    public const string EndSession = "/connect/endsession";
 
-    /// <summary>The endpoints a browser client calls directly, and so the only ones with CORS.</summary>
-    public static readonly string[] BrowserFacing = [Discovery, Jwks, Token, Revocation];
+    /// <summary>The endpoints a browser client calls directly (fetch/XHR), and so the only ones with CORS.</summary>
+    public static readonly string[] BrowserFacing = [Discovery, Jwks, Token, Revocation, UserInfo];
 }

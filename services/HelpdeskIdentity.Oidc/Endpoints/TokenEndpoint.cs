@@ -1,18 +1,18 @@
 using HelpdeskIdentity.Oidc.Clients;
-using HelpdeskIdentity.Oidc.Configuration;
+using HelpdeskIdentity.Oidc.Grants;
 using HelpdeskIdentity.Oidc.Results;
-using HelpdeskIdentity.Oidc.Tokens;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 
 namespace HelpdeskIdentity.Oidc.Endpoints;
 
 /// <summary>
-/// <c>/connect/token</c> (RFC 6749 §3.2): authenticates the client, validates the grant, issues tokens.
-/// Supported so far: <c>client_credentials</c> for confidential clients.
+/// <c>/connect/token</c> (RFC 6749 §3.2): authenticates the client, checks it may use the grant
+/// type, and hands the request to that grant's handler.
 /// </summary>
-public sealed class TokenEndpoint(ClientAuthenticator authenticator, AccessTokenFactory accessTokens, IOptions<OidcOptions> options)
+public sealed class TokenEndpoint(ClientAuthenticator authenticator, IEnumerable<IGrantHandler> handlers)
 {
+    private readonly Dictionary<string, IGrantHandler> _handlers = handlers.ToDictionary(h => h.GrantType, StringComparer.Ordinal);
+
     public async Task<IResult> HandleAsync(HttpContext context)
     {
         var cancellationToken = context.RequestAborted;
@@ -34,44 +34,13 @@ public sealed class TokenEndpoint(ClientAuthenticator authenticator, AccessToken
             return JsonResult.Error(ProtocolError.InvalidRequest("grant_type is required."));
         }
 
-        if (grantType != GrantTypes.ClientCredentials)
+        if (!_handlers.TryGetValue(grantType, out var handler))
         {
-            return JsonResult.Error(ProtocolError.UnsupportedGrantType($"The grant type '{grantType}' is not supported here."));
+            return JsonResult.Error(ProtocolError.UnsupportedGrantType($"The grant type '{grantType}' is not supported."));
         }
 
-        if (!client.AllowedGrantTypes.Contains(grantType))
-        {
-            return JsonResult.Error(ProtocolError.UnauthorizedClient($"This client may not use {grantType}."));
-        }
-
-        var (scopes, scopeError) = ClientCredentialsScopes(client, form["scope"].ToString());
-        if (scopeError is not null)
-        {
-            return JsonResult.Error(scopeError);
-        }
-
-        var token = await accessTokens.CreateAsync(client.ClientId, client.ClientId, scopes, cancellationToken);
-        return JsonResult.From(new Dictionary<string, object>
-        {
-            ["access_token"] = token.Token,
-            ["token_type"] = "Bearer",
-            ["expires_in"] = (int)options.Value.AccessTokenLifetime.TotalSeconds,
-            ["scope"] = string.Join(' ', scopes),
-        });
-    }
-
-    /// <summary>API scopes only (no user is involved); none asked means all the client may have.</summary>
-    private (IReadOnlyCollection<string> Scopes, ProtocolError? Error) ClientCredentialsScopes(OidcClient client, string requested)
-    {
-        var apiScopes = options.Value.ApiScopes.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-        var allowed = client.AllowedScopes.Where(apiScopes.Contains).ToList();
-        if (requested.Length == 0)
-        {
-            return allowed.Count > 0 ? (allowed, null) : ([], ProtocolError.InvalidScope("The client has no API scopes."));
-        }
-
-        var scopes = requested.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
-        var refused = scopes.FirstOrDefault(s => !allowed.Contains(s));
-        return refused is null ? (scopes, null) : ([], ProtocolError.InvalidScope($"The scope '{refused}' is not allowed for this client and grant."));
+        return client.AllowedGrantTypes.Contains(grantType)
+            ? await handler.HandleAsync(client, form, cancellationToken)
+            : JsonResult.Error(ProtocolError.UnauthorizedClient($"This client may not use {grantType}."));
     }
 }

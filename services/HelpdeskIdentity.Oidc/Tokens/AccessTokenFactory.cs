@@ -13,7 +13,8 @@ public sealed class AccessTokenFactory(SigningKeys keys, IOptions<OidcOptions> o
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly OidcOptions _options = options.Value;
 
-    public async Task<IssuedAccessToken> CreateAsync(string subject, string clientId, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken)
+    public async Task<IssuedAccessToken> CreateAsync(string subject, string clientId, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken,
+        DateTimeOffset? authenticatedAt = null)
     {
         var now = clock.GetUtcNow();
         var expires = now + _options.AccessTokenLifetime;
@@ -36,7 +37,13 @@ public sealed class AccessTokenFactory(SigningKeys keys, IOptions<OidcOptions> o
                 [JwtRegisteredClaimNames.Jti] = Base64UrlEncoder.Encode(Guid.NewGuid().ToByteArray()),
             },
         };
-        return new IssuedAccessToken(Handler.CreateToken(descriptor), expires);
+        if (authenticatedAt is { } authTime)
+        {
+            descriptor.Claims[JwtRegisteredClaimNames.AuthTime] = authTime.ToUnixTimeSeconds();
+        }
+
+        var jti = (string)descriptor.Claims[JwtRegisteredClaimNames.Jti];
+        return new IssuedAccessToken(Handler.CreateToken(descriptor), jti, expires);
     }
 
     /// <summary>The APIs the scopes are for; a token with identity scopes only is for the provider itself (userinfo).</summary>

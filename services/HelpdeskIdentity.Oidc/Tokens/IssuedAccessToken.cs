@@ -1,3 +1,3 @@
 namespace HelpdeskIdentity.Oidc.Tokens;
 
-public sealed record IssuedAccessToken(string Token, DateTimeOffset ExpiresAt);
+public sealed record IssuedAccessToken(string Token, string TokenId, DateTimeOffset ExpiresAt);

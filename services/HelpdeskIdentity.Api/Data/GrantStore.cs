@@ -1,0 +1,143 @@
+using HelpdeskIdentity.Oidc.Grants;
+using Npgsql;
+
+namespace HelpdeskIdentity.Api.Data;
+
+/// <summary>
+/// Codes and refresh tokens in PostgreSQL. Each spend is one conditional UPDATE, so of two racing
+/// requests exactly one wins; the loser is treated as a replay.
+/// </summary>
+internal sealed class GrantStore(NpgsqlDataSource dataSource, TimeProvider clock) : IGrantStore
+{
+    private const string InsertCode = """
+        INSERT INTO authorization_codes (code_hash, client_id, redirect_uri, subject_id, session_id, authenticated_at, scopes, nonce, code_challenge, expires_at)
+        VALUES (@code_hash, @client_id, @redirect_uri, @subject_id, @session_id, @authenticated_at, @scopes, @nonce, @code_challenge, @expires_at)
+        """;
+
+    private const string SpendCode = """
+        UPDATE authorization_codes SET consumed_at = @now
+        WHERE code_hash = @code_hash AND consumed_at IS NULL AND expires_at > @now
+        RETURNING client_id, redirect_uri, subject_id, session_id, authenticated_at, scopes, nonce, code_challenge, expires_at
+        """;
+
+    // A spent code presented again: mark it, and revoke whatever its first use was given.
+    private const string ReplayCode = """
+        WITH replayed AS (
+            UPDATE authorization_codes SET replayed_at = coalesce(replayed_at, @now)
+            WHERE code_hash = @code_hash AND consumed_at IS NOT NULL
+            RETURNING access_token_id, access_token_expires_at, refresh_family_id),
+        access AS (
+            INSERT INTO revoked_tokens (token_id, expires_at)
+            SELECT access_token_id, access_token_expires_at FROM replayed WHERE access_token_id IS NOT NULL
+            ON CONFLICT (token_id) DO NOTHING)
+        UPDATE refresh_tokens SET revoked_at = @now
+        WHERE family_id IN (SELECT refresh_family_id FROM replayed) AND revoked_at IS NULL
+        """;
+
+    private const string RecordTokens = """
+        UPDATE authorization_codes SET access_token_id = @access_token_id, access_token_expires_at = @access_token_expires_at, refresh_family_id = @refresh_family_id
+        WHERE code_hash = @code_hash
+        RETURNING replayed_at IS NOT NULL
+        """;
+
+    private const string InsertRefresh = """
+        INSERT INTO refresh_tokens (token_hash, family_id, client_id, subject_id, session_id, authenticated_at, scopes, created_at, expires_at, family_expires_at)
+        VALUES (@token_hash, @family_id, @client_id, @subject_id, @session_id, @authenticated_at, @scopes, @now, @expires_at, @family_expires_at)
+        """;
+
+    private const string SpendRefresh = """
+        UPDATE refresh_tokens SET consumed_at = @now
+        WHERE token_hash = @token_hash AND consumed_at IS NULL AND revoked_at IS NULL AND expires_at > @now
+        RETURNING family_id, client_id, subject_id, session_id, authenticated_at, scopes, expires_at, family_expires_at
+        """;
+
+    // A spent refresh token presented again: revoke the whole family (RFC 9700 §4.14.2).
+    private const string ReuseRefresh = """
+        UPDATE refresh_tokens SET revoked_at = @now
+        WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = @token_hash AND consumed_at IS NOT NULL) AND revoked_at IS NULL
+        """;
+
+    private const string RevokeFamily = """
+        UPDATE refresh_tokens SET revoked_at = @now
+        WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = @token_hash AND client_id = @client_id) AND revoked_at IS NULL
+        """;
+
+    private const string RevokeSession = "UPDATE refresh_tokens SET revoked_at = @now WHERE subject_id = @subject_id AND session_id = @session_id AND revoked_at IS NULL";
+
+    public async Task StoreCodeAsync(AuthorizationCode code, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await Sql.ExecuteAsync(connection, InsertCode, cancellationToken,
+            ("code_hash", code.CodeHash), ("client_id", code.ClientId), ("redirect_uri", code.RedirectUri), ("subject_id", code.SubjectId),
+            ("session_id", code.SessionId), ("authenticated_at", code.AuthenticatedAt), ("scopes", code.Scopes.ToArray()), ("nonce", code.Nonce),
+            ("code_challenge", code.CodeChallenge), ("expires_at", code.ExpiresAt));
+    }
+
+    public async Task<AuthorizationCode?> ConsumeCodeAsync(string codeHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using (var spend = Sql.Command(connection, SpendCode, ("now", now), ("code_hash", codeHash)))
+        await using (var reader = await spend.ExecuteReaderAsync(cancellationToken))
+        {
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                return new AuthorizationCode(codeHash, reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                    reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<string[]>(5), reader.IsDBNull(6) ? null : reader.GetString(6),
+                    reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetFieldValue<DateTimeOffset>(8));
+            }
+        }
+
+        await Sql.ExecuteAsync(connection, ReplayCode, cancellationToken, ("now", now), ("code_hash", codeHash));
+        return null;
+    }
+
+    public async Task RecordCodeTokensAsync(string codeHash, string accessTokenId, DateTimeOffset accessTokenExpiresAt, Guid? refreshFamilyId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var replayedMeanwhile = await Sql.ScalarAsync<bool>(connection, RecordTokens, cancellationToken, ("code_hash", codeHash),
+            ("access_token_id", accessTokenId), ("access_token_expires_at", accessTokenExpiresAt), ("refresh_family_id", refreshFamilyId));
+        if (replayedMeanwhile)
+        {
+            await Sql.ExecuteAsync(connection, ReplayCode, cancellationToken, ("now", clock.GetUtcNow()), ("code_hash", codeHash));
+        }
+    }
+
+    public async Task StoreRefreshTokenAsync(RefreshToken token, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await Sql.ExecuteAsync(connection, InsertRefresh, cancellationToken,
+            ("token_hash", token.TokenHash), ("family_id", token.FamilyId), ("client_id", token.ClientId), ("subject_id", token.SubjectId),
+            ("session_id", token.SessionId), ("authenticated_at", token.AuthenticatedAt), ("scopes", token.Scopes.ToArray()), ("now", clock.GetUtcNow()),
+            ("expires_at", token.ExpiresAt), ("family_expires_at", token.FamilyExpiresAt));
+    }
+
+    public async Task<RefreshTokenUse> UseRefreshTokenAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using (var spend = Sql.Command(connection, SpendRefresh, ("now", now), ("token_hash", tokenHash)))
+        await using (var reader = await spend.ExecuteReaderAsync(cancellationToken))
+        {
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                return new RefreshTokenUse(RefreshTokenUseResult.Accepted, new RefreshToken(tokenHash, reader.GetGuid(0), reader.GetString(1),
+                    reader.GetString(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<string[]>(5),
+                    reader.GetFieldValue<DateTimeOffset>(6), reader.GetFieldValue<DateTimeOffset>(7)));
+            }
+        }
+
+        var revoked = await Sql.ExecuteAsync(connection, ReuseRefresh, cancellationToken, ("now", now), ("token_hash", tokenHash));
+        return new RefreshTokenUse(revoked > 0 ? RefreshTokenUseResult.ReuseDetected : RefreshTokenUseResult.Invalid, null);
+    }
+
+    public async Task RevokeRefreshTokenAsync(string tokenHash, string clientId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await Sql.ExecuteAsync(connection, RevokeFamily, cancellationToken, ("now", clock.GetUtcNow()), ("token_hash", tokenHash), ("client_id", clientId));
+    }
+
+    public async Task RevokeSessionAsync(string subjectId, string sessionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await Sql.ExecuteAsync(connection, RevokeSession, cancellationToken, ("now", clock.GetUtcNow()), ("subject_id", subjectId), ("session_id", sessionId));
+    }
+}

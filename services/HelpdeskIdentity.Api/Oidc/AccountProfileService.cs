@@ -1,0 +1,59 @@
+using HelpdeskIdentity.Api.Data;
+using HelpdeskIdentity.Oidc.Configuration;
+using HelpdeskIdentity.Oidc.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelpdeskIdentity.Api.Oidc;
+
+/// <summary>
+/// The claims of an account for ID tokens and userinfo, by scope: <c>profile</c> → <c>name</c>;
+/// <c>email</c> → <c>email</c>, <c>email_verified</c>; <c>organization</c> → <c>organization</c>
+/// (<c>{ id, name, domain }</c>, absent for a public mail provider's address).
+/// </summary>
+internal sealed class AccountProfileService(IServiceScopeFactory scopes) : IProfileService
+{
+    public async Task<IReadOnlyDictionary<string, object>?> GetClaimsAsync(string subjectId, IReadOnlyCollection<string> requested, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(subjectId, out var id))
+        {
+            return null;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>();
+        var account = await db.Users.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new { u.Email, u.EmailConfirmed, u.DisplayName, u.OrganizationId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (account is null)
+        {
+            return null;
+        }
+
+        var claims = new Dictionary<string, object>();
+        if (requested.Contains(StandardScopes.Profile))
+        {
+            claims["name"] = account.DisplayName ?? account.Email ?? "";
+        }
+
+        if (requested.Contains(StandardScopes.Email) && account.Email is not null)
+        {
+            claims["email"] = account.Email;
+            claims["email_verified"] = account.EmailConfirmed;
+        }
+
+        if (requested.Contains(StandardScopes.Organization) && account.OrganizationId is { } organizationId)
+        {
+            var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId)
+                .Select(o => new { o.Name, Domain = o.Domains.OrderBy(d => d.Domain).Select(d => d.Domain).FirstOrDefault() })
+                .SingleAsync(cancellationToken);
+            claims["organization"] = new Dictionary<string, object?>
+            {
+                ["id"] = organizationId.ToString(),
+                ["name"] = organization.Name,
+                ["domain"] = organization.Domain,
+            };
+        }
+
+        return claims;
+    }
+}

@@ -1,0 +1,26 @@
+namespace HelpdeskIdentity.Oidc.Grants;
+
+/// <summary>Authorization codes and refresh tokens. Every "spend" is atomic, so two racing requests cannot both succeed.</summary>
+public interface IGrantStore
+{
+    Task StoreCodeAsync(AuthorizationCode code, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Spends the code: returns it the first time; the second time returns null and revokes what
+    /// the first use issued (its access token and refresh token family).
+    /// </summary>
+    Task<AuthorizationCode?> ConsumeCodeAsync(string codeHash, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Remembers what a code was exchanged for, so a replay can revoke it.</summary>
+    Task RecordCodeTokensAsync(string codeHash, string accessTokenId, DateTimeOffset accessTokenExpiresAt, Guid? refreshFamilyId, CancellationToken cancellationToken);
+
+    Task StoreRefreshTokenAsync(RefreshToken token, CancellationToken cancellationToken);
+
+    Task<RefreshTokenUse> UseRefreshTokenAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Revokes the family of the refresh token with this hash, when it belongs to <paramref name="clientId"/>.</summary>
+    Task RevokeRefreshTokenAsync(string tokenHash, string clientId, CancellationToken cancellationToken);
+
+    /// <summary>Revokes every refresh token of one sign-in session (logout).</summary>
+    Task RevokeSessionAsync(string subjectId, string sessionId, CancellationToken cancellationToken);
+}

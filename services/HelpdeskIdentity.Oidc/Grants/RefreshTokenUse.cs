@@ -1,0 +1,15 @@
+namespace HelpdeskIdentity.Oidc.Grants;
+
+public enum RefreshTokenUseResult
+{
+    /// <summary>The token was current and is now spent; issue its successor.</summary>
+    Accepted,
+
+    /// <summary>Unknown, expired or revoked.</summary>
+    Invalid,
+
+    /// <summary>Already spent: someone replayed it; the family is now revoked.</summary>
+    ReuseDetected,
+}
+
+public sealed record RefreshTokenUse(RefreshTokenUseResult Result, RefreshToken? Token);
