@@ -1,8 +1,10 @@
+using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Cli;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Health;
 using HelpdeskIdentity.Api.Messaging;
 using HelpdeskIdentity.Api.Outbox;
+using HelpdeskIdentity.Api.Pages;
 using HelpdeskIdentity.Api.Telemetry;
 using HelpdeskIdentity.Api.Tickets;
 
@@ -19,10 +21,13 @@ builder.AddTickets();
 builder.AddMessaging();
 builder.AddOutbox();        // after the bus: the publisher starts once the bus is up
 builder.AddHealth();
+builder.AddAccounts();      // Identity, password sign-in, the session cookie
+builder.AddPages();         // sign-in pages, branding, antiforgery
 
 var app = builder.Build();
 
 app.MapHealth();
+app.MapPages();             // with the middleware pages need: headers, static files, session, antiforgery
 
 await app.RunAsync();
 return 0;
