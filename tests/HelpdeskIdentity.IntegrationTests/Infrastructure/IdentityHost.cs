@@ -26,6 +26,7 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
             ["RabbitMq:Url"] = environment.AmqpUrl,
             ["Outbox:PollInterval"] = "00:00:00.200",
             ["Outbox:MaxBackoff"] = "00:00:02",
+            ["Branding:SupportEmail"] = "support@helpdesk.example",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
