@@ -79,7 +79,6 @@ cat <<MSG
 
   Simulate a ticket e-mail from a new requester:
     deploy/local/cli.sh tickets publish '"Jan Jansen" <jan@example.nl>'
-
   …then see the account:
     psql -h 127.0.0.1 -p $pg_port -U postgres helpdesk_identity -c 'SELECT email, display_name, ticket_count FROM users'
 
