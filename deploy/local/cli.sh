@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The operator command line against the service started by run.sh (reads .local/endpoints.env).
 # Usage: cli.sh tickets publish FROM [SUBJECT]
+#        cli.sh users add EMAIL [--name NAME]    (password: first line of standard input, or typed unechoed)
+#        cli.sh users show EMAIL
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)

@@ -53,6 +53,7 @@ amqp_url="amqp://guest:guest@127.0.0.1:$amqp_port/"
 issuer="http://127.0.0.1:$http_port"
 export ConnectionStrings__Identity="$pg_connection"
 export RabbitMq__Url="$amqp_url"
+export Branding__SupportEmail=${Branding__SupportEmail:-support@helpdesk.example}
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export ASPNETCORE_URLS="$issuer"
 export Oidc__Issuer="$issuer"
@@ -99,6 +100,9 @@ cat <<MSG
     deploy/local/cli.sh tickets publish '"Jan Jansen" <jan@example.nl>'
   …then see the account:
     psql -h 127.0.0.1 -p $pg_port -U postgres helpdesk_identity -c 'SELECT email, display_name, ticket_count FROM users'
+
+  Create an account with a password, then sign in at $issuer/account/login:
+    echo 'a long passphrase' | deploy/local/cli.sh users add jan@example.nl --name "Jan Jansen"
 
   Ctrl-C stops the service, RabbitMQ and PostgreSQL.
 MSG

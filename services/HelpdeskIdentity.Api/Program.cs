@@ -1,9 +1,11 @@
+using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Cli;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Health;
 using HelpdeskIdentity.Api.Messaging;
 using HelpdeskIdentity.Api.Oidc;
 using HelpdeskIdentity.Api.Outbox;
+using HelpdeskIdentity.Api.Pages;
 using HelpdeskIdentity.Api.Telemetry;
 using HelpdeskIdentity.Api.Tickets;
 using HelpdeskIdentity.Oidc;
@@ -22,10 +24,13 @@ builder.AddMessaging();
 builder.AddOutbox();        // after the bus: the publisher starts once the bus is up
 builder.AddOidc();
 builder.AddHealth();
+builder.AddAccounts();      // Identity, password sign-in, the session cookie
+builder.AddPages();         // sign-in pages, branding, antiforgery
 
 var app = builder.Build();
 
 app.MapHealth();
+app.MapPages();             // with the middleware pages need: headers, static files, session, antiforgery
 app.MapOidc();
 
 await app.RunAsync();

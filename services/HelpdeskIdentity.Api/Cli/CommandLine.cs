@@ -9,6 +9,8 @@ public static class CommandLine
     public const string Usage = """
         Usage: HelpdeskIdentity.Api <command>
           tickets publish FROM [SUBJECT]   publish a TicketReceived as plain JSON, as a helpdesk would
+          users add EMAIL [--name NAME]    create a verified account; the password is the first line of standard input
+          users show EMAIL                 print an account (id, verified, password set, lockout, tickets, organisation)
         With no command, the service runs.
         """;
 
@@ -26,15 +28,27 @@ public static class CommandLine
             .AddEnvironmentVariables()
             .Build();
 
+        return await RunAsync(args, configuration, CliConsole.System);
+    }
+
+    /// <summary>Runs one command with the given configuration and console (tests pass their own).</summary>
+    internal static async Task<int> RunAsync(string[] args, IConfiguration configuration, CliConsole console)
+    {
         switch (args)
         {
             case ["tickets", "publish", var from, .. var rest] when rest.Length <= 1:
                 return await TicketCommands.PublishAsync(configuration, from, rest.FirstOrDefault());
+            case ["users", "add", var email]:
+                return await UserCommands.AddAsync(configuration, email, null, console);
+            case ["users", "add", var email, "--name", var name]:
+                return await UserCommands.AddAsync(configuration, email, name, console);
+            case ["users", "show", var email]:
+                return await UserCommands.ShowAsync(configuration, email, console);
             case ["help" or "--help"]:
-                Console.WriteLine(Usage);
+                await console.Output.WriteLineAsync(Usage);
                 return 0;
             default:
-                await Console.Error.WriteLineAsync(Usage);
+                await console.Error.WriteLineAsync(Usage);
                 return 2;
         }
     }

@@ -27,6 +27,7 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
             ["Outbox:PollInterval"] = "00:00:00.200",
             ["Outbox:MaxBackoff"] = "00:00:02",
             ["Oidc:Issuer"] = Issuer,
+            ["Branding:SupportEmail"] = "support@helpdesk.example",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -42,6 +42,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_URLS"] = url;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Branding__SupportEmail"] = "support@helpdesk.example";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -1,0 +1,71 @@
+using HelpdeskIdentity.Api.Data;
+using HelpdeskIdentity.Api.Sessions;
+using HelpdeskIdentity.Oidc.Sessions;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace HelpdeskIdentity.Api.Accounts;
+
+public static class AccountsServiceCollectionExtensions
+{
+    /// <summary>ASP.NET Core Identity over the users table, password sign-in with lockout, and the session cookie.</summary>
+    public static void AddAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section)
+            .Validate(o => o.Lockout.MaxFailedAttempts is >= 1 and <= 100,
+                "Accounts:Lockout:MaxFailedAttempts must be between 1 and 100.")
+            .Validate(o => o.Lockout.Duration >= TimeSpan.FromSeconds(1) && o.Lockout.Duration <= TimeSpan.FromDays(1),
+                "Accounts:Lockout:Duration must be between 1 second and 1 day.")
+            .Validate(o => o.SessionLifetime >= TimeSpan.FromMinutes(5) && o.SessionLifetime <= TimeSpan.FromDays(365),
+                "Accounts:SessionLifetime must be between 5 minutes and 365 days.")
+            .ValidateOnStart();
+
+        builder.Services.AddIdentityCore<Account>(identity =>
+            {
+                // The user name is the canonical address, which may hold any letter (SMTPUTF8).
+                identity.User.AllowedUserNameCharacters = "";
+                identity.User.RequireUniqueEmail = true;
+                // NIST SP 800-63B: a minimum length, no composition rules, no maximum below 64 (docs/decisions/0007).
+                identity.Password.RequiredLength = 8;
+                identity.Password.RequireDigit = false;
+                identity.Password.RequireLowercase = false;
+                identity.Password.RequireUppercase = false;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Password.RequiredUniqueChars = 1;
+                identity.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<HelpdeskDbContext>();
+        builder.Services.AddOptions<IdentityOptions>().Configure<IOptions<AccountOptions>>((identity, accounts) =>
+        {
+            identity.Lockout.MaxFailedAccessAttempts = accounts.Value.Lockout.MaxFailedAttempts;
+            identity.Lockout.DefaultLockoutTimeSpan = accounts.Value.Lockout.Duration;
+        });
+        builder.Services.RemoveAll<ILookupNormalizer>();
+        builder.Services.AddSingleton<ILookupNormalizer, MailboxLookupNormalizer>();
+        builder.Services.AddScoped<PasswordSignIn>();
+        builder.Services.AddScoped<OperatorAccounts>();
+
+        AddSessionCookie(builder);
+    }
+
+    private static void AddSessionCookie(WebApplicationBuilder builder)
+    {
+        var plainHttpAllowed = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
+        builder.Services.AddAuthentication(SessionCookie.Scheme).AddCookie(SessionCookie.Scheme, cookie =>
+        {
+            cookie.Cookie.Name = SessionCookie.CookieName;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = plainHttpAllowed ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            cookie.SlidingExpiration = true;
+            cookie.LoginPath = "/account/login";
+            cookie.LogoutPath = "/account/logout";
+            cookie.ReturnUrlParameter = "returnUrl";
+        });
+        builder.Services.AddOptions<CookieAuthenticationOptions>(SessionCookie.Scheme)
+            .Configure<IOptions<AccountOptions>>((cookie, accounts) => cookie.ExpireTimeSpan = accounts.Value.SessionLifetime);
+        builder.Services.AddSingleton<IUserSession, CookieUserSession>();
+    }
+}

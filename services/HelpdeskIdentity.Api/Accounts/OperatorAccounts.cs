@@ -1,0 +1,55 @@
+using HelpdeskIdentity.Api.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelpdeskIdentity.Api.Accounts;
+
+/// <summary>
+/// Accounts an operator creates on someone's behalf: claimed (with a password) and verified, because
+/// the operator vouches for the mailbox (docs/decisions/0007). Joins the organisation that already owns
+/// the address's domain, if any.
+/// </summary>
+public sealed class OperatorAccounts(UserManager<Account> users, HelpdeskDbContext db, TimeProvider clock)
+{
+    public async Task<OperatorAccountResult> CreateAsync(string email, string? displayName, string password)
+    {
+        var parsed = MailboxParser.Parse(email);
+        if (parsed.Mailbox is not { } mailbox)
+        {
+            return OperatorAccountResult.Refused($"Not a valid e-mail address: {parsed.Message}");
+        }
+
+        if (await users.FindByEmailAsync(mailbox.Address) is { } existing)
+        {
+            return OperatorAccountResult.Refused($"An account for this address already exists (id {existing.Id}).");
+        }
+
+        var now = clock.GetUtcNow();
+        var account = new Account
+        {
+            Id = Guid.CreateVersion7(now),
+            UserName = mailbox.Address,
+            Email = mailbox.DisplayAddress,
+            EmailConfirmed = true,
+            DisplayName = string.IsNullOrWhiteSpace(displayName) ? mailbox.DisplayName : displayName.Trim(),
+            OrganizationId = await db.OrganizationDomains.Where(d => d.Domain == mailbox.Domain)
+                .Select(d => (Guid?)d.OrganizationId).SingleOrDefaultAsync(),
+            CreatedAt = now,
+        };
+
+        IdentityResult result;
+        try
+        {
+            result = await users.CreateAsync(account, password);
+        }
+        catch (DbUpdateException)
+        {
+            // Intake created the same address between the check above and the insert.
+            return OperatorAccountResult.Refused("An account for this address already exists.");
+        }
+
+        return result.Succeeded
+            ? OperatorAccountResult.Created(account)
+            : OperatorAccountResult.Refused([.. result.Errors.Select(e => e.Description)]);
+    }
+}

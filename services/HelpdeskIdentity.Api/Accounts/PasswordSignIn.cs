@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace HelpdeskIdentity.Api.Accounts;
+
+/// <summary>
+/// Checks an address and password the way OWASP asks: one answer for an unknown address, an unclaimed
+/// account and a wrong password, in about the same time (a password is always verified against a hash,
+/// a dummy one when there is none), and lockout after repeated failures. Logs account ids, never addresses.
+/// </summary>
+public sealed partial class PasswordSignIn(
+    UserManager<Account> users, IPasswordHasher<Account> hasher, ILogger<PasswordSignIn> logger)
+{
+    private static string? _dummyHash;
+
+    public async Task<PasswordSignInResult> CheckAsync(string email, string password)
+    {
+        var account = await users.FindByEmailAsync(email);
+        if (account?.PasswordHash is null)
+        {
+            VerifyDummy(password);
+            if (account is null)
+            {
+                LogUnknownAddress();
+            }
+            else
+            {
+                LogUnclaimed(account.Id);
+            }
+
+            return PasswordSignInResult.Failed;
+        }
+
+        if (await users.IsLockedOutAsync(account))
+        {
+            LogLockedOut(account.Id);
+            return PasswordSignInResult.LockedOut;
+        }
+
+        if (!await users.CheckPasswordAsync(account, password))
+        {
+            await users.AccessFailedAsync(account);
+            var lockedNow = await users.IsLockedOutAsync(account);
+            LogWrongPassword(account.Id, lockedNow);
+            return lockedNow ? PasswordSignInResult.LockedOut : PasswordSignInResult.Failed;
+        }
+
+        if (account.AccessFailedCount > 0)
+        {
+            await users.ResetAccessFailedCountAsync(account);
+        }
+
+        LogSignedIn(account.Id);
+        return PasswordSignInResult.Succeeded(account);
+    }
+
+    private void VerifyDummy(string password)
+    {
+        var dummyAccount = new Account();
+        _dummyHash ??= hasher.HashPassword(dummyAccount, Guid.NewGuid().ToString());
+        hasher.VerifyHashedPassword(dummyAccount, _dummyHash, password);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in failed: no account for the address")]
+    private partial void LogUnknownAddress();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in failed: account {AccountId} has no password yet")]
+    private partial void LogUnclaimed(Guid accountId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in refused: account {AccountId} is locked out")]
+    private partial void LogLockedOut(Guid accountId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in failed: wrong password for account {AccountId} (now locked out: {LockedOut})")]
+    private partial void LogWrongPassword(Guid accountId, bool lockedOut);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId} signed in")]
+    private partial void LogSignedIn(Guid accountId);
+}

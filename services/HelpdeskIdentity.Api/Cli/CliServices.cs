@@ -1,0 +1,40 @@
+using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Api.Data;
+using HelpdeskIdentity.Api.Data.Migrations;
+using Microsoft.Extensions.Options;
+
+namespace HelpdeskIdentity.Api.Cli;
+
+/// <summary>
+/// The service's own database and account services for a command, built but never run: no hosted
+/// service starts, no port opens. The schema is brought up to date first, as the service would.
+/// </summary>
+internal static class CliServices
+{
+    public static async Task<WebApplication> BuildAsync(IConfiguration configuration)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddConfiguration(configuration);
+        // Standard output is the command's answer: logs (warnings and worse only) go to standard error.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddData();
+        builder.AddAccounts();
+        var app = builder.Build();
+        try
+        {
+            if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+            {
+                await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+            }
+
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+}

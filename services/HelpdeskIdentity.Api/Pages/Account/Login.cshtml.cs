@@ -1,0 +1,50 @@
+using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Api.Sessions;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HelpdeskIdentity.Api.Pages.Account;
+
+/// <summary>Sign-in with address and password; on success back to a local <see cref="ReturnUrl"/>, never off-site.</summary>
+public sealed class LoginModel(PasswordSignIn signIn, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public LoginInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    /// <summary>The form-wide error (wrong credentials, locked out), or null.</summary>
+    public string? Error { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await signIn.CheckAsync(Input.Email, Input.Password);
+        if (result.Account is not { } account)
+        {
+            Error = result.Status == PasswordSignInStatus.LockedOut ? PageText.LockedOut : PageText.InvalidCredentials;
+            return Page();
+        }
+
+        await HttpContext.SignInAsync(SessionCookie.Scheme,
+            SessionPrincipal.Create(account.Id, clock.GetUtcNow()),
+            new AuthenticationProperties { IsPersistent = Input.KeepSignedIn });
+        return Redirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+    }
+
+    /// <summary>The validation message of one field, or null.</summary>
+    public string? FieldError(string field) =>
+        ModelState.TryGetValue($"{nameof(Input)}.{field}", out var entry) && entry.Errors.Count > 0
+            ? entry.Errors[0].ErrorMessage
+            : null;
+}

@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HelpdeskIdentity.Api.Pages.Account;
+
+/// <summary>The sign-in form. Passwords are taken whole up to 1024 characters (NIST: at least 64, never truncated).</summary>
+public sealed class LoginInput
+{
+    [Required(ErrorMessage = PageText.EmailRequired)]
+    [StringLength(254, ErrorMessage = PageText.EmailTooLong)]
+    public string Email { get; set; } = "";
+
+    [Required(ErrorMessage = PageText.PasswordRequired)]
+    [StringLength(1024, ErrorMessage = PageText.PasswordTooLong)]
+    [DataType(DataType.Password)]
+    public string Password { get; set; } = "";
+
+    public bool KeepSignedIn { get; set; }
+}

@@ -1,0 +1,39 @@
+using HelpdeskIdentity.Api.Accounts;
+using Microsoft.Extensions.Options;
+
+namespace HelpdeskIdentity.Api.Pages;
+
+public static class PagesServiceCollectionExtensions
+{
+    /// <summary>The Razor Pages (sign-in and friends), their branding, and antiforgery.</summary>
+    public static void AddPages(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<BrandingOptions>().BindConfiguration(BrandingOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => MailboxParser.Parse(o.SupportEmail).Mailbox is { DisplayName: null },
+                "Branding:SupportEmail must be the helpdesk's support address, e.g. support@example.com.")
+            .ValidateOnStart();
+
+        var plainHttpAllowed = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
+        builder.Services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "hdid.antiforgery";
+            antiforgery.Cookie.SecurePolicy = plainHttpAllowed ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            antiforgery.SuppressXFrameOptionsHeader = true; // SecurityHeaders sends DENY
+        });
+        builder.Services.AddRazorPages();
+    }
+
+    /// <summary>Security headers, static files, the session, then the pages and the brand colour.</summary>
+    public static void MapPages(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapRazorPages();
+        app.MapGet("/css/brand.css", (IOptions<BrandingOptions> branding) =>
+            TypedResults.Text($":root {{ --brand: {branding.Value.PrimaryColor}; }}\n", "text/css"));
+    }
+}

@@ -1,0 +1,16 @@
+using HelpdeskIdentity.Oidc.Sessions;
+using Microsoft.AspNetCore.Authentication;
+
+namespace HelpdeskIdentity.Api.Sessions;
+
+/// <summary>The OIDC library's view of the session cookie the sign-in page sets.</summary>
+public sealed class CookieUserSession : IUserSession
+{
+    public async Task<UserSession?> GetCurrentAsync(HttpContext context)
+    {
+        var result = await context.AuthenticateAsync(SessionCookie.Scheme);
+        return result.Succeeded ? SessionPrincipal.Read(result.Principal) : null;
+    }
+
+    public Task SignOutAsync(HttpContext context) => context.SignOutAsync(SessionCookie.Scheme);
+}

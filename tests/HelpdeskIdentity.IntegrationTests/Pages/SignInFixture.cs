@@ -1,0 +1,33 @@
+using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+
+namespace HelpdeskIdentity.IntegrationTests.Pages;
+
+/// <summary>The service with branding, a short lockout threshold and a two-day session, for the sign-in tests.</summary>
+public sealed class SignInFixture(LocalServers servers) : IntakeFixture(servers)
+{
+    public const string SupportEmail = "help@helpdesk.example";
+    public const string SupportPhone = "+31 20 123 4567";
+    public const int MaxFailedAttempts = 3;
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromDays(2);
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Branding:ProductName"] = "Acme Helpdesk",
+        ["Branding:SupportEmail"] = SupportEmail,
+        ["Branding:SupportPhone"] = SupportPhone,
+        ["Accounts:Lockout:MaxFailedAttempts"] = MaxFailedAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Accounts:SessionLifetime"] = "2.00:00:00",
+    };
+
+    /// <summary>A claimed account, created the way the operator command creates one.</summary>
+    public async Task<Account> CreateAccountAsync(string email, string password, string? name = null)
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<OperatorAccounts>().CreateAsync(email, name, password);
+        result.Errors.ShouldBeEmpty();
+        return result.Account!;
+    }
+}

@@ -1,0 +1,28 @@
+using HelpdeskIdentity.IntegrationTests.Infrastructure;
+using Shouldly;
+
+namespace HelpdeskIdentity.IntegrationTests.Pages;
+
+/// <summary>A bad sign-in or branding setting stops the service at start-up, naming the setting.</summary>
+public sealed class SignInSettingsValidationTests
+{
+    private static readonly TestEnvironment Unused = new("Host=127.0.0.1;Port=1;Database=none;Username=none", "amqp://guest:guest@127.0.0.1:1/");
+
+    [Theory]
+    [InlineData("Accounts:Lockout:MaxFailedAttempts", "0")]
+    [InlineData("Accounts:Lockout:Duration", "00:00:00")]
+    [InlineData("Accounts:SessionLifetime", "00:00:01")]
+    [InlineData("Branding:SupportEmail", "")]
+    [InlineData("Branding:SupportEmail", "support at example")]
+    [InlineData("Branding:PrimaryColor", "red;} body{display:none")]
+    [InlineData("Branding:SupportPhone", "<script>")]
+    [InlineData("Branding:ProductName", "")]
+    public async Task BadSetting_StopsStartUp_NamingTheSetting(string key, string value)
+    {
+        await using var host = new IdentityHost(Unused, new Dictionary<string, string?> { [key] = value, ["Database:MigrateOnStartup"] = "false" });
+
+        var error = await Should.ThrowAsync<Exception>(host.StartAsync);
+
+        error.ToString().ShouldContain(key);
+    }
+}
