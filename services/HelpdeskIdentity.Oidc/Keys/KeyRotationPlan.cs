@@ -10,9 +10,13 @@ namespace HelpdeskIdentity.Oidc.Keys;
 /// </summary>
 public sealed class KeyRotationPlan(SigningKeyOptions keys, TimeSpan longestTokenLifetime)
 {
-    /// <summary>The key that signs at <paramref name="now"/>: the one activated most recently.</summary>
+    /// <summary>
+    /// The key that signs at <paramref name="now"/>: the one activated most recently. When none is
+    /// active yet — the first key, made by an instance whose clock ran a moment ahead — the earliest
+    /// key signs: nobody can have cached an older key set.
+    /// </summary>
     public static StoredSigningKey? Active(IEnumerable<StoredSigningKey> stored, DateTimeOffset now) =>
-        stored.Where(k => k.ActivatesAt <= now).MaxBy(k => k.ActivatesAt);
+        stored.Where(k => k.ActivatesAt <= now).MaxBy(k => k.ActivatesAt) ?? stored.MinBy(k => k.ActivatesAt);
 
     /// <summary>Keys in JWKS at <paramref name="now"/>, oldest first.</summary>
     public IReadOnlyList<StoredSigningKey> Published(IReadOnlyList<StoredSigningKey> stored, DateTimeOffset now) =>
@@ -35,7 +39,7 @@ public sealed class KeyRotationPlan(SigningKeyOptions keys, TimeSpan longestToke
         var active = Active(stored, now);
         if (active is null)
         {
-            return stored.Count > 0 ? null : (now, now + keys.RotationInterval);
+            return (now, now + keys.RotationInterval);
         }
 
         if (stored.Any(k => k.ActivatesAt > active.ActivatesAt) || now < active.RetiresAt - keys.AnnounceBefore)

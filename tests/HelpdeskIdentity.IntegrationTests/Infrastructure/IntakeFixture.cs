@@ -1,3 +1,7 @@
+using HelpdeskIdentity.Api.Accounts;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+
 namespace HelpdeskIdentity.IntegrationTests.Infrastructure;
 
 /// <summary>A running service with its own database and virtual host, and a broker client beside it.</summary>
@@ -15,6 +19,15 @@ public class IntakeFixture(LocalServers servers) : IAsyncLifetime
         var environment = await servers.NewEnvironmentAsync(GetType().Name.ToLowerInvariant());
         Host = await new IdentityHost(environment, Settings).StartAsync();
         Bus = await TestBus.ConnectAsync(environment.AmqpUrl);
+    }
+
+    /// <summary>A claimed account, created the way the operator command creates one.</summary>
+    public async Task<Account> CreateAccountAsync(string email, string password, string? name = null)
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<OperatorAccounts>().CreateAsync(email, name, password);
+        result.Errors.ShouldBeEmpty();
+        return result.Account!;
     }
 
     public async ValueTask DisposeAsync()

@@ -12,6 +12,9 @@ public static class TestClients
     public const string PortalId = "portal";
     public const string PortalOrigin = "http://127.0.0.1:5173";
     public const string PortalRedirectUri = PortalOrigin + "/callback";
+    public const string WebAppId = "webapp";
+    public const string WebAppSecret = "webapp-secret-0123456789abcdefghijklmnopqrstuvwxyz";
+    public const string WebAppRedirectUri = "https://webapp.helpdesk.test/signin-oidc";
 
     public static Dictionary<string, string?> Settings() => new()
     {
@@ -37,5 +40,14 @@ public static class TestClients
         ["Oidc:Clients:2:AllowedScopes:0"] = "openid",
         ["Oidc:Clients:2:AllowedScopes:1"] = "profile",
         ["Oidc:Clients:2:AllowedScopes:2"] = "email",
+        ["Oidc:Clients:2:AllowedScopes:3"] = "offline_access",
+        ["Oidc:Clients:2:AllowedScopes:4"] = "organization",
+        ["Oidc:Clients:2:PostLogoutRedirectUris:0"] = PortalOrigin + "/",
+        ["Oidc:Clients:3:ClientId"] = WebAppId,
+        ["Oidc:Clients:3:Type"] = "Confidential",
+        ["Oidc:Clients:3:SecretHashes:0"] = ClientSecrets.Hash(WebAppSecret),
+        ["Oidc:Clients:3:RedirectUris:0"] = WebAppRedirectUri,
+        ["Oidc:Clients:3:AllowedGrantTypes:0"] = "authorization_code",
+        ["Oidc:Clients:3:AllowedScopes:0"] = "openid",
     };
 }

@@ -1,7 +1,4 @@
-using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Shouldly;
 
 namespace HelpdeskIdentity.IntegrationTests.Pages;
 
@@ -21,13 +18,4 @@ public sealed class SignInFixture(LocalServers servers) : IntakeFixture(servers)
         ["Accounts:Lockout:MaxFailedAttempts"] = MaxFailedAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Accounts:SessionLifetime"] = "2.00:00:00",
     };
-
-    /// <summary>A claimed account, created the way the operator command creates one.</summary>
-    public async Task<Account> CreateAccountAsync(string email, string password, string? name = null)
-    {
-        await using var scope = Host.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<OperatorAccounts>().CreateAsync(email, name, password);
-        result.Errors.ShouldBeEmpty();
-        return result.Account!;
-    }
 }

@@ -15,6 +15,15 @@ public sealed class KeyRotationPlanTests
         _plan.Missing([], T0).ShouldBe((T0, T0.AddDays(30)));
 
     [Fact]
+    public void Active_OnlyAFirstKeyStampedALittleAhead_IsThatKey()
+    {
+        IReadOnlyList<StoredSigningKey> keys = [Key("first", T0.AddMilliseconds(300))];
+
+        KeyRotationPlan.Active(keys, T0)!.KeyId.ShouldBe("first", "an instance whose clock is behind still signs with the first key");
+        _plan.Missing(keys, T0).ShouldBeNull("and does not make a second one");
+    }
+
+    [Fact]
     public void Missing_ActiveKeyFarFromRetirement_IsNothing() =>
         _plan.Missing([Key("a", T0)], T0.AddDays(27)).ShouldBeNull();
 

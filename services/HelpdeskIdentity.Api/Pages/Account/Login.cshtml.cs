@@ -18,8 +18,13 @@ public sealed class LoginModel(PasswordSignIn signIn, TimeProvider clock) : Page
     /// <summary>The form-wide error (wrong credentials, locked out), or null.</summary>
     public string? Error { get; private set; }
 
-    public void OnGet()
+    /// <param name="loginHint">OIDC <c>login_hint</c>, passed on by the authorization endpoint: pre-fills the address.</param>
+    public void OnGet([FromQuery(Name = "login_hint")] string? loginHint)
     {
+        if (loginHint is { Length: > 0 and <= 320 })
+        {
+            Input.Email = loginHint;
+        }
     }
 
     public async Task<IActionResult> OnPostAsync()
