@@ -9,6 +9,14 @@ results=${TEST_RESULTS:-$root/TestResults}
 rm -rf "$results" && mkdir -p "$results"
 
 "$root/deploy/local/install.sh" || exit 1
+command -v node >/dev/null || "$root/deploy/local/install.sh" nodejs npm || exit 1
+
+# The independent relying party (npm's openid-client) the interop tests run, pinned by its lock file.
+if ! npm ci --prefix "$root/tests/HelpdeskIdentity.IntegrationTests/Interop/relying-party" --no-audit --no-fund >"$results/npm.log" 2>&1; then
+  cat "$results/npm.log"
+  echo "0 passed, 1 failed (npm ci)"
+  exit 1
+fi
 
 echo "Building…"
 if ! dotnet build "$root/HelpdeskIdentity.sln" -c Release -nologo -v quiet -clp:ErrorsOnly >"$results/build.log" 2>&1; then

@@ -31,9 +31,12 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServiceProcess> StartAsync(IDictionary<string, string> environment)
+    /// <summary>A loopback URL on a free port, for a service whose issuer must be known before it starts.</summary>
+    public static string NewUrl() => $"http://127.0.0.1:{FreePorts.Find(30000, 39999)}";
+
+    public static async Task<ServiceProcess> StartAsync(IDictionary<string, string> environment, string? url = null)
     {
-        var url = $"http://127.0.0.1:{FreePorts.Find(30000, 39999)}";
+        url ??= NewUrl();
         var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "HelpdeskIdentity.Api.dll"))
         {
             WorkingDirectory = AppContext.BaseDirectory,

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Text.Json;
+using HelpdeskIdentity.IntegrationTests.Infrastructure;
+using HelpdeskIdentity.Oidc.Clients;
+using Shouldly;
+
+namespace HelpdeskIdentity.IntegrationTests.Interop;
+
+/// <summary>
+/// npm's openid-client — a relying party we did not write — against the real service binary:
+/// discovery, code + PKCE through the sign-in form, ID token validation, userinfo, refresh,
+/// revocation, client credentials, introspection, logout (Interop/relying-party/check.mjs).
+/// </summary>
+public sealed class OpenIdClientInteropTests(LocalServers servers)
+{
+    private static readonly string RelyingParty = Path.Combine(Repository.Root, "tests", "HelpdeskIdentity.IntegrationTests", "Interop", "relying-party");
+
+    [Fact]
+    public async Task OpenIdClient_FullJourney_AcceptsEverythingTheServiceSays()
+    {
+        var environment = await servers.NewEnvironmentAsync("interop");
+        var url = ServiceProcess.NewUrl();
+        const string backendSecret = "interop-backend-secret-0123456789abcdefghijklmnop";
+        var settings = new Dictionary<string, string>
+        {
+            // Plain HTTP on loopback: Production's cookies demand HTTPS, Testing's follow the request.
+            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            ["ConnectionStrings__Identity"] = environment.ConnectionString,
+            ["RabbitMq__Url"] = environment.AmqpUrl,
+            ["Oidc__Issuer"] = url,
+            ["Branding__SupportEmail"] = "support@helpdesk.example",
+            ["Oidc__Clients__0__ClientId"] = "portal",
+            ["Oidc__Clients__0__Type"] = "Public",
+            ["Oidc__Clients__0__RedirectUris__0"] = "http://127.0.0.1:5173/callback",
+            ["Oidc__Clients__0__PostLogoutRedirectUris__0"] = "http://127.0.0.1:5173/",
+            ["Oidc__Clients__0__AllowedGrantTypes__0"] = "authorization_code",
+            ["Oidc__Clients__0__AllowedGrantTypes__1"] = "refresh_token",
+            ["Oidc__Clients__0__AllowedScopes__0"] = "openid",
+            ["Oidc__Clients__0__AllowedScopes__1"] = "profile",
+            ["Oidc__Clients__0__AllowedScopes__2"] = "email",
+            ["Oidc__Clients__0__AllowedScopes__3"] = "offline_access",
+            ["Oidc__Clients__1__ClientId"] = "helpdesk-backend",
+            ["Oidc__Clients__1__Type"] = "Confidential",
+            ["Oidc__Clients__1__SecretHashes__0"] = ClientSecrets.Hash(backendSecret),
+            ["Oidc__Clients__1__AllowedGrantTypes__0"] = "client_credentials",
+            ["Oidc__Clients__1__AllowedScopes__0"] = "identity.admin",
+        };
+        await using var service = await ServiceProcess.StartAsync(settings, url);
+        var email = $"interop@{Senders.UniqueDomain()}";
+        const string password = "an interop password that is long enough";
+        (await RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "HelpdeskIdentity.Api.dll"), "users", "add", email, "--name", "Ines Interop"],
+            settings, password + "\n", AppContext.BaseDirectory)).ExitCode.ShouldBe(0);
+        await EnsureInstalledAsync();
+
+        var (exitCode, output) = await RunAsync("node", ["check.mjs"], new Dictionary<string, string>
+        {
+            ["ISSUER"] = url,
+            ["PORTAL_CLIENT_ID"] = "portal",
+            ["PORTAL_REDIRECT_URI"] = "http://127.0.0.1:5173/callback",
+            ["BACKEND_CLIENT_ID"] = "helpdesk-backend",
+            ["BACKEND_CLIENT_SECRET"] = backendSecret,
+            ["EMAIL"] = email,
+            ["PASSWORD"] = password,
+        }, null, RelyingParty);
+
+        exitCode.ShouldBe(0, output);
+        var result = JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement;
+        result.GetProperty("ok").GetBoolean().ShouldBeTrue();
+        result.GetProperty("email").GetString().ShouldBe(email);
+        result.GetProperty("logout").GetString().ShouldBe("http://127.0.0.1:5173/");
+    }
+
+    /// <summary>tests/run.sh installs the relying party; when a test is run alone, install it here.</summary>
+    private static async Task EnsureInstalledAsync()
+    {
+        if (!Directory.Exists(Path.Combine(RelyingParty, "node_modules", "openid-client")))
+        {
+            (await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], new Dictionary<string, string>(), null, RelyingParty)).ExitCode.ShouldBe(0);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string program, string[] arguments, IDictionary<string, string> environment, string? input, string directory)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+        }
+
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
+}
