@@ -3,6 +3,7 @@
 # Usage: cli.sh tickets publish FROM [SUBJECT]
 #        cli.sh users add EMAIL [--name NAME]    (password: first line of standard input, or typed unechoed)
 #        cli.sh users show EMAIL
+#        cli.sh clients list
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)

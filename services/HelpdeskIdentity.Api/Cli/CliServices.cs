@@ -37,4 +37,20 @@ internal static class CliServices
             throw;
         }
     }
+
+    /// <summary>Runs <paramref name="command"/> in a scope of the service's services; a bad setting is exit code 2.</summary>
+    public static async Task<int> RunAsync(IConfiguration configuration, CliConsole console, string commandName, Func<IServiceProvider, Task<int>> command)
+    {
+        try
+        {
+            await using var app = await BuildAsync(configuration);
+            await using var scope = app.Services.CreateAsyncScope();
+            return await command(scope.ServiceProvider);
+        }
+        catch (OptionsValidationException ex)
+        {
+            await console.Error.WriteLineAsync($"{commandName}: {ex.Message}");
+            return 2;
+        }
+    }
 }

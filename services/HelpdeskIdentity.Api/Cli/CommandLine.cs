@@ -11,6 +11,7 @@ public static class CommandLine
           tickets publish FROM [SUBJECT]   publish a TicketReceived as plain JSON, as a helpdesk would
           users add EMAIL [--name NAME]    create a verified account; the password is the first line of standard input
           users show EMAIL                 print an account (id, verified, password set, lockout, tickets, organisation)
+          clients list                     print the registered OIDC clients (never their secrets)
         With no command, the service runs.
         """;
 
@@ -44,6 +45,8 @@ public static class CommandLine
                 return await UserCommands.AddAsync(configuration, email, name, console);
             case ["users", "show", var email]:
                 return await UserCommands.ShowAsync(configuration, email, console);
+            case ["clients", "list"]:
+                return await ClientCommands.ListAsync(configuration, console);
             case ["help" or "--help"]:
                 await console.Output.WriteLineAsync(Usage);
                 return 0;

@@ -24,7 +24,7 @@ internal static class UserCommands
             return 1;
         }
 
-        return await WithServicesAsync(configuration, console, async services =>
+        return await CliServices.RunAsync(configuration, console, "users", async services =>
         {
             var result = await services.GetRequiredService<OperatorAccounts>().CreateAsync(email, name, password);
             if (result.Account is not { } account)
@@ -40,7 +40,7 @@ internal static class UserCommands
 
     /// <summary>Prints an account's facts; never its password hash or security stamp.</summary>
     public static Task<int> ShowAsync(IConfiguration configuration, string email, CliConsole console) =>
-        WithServicesAsync(configuration, console, async services =>
+        CliServices.RunAsync(configuration, console, "users", async services =>
         {
             if (await services.GetRequiredService<UserManager<Account>>().FindByEmailAsync(email) is not { } account)
             {
@@ -63,20 +63,4 @@ internal static class UserCommands
                 """);
             return 0;
         });
-
-    private static async Task<int> WithServicesAsync(
-        IConfiguration configuration, CliConsole console, Func<IServiceProvider, Task<int>> command)
-    {
-        try
-        {
-            await using var app = await CliServices.BuildAsync(configuration);
-            await using var scope = app.Services.CreateAsyncScope();
-            return await command(scope.ServiceProvider);
-        }
-        catch (OptionsValidationException ex)
-        {
-            await console.Error.WriteLineAsync($"users: {ex.Message}");
-            return 2;
-        }
-    }
 }

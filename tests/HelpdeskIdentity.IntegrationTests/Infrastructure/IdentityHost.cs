@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Contracts;
 using MassTransit;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
 
 namespace HelpdeskIdentity.IntegrationTests.Infrastructure;
 
@@ -59,6 +61,15 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>();
         return await query(db);
+    }
+
+    /// <summary>A claimed account, created the way the operator command creates one.</summary>
+    public async Task<Account> CreateAccountAsync(string email, string password, string? name = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<OperatorAccounts>().CreateAsync(email, name, password);
+        result.Errors.ShouldBeEmpty();
+        return result.Account!;
     }
 
     public Task<int> CountAccountsAsync(string normalizedEmail) =>

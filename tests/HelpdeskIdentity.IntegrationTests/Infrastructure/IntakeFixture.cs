@@ -1,6 +1,4 @@
 using HelpdeskIdentity.Api.Accounts;
-using Microsoft.Extensions.DependencyInjection;
-using Shouldly;
 
 namespace HelpdeskIdentity.IntegrationTests.Infrastructure;
 
@@ -21,14 +19,8 @@ public class IntakeFixture(LocalServers servers) : IAsyncLifetime
         Bus = await TestBus.ConnectAsync(environment.AmqpUrl);
     }
 
-    /// <summary>A claimed account, created the way the operator command creates one.</summary>
-    public async Task<Account> CreateAccountAsync(string email, string password, string? name = null)
-    {
-        await using var scope = Host.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<OperatorAccounts>().CreateAsync(email, name, password);
-        result.Errors.ShouldBeEmpty();
-        return result.Account!;
-    }
+    public Task<Account> CreateAccountAsync(string email, string password, string? name = null) =>
+        Host.CreateAccountAsync(email, password, name);
 
     public async ValueTask DisposeAsync()
     {

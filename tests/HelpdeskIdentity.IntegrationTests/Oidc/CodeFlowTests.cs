@@ -58,6 +58,28 @@ public sealed class CodeFlowTests(OidcFixture fixture) : IClassFixture<OidcFixtu
     }
 
     [Fact]
+    public async Task OrganizationScope_ColleagueOfATicketSender_GetsTheOrganizationClaim()
+    {
+        var domain = Senders.UniqueDomain("acme");
+        await fixture.Bus.PublishRawTicketAsync(TestBus.RawTicket(Senders.UniqueTicketId(), $"first@{domain}"));
+        await Eventually.HoldsAsync(async () => await fixture.Host.CountAccountsAsync($"first@{domain}") == 1, "the ticket sender's account");
+        var email = $"colleague@{domain}";
+        var account = await fixture.CreateAccountAsync(email, Password);
+        using var browser = new BrowserClient(fixture.Host);
+        var flow = new CodeFlow(browser);
+
+        var callback = await flow.RunAsync(email, Password, flow.AuthorizeUrl("openid organization"));
+        var tokens = await ProtocolClient.JsonAsync(await flow.RedeemAsync(_client, callback["code"]));
+
+        var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(tokens.GetProperty("id_token").GetString()!.Split('.')[1])).RootElement;
+        var organization = payload.GetProperty("organization");
+        organization.GetProperty("id").GetString().ShouldBe(account.OrganizationId.ToString());
+        organization.GetProperty("domain").GetString().ShouldBe(domain);
+        organization.GetProperty("name").GetString().ShouldBe(domain);
+        payload.TryGetProperty("email", out _).ShouldBeFalse("the email scope was not asked for");
+    }
+
+    [Fact]
     public async Task ReusedCode_IsRefused_AndRevokesWhatItsFirstUseIssued()
     {
         var (flow, callback) = await SignedInCallbackAsync();

@@ -21,10 +21,13 @@ public sealed class CorsTests(OidcFixture fixture) : IClassFixture<OidcFixture>
         response.Headers.GetValues("Access-Control-Allow-Origin").ShouldBe([TestClients.PortalOrigin]);
     }
 
-    [Fact]
-    public async Task TokenEndpointPreflight_RegisteredOrigin_AllowsPost()
+    [Theory]
+    [InlineData("/connect/token")]
+    [InlineData("/connect/userinfo")]
+    [InlineData("/connect/revoke")]
+    public async Task BrowserFacingEndpointPreflight_RegisteredOrigin_AllowsPost(string path)
     {
-        var response = await SendAsync(HttpMethod.Options, "/connect/token", TestClients.PortalOrigin, preflight: true);
+        var response = await SendAsync(HttpMethod.Options, path, TestClients.PortalOrigin, preflight: true);
 
         response.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         response.Headers.GetValues("Access-Control-Allow-Origin").ShouldBe([TestClients.PortalOrigin]);
