@@ -15,16 +15,15 @@ public sealed class IntrospectionEndpoint(ClientAuthenticator authenticator, Acc
     public async Task<IResult> HandleAsync(HttpContext context)
     {
         var cancellationToken = context.RequestAborted;
-        var (form, invalid) = await ProtocolRequest.ReadFormAsync(context.Request, cancellationToken);
-        if (form is null)
+        var request = await ProtocolRequest.AuthenticateAsync(context, authenticator);
+        if (request is not { Form: { } form, Client: { } client })
         {
-            return JsonResult.Error(invalid!);
+            return request.Refusal!;
         }
 
-        var authentication = await authenticator.AuthenticateAsync(context.Request, form, cancellationToken);
-        if (authentication.Client is not { Type: ClientType.Confidential })
+        if (client.Type != ClientType.Confidential)
         {
-            return JsonResult.Error(authentication.Error ?? ProtocolError.InvalidClient("Only confidential clients may introspect tokens."), authentication.UsedBasic);
+            return JsonResult.Error(ProtocolError.InvalidClient("Only confidential clients may introspect tokens."), context.Request.Headers.Authorization.Count > 0);
         }
 
         var token = form["token"].ToString();

@@ -16,16 +16,10 @@ public sealed class TokenEndpoint(ClientAuthenticator authenticator, IEnumerable
     public async Task<IResult> HandleAsync(HttpContext context)
     {
         var cancellationToken = context.RequestAborted;
-        var (form, invalid) = await ProtocolRequest.ReadFormAsync(context.Request, cancellationToken);
-        if (form is null)
+        var request = await ProtocolRequest.AuthenticateAsync(context, authenticator);
+        if (request is not { Form: { } form, Client: { } client })
         {
-            return JsonResult.Error(invalid!);
-        }
-
-        var authentication = await authenticator.AuthenticateAsync(context.Request, form, cancellationToken);
-        if (authentication.Client is not { } client)
-        {
-            return JsonResult.Error(authentication.Error!, authentication.UsedBasic);
+            return request.Refusal!;
         }
 
         var grantType = form["grant_type"].ToString();
