@@ -1,0 +1,70 @@
+using System.Globalization;
+
+namespace OidcBenchmark;
+
+/// <summary>The command line, with its defaults resolved.</summary>
+internal sealed record BenchmarkOptions
+{
+    public const string Usage = """
+        Usage: dotnet run -c Release --project tests/benchmarks/OidcBenchmark -- [options]
+
+          --seconds S          measured seconds of each phase (and of each half of the hash floor), default 10
+          --warmup S           unmeasured seconds of load before the sign-in and refresh phases; 0 for none, default 2
+          --workers N          sign-in phase: concurrent browsers, each with its own cookies, default 8
+          --refresh-workers N  refresh phase: concurrent clients, each with its own refresh token family, default 32
+          --endpoints FILE     written by deploy/local/run.sh, default <repo>/.local/endpoints.env; the service
+                               binary is taken from app/HelpdeskIdentity.Api.dll next to it
+          --help               this text
+        """;
+
+    public int Seconds { get; init; } = 10;
+
+    public int Warmup { get; init; } = 2;
+
+    public int Workers { get; init; } = 8;
+
+    public int RefreshWorkers { get; init; } = 32;
+
+    public string? EndpointsFile { get; init; }
+
+    public bool ShowHelp { get; init; }
+
+    /// <exception cref="BenchmarkException">An unknown option or a bad value (exit code <see cref="ExitCodes.Usage"/>).</exception>
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchmarkOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            if (name is "--help" or "-h")
+            {
+                return options with { ShowHelp = true };
+            }
+
+            if (i + 1 >= args.Count)
+            {
+                throw UsageError($"{name} needs a value.");
+            }
+
+            var value = args[++i];
+            options = name switch
+            {
+                "--seconds" => options with { Seconds = Number(name, value, minimum: 1, maximum: 3_600) },
+                "--warmup" => options with { Warmup = Number(name, value, minimum: 0, maximum: 600) },
+                "--workers" => options with { Workers = Number(name, value, minimum: 1, maximum: 1_000) },
+                "--refresh-workers" => options with { RefreshWorkers = Number(name, value, minimum: 1, maximum: 1_000) },
+                "--endpoints" => options with { EndpointsFile = value },
+                _ => throw UsageError($"Unknown option {name}."),
+            };
+        }
+
+        return options;
+    }
+
+    private static int Number(string name, string value, int minimum, int maximum) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= minimum && number <= maximum
+            ? number
+            : throw UsageError($"{name} must be a whole number from {minimum} to {maximum}, not '{value}'.");
+
+    private static BenchmarkException UsageError(string message) => new($"{message}\n\n{Usage}", ExitCodes.Usage);
+}

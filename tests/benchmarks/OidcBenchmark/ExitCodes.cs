@@ -1,0 +1,11 @@
+namespace OidcBenchmark;
+
+/// <summary>Missed targets are still a measurement (0); only errors and phases with nothing to measure are not.</summary>
+internal static class ExitCodes
+{
+    public const int Measured = 0;
+    public const int Error = 1;
+    public const int Usage = 2;
+    public const int NothingSucceeded = 3;
+    public const int Cancelled = 130;
+}
