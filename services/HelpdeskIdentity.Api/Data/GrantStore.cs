@@ -62,6 +62,11 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, TimeProvider clock
         WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = @token_hash AND client_id = @client_id) AND revoked_at IS NULL
         """;
 
+    private const string Prune = """
+        DELETE FROM authorization_codes WHERE expires_at < @now - interval '1 day';
+        DELETE FROM refresh_tokens WHERE family_expires_at < @now OR revoked_at < @now - interval '1 day';
+        """;
+
     private const string RevokeSession = "UPDATE refresh_tokens SET revoked_at = @now WHERE subject_id = @subject_id AND session_id = @session_id AND revoked_at IS NULL";
 
     public async Task StoreCodeAsync(AuthorizationCode code, CancellationToken cancellationToken)
@@ -139,5 +144,11 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, TimeProvider clock
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await Sql.ExecuteAsync(connection, RevokeSession, cancellationToken, ("now", clock.GetUtcNow()), ("subject_id", subjectId), ("session_id", sessionId));
+    }
+
+    public async Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await Sql.ExecuteAsync(connection, Prune, cancellationToken, ("now", now));
     }
 }

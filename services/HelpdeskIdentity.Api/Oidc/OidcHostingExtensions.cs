@@ -35,5 +35,6 @@ public static class OidcHostingExtensions
         builder.Services.AddSingleton<IGrantStore, GrantStore>();
         builder.Services.AddSingleton<IProfileService, AccountProfileService>();
         builder.Services.AddHostedService<ClientSeeder>();
+        builder.Services.AddHostedService<GrantPruner>();
     }
 }

@@ -23,4 +23,11 @@ public interface IGrantStore
 
     /// <summary>Revokes every refresh token of one sign-in session (logout).</summary>
     Task RevokeSessionAsync(string subjectId, string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes what can no longer matter at <paramref name="now"/>: codes a day past their expiry,
+    /// refresh tokens whose family has expired, and families revoked more than a day ago. Spent
+    /// tokens of a live family stay: they are how reuse is detected.
+    /// </summary>
+    Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -1,5 +1,8 @@
 using System.Net;
 using HelpdeskIdentity.IntegrationTests.Infrastructure;
+using HelpdeskIdentity.Oidc.Grants;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
 namespace HelpdeskIdentity.IntegrationTests.Oidc;
@@ -72,6 +75,23 @@ public sealed class TokenLifetimeTests(LocalServers servers) : IAsyncLifetime
         _clock.Advance(TimeSpan.FromMinutes(25)); // 75 minutes after sign-in: past the one-hour family limit
 
         (await RefreshAsync(refreshToken)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Prune_AfterTheFamilyExpires_DeletesItsRefreshTokens_ButKeepsLiveOnes()
+    {
+        var expiring = await RefreshTokenAsync();
+        await RefreshAsync(expiring); // a spent token and its successor in one family
+        _clock.Advance(TimeSpan.FromMinutes(50));
+        var live = await RefreshTokenAsync();
+        var grants = _host.Services.GetRequiredService<IGrantStore>();
+
+        _clock.Advance(TimeSpan.FromMinutes(11)); // the first family is past its one-hour limit
+        await grants.PruneAsync(_clock.GetUtcNow(), TestContext.Current.CancellationToken);
+
+        var remaining = await _host.QueryAsync(db => db.RefreshTokens.CountAsync());
+        remaining.ShouldBe(1, "only the live family's token is left");
+        (await RefreshAsync(live)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     private async Task<(CodeFlow Flow, string Code)> SignInAsync()
