@@ -70,7 +70,16 @@ public sealed class ServerRestartTests : IAsyncLifetime
         await restart();
         await publishing;
 
-        await Eventually.HoldsAsync(async () => await CountIngestedAsync(host) == tickets.Count, "every ticket counted", TimeSpan.FromMinutes(3));
+        try
+        {
+            await Eventually.HoldsAsync(async () => await CountIngestedAsync(host) == tickets.Count, "every ticket counted", TimeSpan.FromMinutes(3));
+        }
+        catch (TimeoutException)
+        {
+            var faulted = await bus.DrainErrorQueueAsync();
+            throw new TimeoutException($"{await CountIngestedAsync(host)} of {tickets.Count} tickets counted after 3 minutes; " +
+                $"{faulted.Count} in the error queue: {string.Join(" | ", faulted.Take(3).Select(f => f.FaultMessage))}");
+        }
         var accounts = await host.QueryAsync(db => db.Users.Select(u => new { u.NormalizedEmail, u.TicketCount }).ToListAsync());
         accounts.Select(a => a.NormalizedEmail).ShouldBe(senders, ignoreOrder: true);
         accounts.ShouldAllBe(a => a.TicketCount == 2);
