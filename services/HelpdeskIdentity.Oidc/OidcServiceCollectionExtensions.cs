@@ -29,6 +29,7 @@ public static class OidcServiceCollectionExtensions
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<IdTokenFactory>();
         services.AddSingleton<UserTokenIssuer>();
+        services.AddSingleton<RefreshTokens>();
         services.AddSingleton<IGrantHandler, ClientCredentialsGrant>();
         services.AddSingleton<IGrantHandler, AuthorizationCodeGrant>();
         services.AddSingleton<IGrantHandler, RefreshTokenGrant>();

@@ -45,9 +45,15 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, TimeProvider clock
         VALUES (@token_hash, @family_id, @client_id, @subject_id, @session_id, @authenticated_at, @scopes, @now, @expires_at, @family_expires_at)
         """;
 
-    private const string SpendRefresh = """
-        UPDATE refresh_tokens SET consumed_at = @now
-        WHERE token_hash = @token_hash AND consumed_at IS NULL AND revoked_at IS NULL AND expires_at > @now
+    // Spend and replace in one statement: a successor exists if and only if its predecessor was spent.
+    private const string RotateRefresh = """
+        WITH spent AS (
+            UPDATE refresh_tokens SET consumed_at = @now
+            WHERE token_hash = @token_hash AND client_id = @client_id AND consumed_at IS NULL AND revoked_at IS NULL AND expires_at > @now
+            RETURNING family_id, client_id, subject_id, session_id, authenticated_at, scopes, family_expires_at)
+        INSERT INTO refresh_tokens (token_hash, family_id, client_id, subject_id, session_id, authenticated_at, scopes, created_at, expires_at, family_expires_at)
+        SELECT @successor_hash, family_id, client_id, subject_id, session_id, authenticated_at, scopes, @now, LEAST(@sliding_expires_at, family_expires_at), family_expires_at
+        FROM spent
         RETURNING family_id, client_id, subject_id, session_id, authenticated_at, scopes, expires_at, family_expires_at
         """;
 
@@ -116,15 +122,16 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, TimeProvider clock
             ("expires_at", token.ExpiresAt), ("family_expires_at", token.FamilyExpiresAt));
     }
 
-    public async Task<RefreshTokenUse> UseRefreshTokenAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<RefreshTokenUse> RotateRefreshTokenAsync(string tokenHash, string clientId, string successorHash, DateTimeOffset now, DateTimeOffset slidingExpiresAt, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using (var spend = Sql.Command(connection, SpendRefresh, ("now", now), ("token_hash", tokenHash)))
-        await using (var reader = await spend.ExecuteReaderAsync(cancellationToken))
+        await using (var rotate = Sql.Command(connection, RotateRefresh, ("now", now), ("token_hash", tokenHash), ("client_id", clientId),
+            ("successor_hash", successorHash), ("sliding_expires_at", slidingExpiresAt)))
+        await using (var reader = await rotate.ExecuteReaderAsync(cancellationToken))
         {
             if (await reader.ReadAsync(cancellationToken))
             {
-                return new RefreshTokenUse(RefreshTokenUseResult.Accepted, new RefreshToken(tokenHash, reader.GetGuid(0), reader.GetString(1),
+                return new RefreshTokenUse(RefreshTokenUseResult.Accepted, new RefreshToken(successorHash, reader.GetGuid(0), reader.GetString(1),
                     reader.GetString(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<string[]>(5),
                     reader.GetFieldValue<DateTimeOffset>(6), reader.GetFieldValue<DateTimeOffset>(7)));
             }

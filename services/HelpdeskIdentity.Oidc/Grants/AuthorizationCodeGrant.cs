@@ -15,7 +15,7 @@ namespace HelpdeskIdentity.Oidc.Grants;
 /// issued), must belong to this client and redirect URI, and the PKCE verifier must match its
 /// S256 challenge; a verifier without a challenge is refused too (no downgrade, RFC 9700 §2.1.1).
 /// </summary>
-public sealed partial class AuthorizationCodeGrant(IGrantStore grants, UserTokenIssuer issuer, TimeProvider clock) : IGrantHandler
+public sealed partial class AuthorizationCodeGrant(IGrantStore grants, RefreshTokens refreshTokens, UserTokenIssuer issuer, TimeProvider clock) : IGrantHandler
 {
     public string GrantType => GrantTypes.AuthorizationCode;
 
@@ -45,13 +45,15 @@ public sealed partial class AuthorizationCodeGrant(IGrantStore grants, UserToken
         }
 
         var grant = new UserGrant(client.ClientId, code.SubjectId, code.SessionId, code.AuthenticatedAt, code.Scopes, code.Nonce);
-        var issued = await issuer.IssueAsync(grant, client.AllowedGrantTypes.Contains(GrantTypes.RefreshToken), family: null, cancellationToken);
-        if (issued is not { } tokens)
+        (string Handle, Guid FamilyId)? refresh = client.AllowedGrantTypes.Contains(GrantTypes.RefreshToken) && code.Scopes.Contains(StandardScopes.OfflineAccess)
+            ? await refreshTokens.StartFamilyAsync(grant, cancellationToken)
+            : null;
+        if (await issuer.IssueAsync(grant, refresh?.Handle, cancellationToken) is not { } tokens)
         {
             return JsonResult.Error(ProtocolError.InvalidGrant("The user can no longer sign in."));
         }
 
-        await grants.RecordCodeTokensAsync(codeHash, tokens.AccessToken.TokenId, tokens.AccessToken.ExpiresAt, tokens.RefreshFamily, cancellationToken);
+        await grants.RecordCodeTokensAsync(codeHash, tokens.AccessToken.TokenId, tokens.AccessToken.ExpiresAt, refresh?.FamilyId, cancellationToken);
         return tokens.Response;
     }
 

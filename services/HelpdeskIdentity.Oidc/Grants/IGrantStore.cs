@@ -16,7 +16,13 @@ public interface IGrantStore
 
     Task StoreRefreshTokenAsync(RefreshToken token, CancellationToken cancellationToken);
 
-    Task<RefreshTokenUse> UseRefreshTokenAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>
+    /// In one atomic step: spends the current token with <paramref name="tokenHash"/> issued to
+    /// <paramref name="clientId"/> and stores its successor (same family and scopes, expiring at
+    /// <paramref name="slidingExpiresAt"/> or the family's end, whichever is first). A spent token
+    /// presented again revokes its family.
+    /// </summary>
+    Task<RefreshTokenUse> RotateRefreshTokenAsync(string tokenHash, string clientId, string successorHash, DateTimeOffset now, DateTimeOffset slidingExpiresAt, CancellationToken cancellationToken);
 
     /// <summary>Revokes the family of the refresh token with this hash, when it belongs to <paramref name="clientId"/>.</summary>
     Task RevokeRefreshTokenAsync(string tokenHash, string clientId, CancellationToken cancellationToken);

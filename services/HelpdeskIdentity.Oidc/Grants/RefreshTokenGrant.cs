@@ -7,10 +7,12 @@ using Microsoft.AspNetCore.Http;
 namespace HelpdeskIdentity.Oidc.Grants;
 
 /// <summary>
-/// <c>refresh_token</c> with rotation: every use spends the token and issues its successor in the
-/// same family; presenting a spent token again revokes the family. Scopes may only narrow.
+/// <c>refresh_token</c> with rotation: every use spends the token and stores its successor in the
+/// same family in one step; presenting a spent token again revokes the family. A narrower
+/// <c>scope</c> narrows the new access and ID tokens; the refresh token keeps the original grant
+/// (RFC 6749 §6).
 /// </summary>
-public sealed class RefreshTokenGrant(IGrantStore grants, UserTokenIssuer issuer, TimeProvider clock) : IGrantHandler
+public sealed class RefreshTokenGrant(RefreshTokens refreshTokens, UserTokenIssuer issuer) : IGrantHandler
 {
     public string GrantType => GrantTypes.RefreshToken;
 
@@ -22,8 +24,9 @@ public sealed class RefreshTokenGrant(IGrantStore grants, UserTokenIssuer issuer
             return JsonResult.Error(ProtocolError.InvalidRequest("refresh_token is required."));
         }
 
-        var use = await grants.UseRefreshTokenAsync(Secrets.Hash(handle), clock.GetUtcNow(), cancellationToken);
-        if (use.Result != RefreshTokenUseResult.Accepted || use.Token is not { } token || token.ClientId != client.ClientId)
+        var successor = Secrets.NewHandle();
+        var use = await refreshTokens.RotateAsync(handle, successor, client.ClientId, cancellationToken);
+        if (use is not { Result: RefreshTokenUseResult.Accepted, Token: { } token })
         {
             var why = use.Result == RefreshTokenUseResult.ReuseDetected ? "The refresh token was already used; its family is revoked." : "The refresh token is invalid or expired.";
             return JsonResult.Error(ProtocolError.InvalidGrant(why));
@@ -39,10 +42,8 @@ public sealed class RefreshTokenGrant(IGrantStore grants, UserTokenIssuer issuer
             }
         }
 
-        // Keep offline_access so the family can continue, even when the client narrows the other scopes.
-        var grantScopes = scopes.Contains(StandardScopes.OfflineAccess) ? scopes : [.. scopes, StandardScopes.OfflineAccess];
-        var grant = new UserGrant(client.ClientId, token.SubjectId, token.SessionId, token.AuthenticatedAt, grantScopes, Nonce: null);
-        var issued = await issuer.IssueAsync(grant, mayRefresh: true, (token.FamilyId, token.FamilyExpiresAt), cancellationToken);
+        var grant = new UserGrant(client.ClientId, token.SubjectId, token.SessionId, token.AuthenticatedAt, scopes, Nonce: null);
+        var issued = await issuer.IssueAsync(grant, successor, cancellationToken);
         return issued?.Response ?? JsonResult.Error(ProtocolError.InvalidGrant("The user can no longer sign in."));
     }
 }

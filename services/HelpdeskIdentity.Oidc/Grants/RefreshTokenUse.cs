@@ -2,7 +2,7 @@ namespace HelpdeskIdentity.Oidc.Grants;
 
 public enum RefreshTokenUseResult
 {
-    /// <summary>The token was current and is now spent; issue its successor.</summary>
+    /// <summary>The token was current: it is now spent and <see cref="RefreshTokenUse.Token"/> is its stored successor.</summary>
     Accepted,
 
     /// <summary>Unknown, expired or revoked.</summary>

@@ -1,5 +1,4 @@
 using HelpdeskIdentity.Oidc.Configuration;
-using HelpdeskIdentity.Oidc.Grants;
 using HelpdeskIdentity.Oidc.Results;
 using HelpdeskIdentity.Oidc.Users;
 using Microsoft.Extensions.Options;
@@ -8,15 +7,11 @@ namespace HelpdeskIdentity.Oidc.Tokens;
 
 /// <summary>
 /// The token response for a user grant: an access token, an ID token when <c>openid</c> was granted,
-/// and a refresh token when <c>offline_access</c> was and the client may refresh.
+/// and the refresh token the grant already stored, if any. Null when the user may no longer sign in.
 /// </summary>
-public sealed class UserTokenIssuer(AccessTokenFactory accessTokens, IdTokenFactory idTokens, IProfileService profiles, IGrantStore grants, IOptions<OidcOptions> options, TimeProvider clock)
+public sealed class UserTokenIssuer(AccessTokenFactory accessTokens, IdTokenFactory idTokens, IProfileService profiles, IOptions<OidcOptions> options)
 {
-    private readonly OidcOptions _options = options.Value;
-
-    /// <param name="family">The refresh token family to continue (a refresh), or null to start one.</param>
-    public async Task<(JsonResult Response, IssuedAccessToken AccessToken, Guid? RefreshFamily)?> IssueAsync(
-        UserGrant grant, bool mayRefresh, (Guid Id, DateTimeOffset ExpiresAt)? family, CancellationToken cancellationToken)
+    public async Task<(JsonResult Response, IssuedAccessToken AccessToken)?> IssueAsync(UserGrant grant, string? refreshToken, CancellationToken cancellationToken)
     {
         var profile = await profiles.GetClaimsAsync(grant.SubjectId, grant.Scopes, cancellationToken);
         if (profile is null)
@@ -29,7 +24,7 @@ public sealed class UserTokenIssuer(AccessTokenFactory accessTokens, IdTokenFact
         {
             ["access_token"] = accessToken.Token,
             ["token_type"] = "Bearer",
-            ["expires_in"] = (int)_options.AccessTokenLifetime.TotalSeconds,
+            ["expires_in"] = (int)options.Value.AccessTokenLifetime.TotalSeconds,
             ["scope"] = string.Join(' ', grant.Scopes),
         };
         if (grant.Scopes.Contains(StandardScopes.OpenId))
@@ -37,19 +32,11 @@ public sealed class UserTokenIssuer(AccessTokenFactory accessTokens, IdTokenFact
             response["id_token"] = await idTokens.CreateAsync(grant, accessToken.Token, profile, cancellationToken);
         }
 
-        Guid? familyId = null;
-        if (mayRefresh && grant.Scopes.Contains(StandardScopes.OfflineAccess))
+        if (refreshToken is not null)
         {
-            var now = clock.GetUtcNow();
-            var (id, familyExpires) = family ?? (Guid.CreateVersion7(now), now + _options.RefreshTokenAbsoluteLifetime);
-            var handle = Secrets.NewHandle();
-            var expires = new[] { now + _options.RefreshTokenSlidingLifetime, familyExpires }.Min();
-            await grants.StoreRefreshTokenAsync(new RefreshToken(
-                Secrets.Hash(handle), id, grant.ClientId, grant.SubjectId, grant.SessionId, grant.AuthenticatedAt, grant.Scopes, expires, familyExpires), cancellationToken);
-            response["refresh_token"] = handle;
-            familyId = id;
+            response["refresh_token"] = refreshToken;
         }
 
-        return (JsonResult.From(response), accessToken, familyId);
+        return (JsonResult.From(response), accessToken);
     }
 }

@@ -48,6 +48,7 @@ public static class TestClients
         ["Oidc:Clients:3:SecretHashes:0"] = ClientSecrets.Hash(WebAppSecret),
         ["Oidc:Clients:3:RedirectUris:0"] = WebAppRedirectUri,
         ["Oidc:Clients:3:AllowedGrantTypes:0"] = "authorization_code",
+        ["Oidc:Clients:3:AllowedGrantTypes:1"] = "refresh_token",
         ["Oidc:Clients:3:AllowedScopes:0"] = "openid",
     };
 }

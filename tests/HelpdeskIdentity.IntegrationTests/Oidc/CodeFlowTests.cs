@@ -225,6 +225,39 @@ public sealed class CodeFlowTests(OidcFixture fixture) : IClassFixture<OidcFixtu
     }
 
     [Fact]
+    public async Task Refresh_ByAnotherClient_IsRefused_AndLeavesTheTokenUsableByItsOwner()
+    {
+        var (flow, callback) = await SignedInCallbackAsync();
+        var refreshToken = (await ProtocolClient.JsonAsync(await flow.RedeemAsync(_client, callback["code"]))).GetProperty("refresh_token").GetString()!;
+
+        var stolen = await _client.PostFormAsync("/connect/token", new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken },
+            (TestClients.WebAppId, TestClients.WebAppSecret));
+
+        (await ProtocolClient.JsonAsync(stolen)).GetProperty("error").GetString().ShouldBe("invalid_grant");
+        (await RefreshAsync(refreshToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Refresh_WithNarrowerScope_NarrowsThoseTokens_ButNotTheGrant()
+    {
+        var (flow, callback) = await SignedInCallbackAsync();
+        var refreshToken = (await ProtocolClient.JsonAsync(await flow.RedeemAsync(_client, callback["code"]))).GetProperty("refresh_token").GetString()!;
+
+        var narrow = await ProtocolClient.JsonAsync(await _client.PostFormAsync("/connect/token", new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token",
+            ["refresh_token"] = refreshToken,
+            ["client_id"] = TestClients.PortalId,
+            ["scope"] = "openid",
+        }));
+        var full = await ProtocolClient.JsonAsync(await RefreshAsync(narrow.GetProperty("refresh_token").GetString()!));
+
+        narrow.GetProperty("scope").GetString().ShouldBe("openid");
+        new JsonWebToken(narrow.GetProperty("access_token").GetString()).GetClaim("scope").Value.ShouldBe("openid");
+        full.GetProperty("scope").GetString().ShouldBe("openid profile email offline_access");
+    }
+
+    [Fact]
     public async Task EndSession_WithIdTokenHint_SignsOutRevokesRefreshTokensAndReturnsWithState()
     {
         var (flow, callback) = await SignedInCallbackAsync();
