@@ -32,4 +32,10 @@ public static class PageText
     public const string SignOutButton = "Sign out";
 
     public const string SupportLead = "Need help? Contact support:";
+
+    public const string ErrorTitle = "Something went wrong";
+    public const string NotFoundTitle = "Page not found";
+    public const string ErrorBadRequest = "This form has expired or the request was not valid. Nothing was changed. Go back to sign in and try again.";
+    public const string ErrorNotFound = "There is no page at this address.";
+    public const string ErrorGeneric = "The request could not be completed. Nothing was changed. Please try again, or contact support.";
 }

@@ -27,6 +27,10 @@ public static class PagesServiceCollectionExtensions
     /// <summary>Security headers, static files, the session, then the pages and the brand colour.</summary>
     public static void MapPages(this WebApplication app)
     {
+        // A readable page for a bare status code on the page side; protocol and health endpoints keep their own bodies.
+        // Before routing, so the re-executed request is routed to the error page.
+        app.UseWhen(context => !IsMachineFacing(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseRouting();
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseAuthentication();
@@ -36,4 +40,7 @@ public static class PagesServiceCollectionExtensions
         app.MapGet("/css/brand.css", (IOptions<BrandingOptions> branding) =>
             TypedResults.Text($":root {{ --brand: {branding.Value.PrimaryColor}; }}\n", "text/css"));
     }
+
+    private static bool IsMachineFacing(PathString path) =>
+        path.StartsWithSegments("/connect") || path.StartsWithSegments("/.well-known") || path.StartsWithSegments("/health");
 }

@@ -163,6 +163,25 @@ public sealed class SignInTests(SignInFixture fixture) : IClassFixture<SignInFix
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         BrowserClient.SetCookie(response, SessionCookie.CookieName).ShouldBeNull();
+        var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        page.ShouldContain("This form has expired", Case.Sensitive, "a person gets a readable page, not a bare 400");
+        page.ShouldContain("href=\"/account/login\"");
+    }
+
+    [Fact]
+    public async Task UnknownPage_IsA404PageWithTheSupportContact_ButProtocolPathsKeepTheirOwnAnswers()
+    {
+        using var browser = new BrowserClient(_host);
+
+        using var page = await browser.GetAsync("/account/no-such-page");
+        using var protocol = await browser.GetAsync("/connect/no-such-endpoint");
+
+        page.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        html.ShouldContain("Page not found");
+        html.ShouldContain(SignInFixture.SupportEmail);
+        protocol.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await protocol.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldBeEmpty();
     }
 
     [Fact]
