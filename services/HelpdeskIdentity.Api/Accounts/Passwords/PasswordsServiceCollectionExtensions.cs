@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Pages;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,9 @@ public static class PasswordsServiceCollectionExtensions
         var services = identity.Services;
         services.AddOptions<PasswordPolicyOptions>().BindConfiguration(PasswordPolicyOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PasswordPolicyOptions>, PasswordPolicyOptionsValidator>();
+        // The brand a password may not contain; bound here too because the command line has no pages.
+        // Binding the same section twice is harmless: the second pass writes the same values.
+        services.AddOptions<BrandingOptions>().BindConfiguration(BrandingOptions.Section);
         services.AddSingleton(_ => CommonPasswords.Bundled);
         services.AddScoped<IPasswordHistory, PasswordHistory>();
         services.AddScoped<PasswordPolicy>();
