@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Accounts.Passwords;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Sessions;
 using HelpdeskIdentity.Oidc.Sessions;
@@ -27,8 +28,8 @@ public static class AccountsServiceCollectionExtensions
                 // The user name is the canonical address, which may hold any letter (SMTPUTF8).
                 identity.User.AllowedUserNameCharacters = "";
                 identity.User.RequireUniqueEmail = true;
-                // NIST SP 800-63B: a minimum length, no composition rules, no maximum below 64 (docs/decisions/0007).
-                identity.Password.RequiredLength = 8;
+                // Only the password policy speaks (Accounts:PasswordPolicy, docs/decisions/0011): no built-in rules.
+                identity.Password.RequiredLength = 1;
                 identity.Password.RequireDigit = false;
                 identity.Password.RequireLowercase = false;
                 identity.Password.RequireUppercase = false;
@@ -36,7 +37,8 @@ public static class AccountsServiceCollectionExtensions
                 identity.Password.RequiredUniqueChars = 1;
                 identity.Lockout.AllowedForNewUsers = true;
             })
-            .AddEntityFrameworkStores<HelpdeskDbContext>();
+            .AddEntityFrameworkStores<HelpdeskDbContext>()
+            .AddPasswordPolicy();
         builder.Services.AddOptions<IdentityOptions>().Configure<IOptions<AccountOptions>>((identity, accounts) =>
         {
             identity.Lockout.MaxFailedAccessAttempts = accounts.Value.Lockout.MaxFailedAttempts;

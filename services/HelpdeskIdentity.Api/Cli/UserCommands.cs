@@ -29,7 +29,12 @@ internal static class UserCommands
             var result = await services.GetRequiredService<OperatorAccounts>().CreateAsync(email, name, password);
             if (result.Account is not { } account)
             {
-                await console.Error.WriteLineAsync($"users add: {string.Join(" ", result.Errors)}");
+                // One line per reason: a refused password lists every policy rule it broke.
+                foreach (var error in result.Errors)
+                {
+                    await console.Error.WriteLineAsync($"users add: {error}");
+                }
+
                 return 1;
             }
 

@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Api.Accounts.Passwords;
 using HelpdeskIdentity.Api.Organizations;
 using HelpdeskIdentity.Api.Outbox;
 using HelpdeskIdentity.Api.Tickets;
@@ -34,6 +35,8 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
     public DbSet<AuthorizationCodeRecord> AuthorizationCodes => Set<AuthorizationCodeRecord>();
 
     public DbSet<RefreshTokenRecord> RefreshTokens => Set<RefreshTokenRecord>();
+
+    public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -124,6 +127,13 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
             token.Property(t => t.SessionId).HasMaxLength(100);
             token.HasIndex(t => t.FamilyId);
             token.HasIndex(t => new { t.SubjectId, t.SessionId });
+        });
+
+        builder.Entity<PasswordHistoryEntry>(entry =>
+        {
+            entry.ToTable("password_history");
+            entry.HasOne<Account>().WithMany().HasForeignKey(e => e.AccountId).OnDelete(DeleteBehavior.Cascade);
+            entry.HasIndex(e => new { e.AccountId, e.Id });
         });
 
         SnakeCaseNames.Apply(builder);

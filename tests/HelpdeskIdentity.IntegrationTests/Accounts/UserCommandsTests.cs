@@ -47,7 +47,9 @@ public sealed class UserCommandsTests(SignInFixture fixture) : IClassFixture<Sig
 
     [Theory]
     [InlineData("not-an-address", Password, "not a valid e-mail address")]
-    [InlineData("ok@example.nl", "short", "at least 8 characters")]
+    [InlineData("ok@example.nl", "short", "Use at least 15 characters; this password has 5.")]
+    [InlineData("ok@example.nl", "passwordpassword", "users add: This password is on a list of common or breached passwords; choose another.")]
+    [InlineData("ok@example.nl", "Password1234567!", "users add: This password is on a list of common or breached passwords; choose another.")]
     [InlineData("ok@example.nl", "", "no password")]
     public async Task UsersAdd_BadInput_FailsWithExit1AndTheReason(string email, string password, string reason)
     {
@@ -56,6 +58,31 @@ public sealed class UserCommandsTests(SignInFixture fixture) : IClassFixture<Sig
         result.ExitCode.ShouldBe(1);
         result.Error.ShouldContain(reason, Case.Insensitive);
         result.Output.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task UsersAdd_PasswordBreakingSeveralRules_PrintsEachMessageOnItsOwnLine()
+    {
+        var email = $"olga.operator@{Senders.UniqueDomain()}";
+
+        var result = await RunAsync(["users", "add", email, "--name", "Olga Operator"], "Acme Helpdesk\n");
+
+        result.ExitCode.ShouldBe(1);
+        result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe(
+        [
+            "users add: Use at least 15 characters; this password has 13.",
+            "users add: The password must not contain \"Acme Helpdesk\".",
+        ]);
+        (await fixture.Host.CountAccountsAsync(email)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task UsersAdd_PasswordWithTheName_IsRefused()
+    {
+        var result = await RunAsync(["users", "add", $"o.operator@{Senders.UniqueDomain()}", "--name", "Olga Operator"], "olga operator forever\n");
+
+        result.ExitCode.ShouldBe(1);
+        result.Error.ShouldContain("users add: The password must not contain your name.");
     }
 
     [Fact]
@@ -93,6 +120,7 @@ public sealed class UserCommandsTests(SignInFixture fixture) : IClassFixture<Sig
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Identity"] = fixture.Host.Environment.ConnectionString,
+            ["Branding:ProductName"] = "Acme Helpdesk",
             ["Accounts:Lockout:MaxFailedAttempts"] = SignInFixture.MaxFailedAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build();
         using var output = new StringWriter();

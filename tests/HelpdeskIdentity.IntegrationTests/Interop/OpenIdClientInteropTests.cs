@@ -47,7 +47,7 @@ public sealed class OpenIdClientInteropTests(LocalServers servers)
         };
         await using var service = await ServiceProcess.StartAsync(settings, url);
         var email = $"interop@{Senders.UniqueDomain()}";
-        const string password = "an interop password that is long enough";
+        const string password = "a relying-party password, long enough";
         (await RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "HelpdeskIdentity.Api.dll"), "users", "add", email, "--name", "Ines Interop"],
             settings, password + "\n", AppContext.BaseDirectory)).ExitCode.ShouldBe(0);
         await EnsureInstalledAsync();

@@ -10,7 +10,7 @@ namespace HelpdeskIdentity.IntegrationTests.Oidc;
 /// <summary>Codes, access tokens and refresh tokens expire on the service's clock, which these tests move.</summary>
 public sealed class TokenLifetimeTests(LocalServers servers) : IAsyncLifetime
 {
-    private const string Password = "a password for the clock tests";
+    private const string Password = "a password for the lifetime tests";
     private readonly MovableClock _clock = new(DateTimeOffset.UtcNow);
     private IdentityHost _host = null!;
     private ProtocolClient _client = null!;

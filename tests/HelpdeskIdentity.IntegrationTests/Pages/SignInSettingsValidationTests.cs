@@ -17,6 +17,10 @@ public sealed class SignInSettingsValidationTests
     [InlineData("Branding:PrimaryColor", "red;} body{display:none")]
     [InlineData("Branding:SupportPhone", "<script>")]
     [InlineData("Branding:ProductName", "")]
+    [InlineData("Accounts:PasswordPolicy:Preset", "strict")]
+    [InlineData("Accounts:PasswordPolicy:MinimumLength", "4")]
+    [InlineData("Accounts:PasswordPolicy:MaximumLength", "32")]
+    [InlineData("Accounts:PasswordPolicy:ForbiddenCharacters", "åäö")]
     public async Task BadSetting_StopsStartUp_NamingTheSetting(string key, string value)
     {
         await using var host = new IdentityHost(Unused, new Dictionary<string, string?> { [key] = value, ["Database:MigrateOnStartup"] = "false" });

@@ -10,10 +10,10 @@ internal sealed record BenchmarkUser(string RunId, Guid AccountId, string Email,
 {
     public const string DisplayName = "Bench";
 
-    /// <summary>A fresh run id (hexadecimal, so the address needs no escaping) and password.</summary>
+    /// <summary>A fresh run id (hexadecimal, so the address needs no escaping) and password (not containing "bench": the password policy refuses the name).</summary>
     public static (string RunId, string Email, string Password) Plan()
     {
         var runId = $"{DateTime.UtcNow:yyMMddHHmmss}{Random.Shared.Next(0x10000):x4}";
-        return (runId, $"bench-{runId}@bench.example", $"bench {Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}");
+        return (runId, $"bench-{runId}@bench.example", $"load test {Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}");
     }
 }

@@ -1,0 +1,4 @@
+namespace HelpdeskIdentity.Api.Accounts.Passwords;
+
+/// <summary>A rule a candidate password broke: a stable code (<see cref="PasswordRuleCodes"/>) and an English message.</summary>
+public sealed record PasswordViolation(string Code, string Message);
