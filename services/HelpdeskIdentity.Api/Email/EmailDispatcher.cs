@@ -39,7 +39,7 @@ public sealed partial class EmailDispatcher(
                 LogDrainFailed(ex);
                 await DisposeAsync(wakeUp);
                 wakeUp = null;
-                await Task.Delay(_options.PollInterval, CancellationToken.None);
+                await Task.Delay(_options.PollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
             catch (OperationCanceledException)
             {

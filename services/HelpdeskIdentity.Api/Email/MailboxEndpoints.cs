@@ -47,7 +47,11 @@ public static partial class MailboxEndpoints
         var files = Directory.Exists(directory) ? Directory.GetFiles(directory, "*.eml") : [];
         foreach (var id in files.Select(Path.GetFileNameWithoutExtension).OfType<string>().Where(id => IdRegex().IsMatch(id)).OrderDescending())
         {
-            var email = Read(directory, id)!;
+            if (Read(directory, id) is not { } email)
+            {
+                continue; // deleted since the listing
+            }
+
             rows.Append(CultureInvariant($"<tr><td>{E(id[..15])}</td><td>{E(email.Header("to"))}</td><td><a href=\"/dev/mailbox/{E(id)}\">{E(email.Header("subject"))}</a></td></tr>"));
         }
 
