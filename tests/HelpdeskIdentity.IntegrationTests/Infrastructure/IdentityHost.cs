@@ -82,6 +82,15 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
     public Task<int> CountAccountsAsync(string normalizedEmail) =>
         QueryAsync(db => db.Users.CountAsync(u => u.NormalizedEmail == normalizedEmail));
 
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(PickupDirectory))
+        {
+            Directory.Delete(PickupDirectory, recursive: true);
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
