@@ -57,6 +57,7 @@ export Branding__SupportEmail=${Branding__SupportEmail:-support@helpdesk.example
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export ASPNETCORE_URLS="$issuer"
 export Oidc__Issuer="$issuer"
+export Email__PickupDirectory="$state/mailbox"   # MAILBOX_DIR; read at $issuer/dev/mailbox
 export Oidc__Clients__1__SecretHashes__0="$(printf %s "$backend_secret" | sha256sum | cut -d' ' -f1)"
 (cd "$state/app" && exec dotnet HelpdeskIdentity.Api.dll) &
 service_pid=$!

@@ -1,6 +1,7 @@
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Cli;
 using HelpdeskIdentity.Api.Data;
+using HelpdeskIdentity.Api.Email;
 using HelpdeskIdentity.Api.Health;
 using HelpdeskIdentity.Api.Messaging;
 using HelpdeskIdentity.Api.Oidc;
@@ -22,6 +23,7 @@ builder.AddData();          // first: the schema is migrated before anything con
 builder.AddTickets();
 builder.AddMessaging();
 builder.AddOutbox();        // after the bus: the publisher starts once the bus is up
+builder.AddEmail();         // the e-mail outbox and the dispatcher that sends it
 builder.AddOidc();
 builder.AddHealth();
 builder.AddAccounts();      // Identity, password sign-in, the session cookie
@@ -32,6 +34,7 @@ var app = builder.Build();
 app.MapHealth();
 app.MapPages();             // with the middleware pages need: headers, static files, session, antiforgery
 app.MapOidc();
+app.MapEmail();             // the development mailbox (Development only)
 
 await app.RunAsync();
 return 0;

@@ -1,5 +1,6 @@
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Accounts.Passwords;
+using HelpdeskIdentity.Api.Email;
 using HelpdeskIdentity.Api.Organizations;
 using HelpdeskIdentity.Api.Outbox;
 using HelpdeskIdentity.Api.Tickets;
@@ -21,6 +22,8 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
     public DbSet<OrganizationDomain> OrganizationDomains => Set<OrganizationDomain>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<EmailOutboxEntry> EmailOutbox => Set<EmailOutboxEntry>();
 
     public DbSet<IngestedTicket> IngestedTickets => Set<IngestedTicket>();
 
@@ -72,6 +75,19 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
             message.Property(m => m.Payload).HasColumnType("jsonb");
             message.Property(m => m.TraceParent).HasMaxLength(55);
             message.HasIndex(m => m.NextAttemptAt).HasFilter("published_at IS NULL");
+        });
+
+        builder.Entity<EmailOutboxEntry>(email =>
+        {
+            email.ToTable("email_outbox");
+            email.Property(e => e.IdempotencyKey).HasMaxLength(200);
+            email.Property(e => e.Category).HasMaxLength(100);
+            email.Property(e => e.ToAddress).HasMaxLength(320);
+            email.Property(e => e.ToName).HasMaxLength(200);
+            email.Property(e => e.Status).HasMaxLength(20);
+            email.Property(e => e.LastError).HasMaxLength(2000);
+            email.HasIndex(e => e.IdempotencyKey).IsUnique();
+            email.HasIndex(e => e.NextAttemptAt).HasFilter("status = 'pending'");
         });
 
         builder.Entity<IngestedTicket>(ticket =>

@@ -32,4 +32,7 @@ public static class HelpdeskTelemetry
 
     public static readonly Counter<long> OutboxFailures =
         Meter.CreateCounter<long>("helpdesk_identity.outbox.failures", "{message}", "Outbox publish attempts that failed and will be retried.");
+
+    public static readonly Counter<long> EmailDeliveries =
+        Meter.CreateCounter<long>("helpdesk_identity.email.deliveries", "{email}", "E-mail delivery attempts, by provider, category and result (sent, retried, failed).");
 }

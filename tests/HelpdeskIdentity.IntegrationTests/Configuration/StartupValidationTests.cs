@@ -22,6 +22,11 @@ public sealed class StartupValidationTests
     [InlineData("Oidc:Clients:0:RedirectUris:0", "http://portal.example.com/callback", "Oidc:Clients:0")]
     [InlineData("Oidc:Clients:0:SecretHashes:0", "plaintext-secret", "Oidc:Clients:0:SecretHashes")]
     [InlineData("Oidc:Clients:0:AllowedScopes:0", "everything", "Oidc:Clients:0:AllowedScopes")]
+    [InlineData("Email:From", "", "Email:From")]
+    [InlineData("Email:From", "not an address", "Email:From")]
+    [InlineData("Email:Provider", "SendGrid", "Email:SendGrid:ApiKey")]
+    [InlineData("Email:Provider", "Smtp", "Email:Smtp:Host")]
+    [InlineData("Email:PickupDirectory", "", "Email:PickupDirectory")]
     public async Task BadSetting_StopsStartUp_NamingTheSetting(string key, string value, string named)
     {
         await using var host = new IdentityHost(Unused, new Dictionary<string, string?> { [key] = value, ["Database:MigrateOnStartup"] = "false" });

@@ -30,6 +30,10 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
             ["Outbox:MaxBackoff"] = "00:00:02",
             ["Oidc:Issuer"] = Issuer,
             ["Branding:SupportEmail"] = "support@helpdesk.example",
+            ["Email:From"] = "Helpdesk <no-reply@helpdesk.example>",
+            ["Email:PickupDirectory"] = PickupDirectory,
+            ["Email:PollInterval"] = "00:00:00.200",
+            ["Email:MaxBackoff"] = "00:00:00.200",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -41,6 +45,9 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
     public const string Issuer = "https://id.helpdesk.test";
 
     public TestEnvironment Environment { get; }
+
+    /// <summary>This host's own pickup folder (Email:Provider Pickup, the default).</summary>
+    public string PickupDirectory { get; } = Path.Combine(Path.GetTempPath(), "hdid-mailbox-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>When set, replaces the service's clock (key rotation, expiry).</summary>
     public TimeProvider? Clock { get; init; }
@@ -74,6 +81,15 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
 
     public Task<int> CountAccountsAsync(string normalizedEmail) =>
         QueryAsync(db => db.Users.CountAsync(u => u.NormalizedEmail == normalizedEmail));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(PickupDirectory))
+        {
+            Directory.Delete(PickupDirectory, recursive: true);
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -46,6 +46,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_URLS"] = url;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Branding__SupportEmail"] = "support@helpdesk.example";
+        start.Environment["Email__From"] = "no-reply@helpdesk.example";
+        start.Environment["Email__PickupDirectory"] = Path.Combine(Path.GetTempPath(), "hdid-mailbox-" + Guid.NewGuid().ToString("N"));
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Net.Mail;
+using HelpdeskIdentity.Api.Data;
+using HelpdeskIdentity.Api.Telemetry;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace HelpdeskIdentity.Api.Email;
+
+/// <summary>
+/// Sends committed outbox e-mails through the configured <see cref="IEmailSender"/>: each marked sent
+/// once, failures retried with exponential back-off and jitter up to <c>Email:MaxBackoff</c>, given up
+/// (status failed, logged, counted) once <c>Email:GiveUpAfter</c> has passed. Wakes when an enqueueing
+/// transaction commits (PostgreSQL <c>LISTEN email_outbox</c>) and every <c>Email:PollInterval</c>.
+/// </summary>
+public sealed partial class EmailDispatcher(
+    IServiceScopeFactory scopes,
+    IEmailDeliveryStore store,
+    NpgsqlDataSource dataSource,
+    IOptions<EmailOptions> options,
+    TimeProvider clock,
+    ILogger<EmailDispatcher> logger) : BackgroundService
+{
+    private readonly EmailOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        NpgsqlConnection? wakeUp = null;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                wakeUp ??= await ListenAsync(stoppingToken);
+                await DrainAsync(stoppingToken);
+                await wakeUp.WaitAsync(_options.PollInterval, stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogDrainFailed(ex);
+                await DisposeAsync(wakeUp);
+                wakeUp = null;
+                await Task.Delay(_options.PollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        await DisposeAsync(wakeUp);
+    }
+
+    private static ValueTask DisposeAsync(NpgsqlConnection? connection) => connection?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    private async Task<NpgsqlConnection> ListenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await Sql.ExecuteAsync(connection, $"LISTEN {EmailOutboxStore.Channel}", cancellationToken);
+        return connection;
+    }
+
+    private async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var sender = scope.ServiceProvider.GetRequiredService<IEmailSender>();
+        while (await store.DeliverDueAsync(_options.BatchSize, (email, ct) => DeliverAsync(sender, email, ct), cancellationToken) == _options.BatchSize)
+        {
+            // A full batch: there may be more.
+        }
+    }
+
+    private async Task<EmailOutcome> DeliverAsync(IEmailSender sender, EmailOutboxEntry email, CancellationToken cancellationToken)
+    {
+        using var activity = HelpdeskTelemetry.Source.StartActivity("email.send", ActivityKind.Client);
+        activity?.SetTag("helpdesk.email.id", email.Id);
+        activity?.SetTag("helpdesk.email.provider", sender.Name);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.SendTimeout);
+        try
+        {
+            await sender.SendAsync(email, timeout.Token);
+            Count(sender, email, EmailStatus.Sent);
+            return EmailOutcome.Sent;
+        }
+        catch (EmailRejectedException ex)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            Count(sender, email, EmailStatus.Failed);
+            LogRejected(email.Id, email.Category, ex.Message);
+            return EmailOutcome.Failed(ex.Message);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            var error = Describe(ex);
+            activity?.SetStatus(ActivityStatusCode.Error, error);
+            var now = clock.GetUtcNow();
+            if (now - email.CreatedAt >= _options.GiveUpAfter)
+            {
+                Count(sender, email, EmailStatus.Failed);
+                LogGaveUp(email.Id, email.Category, email.Attempts + 1, error);
+                return EmailOutcome.Failed($"Gave up after {email.Attempts + 1} attempts: {error}");
+            }
+
+            Count(sender, email, "retried");
+            LogRetrying(email.Id, email.Attempts + 1, error);
+            return EmailOutcome.RetryAt(now + Backoff(email.Attempts + 1), error);
+        }
+    }
+
+    /// <summary>1 s, 2 s, 4 s… up to Email:MaxBackoff, with up to 20 % jitter so instances do not retry in step.</summary>
+    private TimeSpan Backoff(int attempts)
+    {
+        var seconds = Math.Min(Math.Pow(2, Math.Min(attempts - 1, 30)), _options.MaxBackoff.TotalSeconds);
+        return TimeSpan.FromSeconds(seconds * (1 + (Random.Shared.NextDouble() * 0.2)));
+    }
+
+    /// <summary>What went wrong, without the address or body (an SMTP server's reply may quote the recipient).</summary>
+    private string Describe(Exception ex) => ex switch
+    {
+        OperationCanceledException => $"no answer within Email:SendTimeout ({_options.SendTimeout})",
+        SmtpException smtp => $"SMTP {(int)smtp.StatusCode} {smtp.StatusCode}",
+        HttpRequestException http => http.Message,
+        _ => ex.GetType().Name,
+    };
+
+    private static void Count(IEmailSender sender, EmailOutboxEntry email, string result) =>
+        HelpdeskTelemetry.EmailDeliveries.Add(1,
+            new KeyValuePair<string, object?>("provider", sender.Name),
+            new KeyValuePair<string, object?>("category", email.Category),
+            new KeyValuePair<string, object?>("result", result));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {EmailId} not sent (attempt {Attempt}); will retry: {Error}")]
+    private partial void LogRetrying(Guid emailId, int attempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "E-mail {EmailId} ({Category}) refused by the provider; not retried: {Error}")]
+    private partial void LogRejected(Guid emailId, string category, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "E-mail {EmailId} ({Category}) failed: gave up after {Attempts} attempts: {Error}")]
+    private partial void LogGaveUp(Guid emailId, string category, int attempts, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail drain failed; will try again")]
+    private partial void LogDrainFailed(Exception exception);
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Options;
+
+namespace HelpdeskIdentity.Api.Email;
+
+public static class EmailServiceCollectionExtensions
+{
+    /// <summary>The e-mail outbox, the dispatcher that drains it, and the sender <c>Email:Provider</c> names.</summary>
+    public static void AddEmail(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
+            .PostConfigure<IConfiguration>((o, configuration) =>
+                o.PublicOrigin ??= Uri.TryCreate(configuration["Oidc:Issuer"], UriKind.Absolute, out var issuer) ? issuer : null)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
+        builder.Services.AddSingleton<EmailLinks>();
+
+        builder.Services.AddHttpClient<SendGridEmailSender>();
+        builder.Services.AddTransient<SmtpEmailSender>();
+        builder.Services.AddTransient<PickupEmailSender>();
+        builder.Services.AddTransient<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Provider switch
+        {
+            EmailProvider.SendGrid => sp.GetRequiredService<SendGridEmailSender>(),
+            EmailProvider.Smtp => sp.GetRequiredService<SmtpEmailSender>(),
+            _ => sp.GetRequiredService<PickupEmailSender>(),
+        });
+        builder.Services.AddHostedService<EmailDispatcher>();
+    }
+
+    /// <summary>The development mailbox, only in Development or with <c>Email:Mailbox:Enabled</c>.</summary>
+    public static void MapEmail(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment() || app.Services.GetRequiredService<IOptions<EmailOptions>>().Value.Mailbox.Enabled)
+        {
+            app.MapMailbox();
+        }
+    }
+}
