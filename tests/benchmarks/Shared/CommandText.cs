@@ -1,9 +1,11 @@
-namespace TicketIntakeBenchmark;
+using System.Reflection;
+
+namespace HelpdeskIdentity.Benchmarks;
 
 /// <summary>The command that reproduces this run, as one would type it at the repository root.</summary>
 internal static class CommandText
 {
-    /// <summary>How this program was built; a Debug build's publish figures are not comparable.</summary>
+    /// <summary>How this program was built; a Debug build's figures are not comparable.</summary>
     public static string Configuration { get; } =
 #if DEBUG
         "Debug";
@@ -13,7 +15,8 @@ internal static class CommandText
 
     public static string For(IEnumerable<string> args)
     {
-        var command = $"dotnet run -c {Configuration} --project tests/benchmarks/TicketIntakeBenchmark";
+        var project = Assembly.GetEntryAssembly()!.GetName().Name;
+        var command = $"dotnet run -c {Configuration} --project tests/benchmarks/{project}";
         var quoted = args.Select(Quote).ToList();
         return quoted.Count == 0 ? command : $"{command} -- {string.Join(' ', quoted)}";
     }

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace OidcBenchmark;
+namespace HelpdeskIdentity.Benchmarks;
 
 /// <summary>What the figures depend on besides the code: CPUs, memory, operating system, runtime.</summary>
 internal static class MachineFacts
