@@ -52,19 +52,7 @@ internal static class ResultTable
                 F($"ratio ≥ {SignInRatioTarget:0.00}: {(ratio >= SignInRatioTarget ? "MET" : "MISSED")}"),
                 F($"≥ {RefreshTarget:N0} refreshes/s: {(refresh.Rate >= RefreshTarget ? "MET" : "MISSED")}")],
         ];
-        WriteTable(output, rows);
-    }
-
-    private static void WriteTable(TextWriter output, string[][] rows)
-    {
-        var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
-        string Line(string[] cells) => "| " + string.Join(" | ", cells.Select((cell, c) => cell.PadRight(widths[c]))) + " |";
-        output.WriteLine(Line(rows[0]));
-        output.WriteLine("|" + string.Join("|", widths.Select(w => new string('-', w + 2))) + "|");
-        foreach (var row in rows.Skip(1))
-        {
-            output.WriteLine(Line(row));
-        }
+        MarkdownTable.Write(output, rows);
     }
 
     private static string Window(LoadMeasurement phase) => phase.Warmup > TimeSpan.Zero

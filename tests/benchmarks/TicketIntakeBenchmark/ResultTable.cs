@@ -48,19 +48,7 @@ internal static class ResultTable
             ["target", F($"≥ {ThroughputTarget:N0} events/s: {(throughputMet ? "MET" : "MISSED")}"),
                 F($"p99 < {P99TargetMilliseconds} ms at {options.Rate:N0}/s: {(p99Met ? "MET" : "MISSED")}")],
         ];
-        WriteTable(output, rows);
-    }
-
-    private static void WriteTable(TextWriter output, string[][] rows)
-    {
-        var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
-        string Line(string[] cells) => "| " + string.Join(" | ", cells.Select((cell, c) => cell.PadRight(widths[c]))) + " |";
-        output.WriteLine(Line(rows[0]));
-        output.WriteLine("|" + string.Join("|", widths.Select(w => new string('-', w + 2))) + "|");
-        foreach (var row in rows.Skip(1))
-        {
-            output.WriteLine(Line(row));
-        }
+        MarkdownTable.Write(output, rows);
     }
 
     private static string Tickets(PhaseMeasurement phase) => F($"{phase.Tickets:N0} ({phase.Senders:N0} + {phase.Tickets - phase.Senders:N0})");
