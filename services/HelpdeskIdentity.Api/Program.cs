@@ -7,6 +7,7 @@ using HelpdeskIdentity.Api.Messaging;
 using HelpdeskIdentity.Api.Oidc;
 using HelpdeskIdentity.Api.Outbox;
 using HelpdeskIdentity.Api.Pages;
+using HelpdeskIdentity.Api.RateLimiting;
 using HelpdeskIdentity.Api.Telemetry;
 using HelpdeskIdentity.Api.Tickets;
 using HelpdeskIdentity.Oidc;
@@ -28,11 +29,12 @@ builder.AddOidc();
 builder.AddHealth();
 builder.AddAccounts();      // Identity, password sign-in, the session cookie
 builder.AddPages();         // sign-in pages, branding, antiforgery
+builder.AddRateLimits();    // per client IP and per address on sign-in, forgot-password, set-password
 
 var app = builder.Build();
 
 app.MapHealth();
-app.MapPages();             // with the middleware pages need: headers, static files, session, antiforgery
+app.MapPages();             // with the middleware pages need: error pages, rate limits, headers, static files, session, antiforgery
 app.MapOidc();
 app.MapEmail();             // the development mailbox (Development only)
 

@@ -23,6 +23,7 @@ public sealed class ErrorModel : PageModel
         {
             StatusCodes.Status400BadRequest => (PageText.ErrorTitle, PageText.ErrorBadRequest),
             StatusCodes.Status404NotFound => (PageText.NotFoundTitle, PageText.ErrorNotFound),
+            StatusCodes.Status429TooManyRequests => (PageText.TooManyAttemptsTitle, PageText.ErrorTooManyAttempts),
             _ => (PageText.ErrorTitle, PageText.ErrorGeneric),
         };
 }

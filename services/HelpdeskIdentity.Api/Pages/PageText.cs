@@ -35,7 +35,9 @@ public static class PageText
 
     public const string ErrorTitle = "Something went wrong";
     public const string NotFoundTitle = "Page not found";
+    public const string TooManyAttemptsTitle = "Too many attempts";
     public const string ErrorBadRequest = "This form has expired or the request was not valid. Nothing was changed. Go back to sign in and try again.";
     public const string ErrorNotFound = "There is no page at this address.";
+    public const string ErrorTooManyAttempts = "Too many attempts. Wait a little and try again.";
     public const string ErrorGeneric = "The request could not be completed. Nothing was changed. Please try again, or contact support.";
 }

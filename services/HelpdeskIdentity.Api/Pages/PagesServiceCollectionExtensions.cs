@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Api.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace HelpdeskIdentity.Api.Pages;
@@ -30,6 +31,7 @@ public static class PagesServiceCollectionExtensions
         // A readable page for a bare status code on the page side; protocol and health endpoints keep their own bodies.
         // Before routing, so the re-executed request is routed to the error page.
         app.UseWhen(context => !IsMachineFacing(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseRateLimits();  // after the status-code pages: a 429 gets the readable page
         app.UseRouting();
         app.UseSecurityHeaders();
         app.UseStaticFiles();

@@ -14,8 +14,15 @@ public sealed partial class BrowserClient : IDisposable
 {
     private readonly HttpClient _client;
 
-    public BrowserClient(IdentityHost host) =>
+    /// <param name="clientIp">The client IP the service sees (<see cref="TestClientAddress"/>); none by default.</param>
+    public BrowserClient(IdentityHost host, string? clientIp = null)
+    {
         _client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        if (clientIp is not null)
+        {
+            _client.DefaultRequestHeaders.Add(TestClientAddress.Header, clientIp);
+        }
+    }
 
     public Task<HttpResponseMessage> GetAsync(string url) => _client.GetAsync(url);
 

@@ -95,6 +95,7 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, TestClientAddress>());
         if (Clock is not null)
         {
             builder.ConfigureServices(services => services.AddSingleton(Clock));

@@ -1,0 +1,37 @@
+namespace HelpdeskIdentity.Api.RateLimiting;
+
+/// <summary>
+/// Configuration section <c>RateLimits</c>: how many form posts the sign-in, forgot-password and
+/// set-password pages take per client IP and per e-mail address (docs/decisions/0013-rate-limits.md).
+/// </summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    public RateLimitRule SignInPerClient { get; set; } = RateLimitRule.Of(20, TimeSpan.FromMinutes(1));
+
+    public RateLimitRule SignInPerAddress { get; set; } = RateLimitRule.Of(10, TimeSpan.FromMinutes(15));
+
+    public RateLimitRule ForgotPasswordPerClient { get; set; } = RateLimitRule.Of(10, TimeSpan.FromMinutes(1));
+
+    public RateLimitRule ForgotPasswordPerAddress { get; set; } = RateLimitRule.Of(3, TimeSpan.FromMinutes(15));
+
+    public RateLimitRule SetPasswordPerClient { get; set; } = RateLimitRule.Of(10, TimeSpan.FromMinutes(1));
+
+    /// <summary><c>/connect/token</c> per client IP; unset (the default) means no limit, so load tests from one address run free.</summary>
+    public RateLimitRule? TokenPerClient { get; set; }
+
+    /// <summary>Every configured rule with its configuration key, for validation.</summary>
+    public IEnumerable<(string Key, RateLimitRule Rule)> Rules()
+    {
+        yield return ($"{Section}:{nameof(SignInPerClient)}", SignInPerClient);
+        yield return ($"{Section}:{nameof(SignInPerAddress)}", SignInPerAddress);
+        yield return ($"{Section}:{nameof(ForgotPasswordPerClient)}", ForgotPasswordPerClient);
+        yield return ($"{Section}:{nameof(ForgotPasswordPerAddress)}", ForgotPasswordPerAddress);
+        yield return ($"{Section}:{nameof(SetPasswordPerClient)}", SetPasswordPerClient);
+        if (TokenPerClient is not null)
+        {
+            yield return ($"{Section}:{nameof(TokenPerClient)}", TokenPerClient);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Threading.RateLimiting;
+
+namespace HelpdeskIdentity.Api.RateLimiting;
+
+/// <summary>
+/// The global limiter: per client IP for every limited post, chained with per address for the posts
+/// that carry one. Fixed windows, no queue: a request over the limit is refused at once.
+/// </summary>
+public static class RateLimitPartitions
+{
+    public static PartitionedRateLimiter<HttpContext> Create(RateLimitOptions options) =>
+        PartitionedRateLimiter.CreateChained(PerClient(options), PerAddress(options));
+
+    private static PartitionedRateLimiter<HttpContext> PerClient(RateLimitOptions options) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        {
+            var policy = RateLimitedRequest.Policy(context.Request);
+            var rule = policy switch
+            {
+                RateLimitedRequest.SignIn => options.SignInPerClient,
+                RateLimitedRequest.ForgotPassword => options.ForgotPasswordPerClient,
+                RateLimitedRequest.SetPassword => options.SetPasswordPerClient,
+                RateLimitedRequest.Token => options.TokenPerClient,
+                _ => null,
+            };
+            return rule is null
+                ? RateLimitPartition.GetNoLimiter("")
+                : FixedWindow($"{policy} client {RateLimitedRequest.ClientIp(context)}", rule);
+        });
+
+    private static PartitionedRateLimiter<HttpContext> PerAddress(RateLimitOptions options) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        {
+            var policy = RateLimitedRequest.Policy(context.Request);
+            var rule = policy switch
+            {
+                RateLimitedRequest.SignIn => options.SignInPerAddress,
+                RateLimitedRequest.ForgotPassword => options.ForgotPasswordPerAddress,
+                _ => null,
+            };
+            return rule is null || RateLimitedRequest.Address(context.Request) is not { } address
+                ? RateLimitPartition.GetNoLimiter("")
+                : FixedWindow($"{policy} address {address}", rule);
+        });
+
+    private static RateLimitPartition<string> FixedWindow(string key, RateLimitRule rule) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = rule.PermitLimit,
+            Window = rule.Window,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+}

@@ -1,0 +1,39 @@
+using System.Net;
+using HelpdeskIdentity.IntegrationTests.Infrastructure;
+using Shouldly;
+
+namespace HelpdeskIdentity.IntegrationTests.Oidc;
+
+/// <summary>With <c>RateLimits:TokenPerClient</c> set, a client IP over it gets 429 with Retry-After from the token endpoint.</summary>
+public sealed class TokenRateLimitTests(TokenRateLimitFixture fixture) : IClassFixture<TokenRateLimitFixture>
+{
+    [Fact]
+    public async Task TokenEndpoint_OverTheConfiguredLimit_Answers429WithRetryAfter_OtherClientIpsUnaffected()
+    {
+        var busy = Client(TestClientAddress.Unique());
+        for (var request = 1; request <= TokenRateLimitFixture.PerClient; request++)
+        {
+            using var allowed = await RequestTokenAsync(busy);
+            allowed.StatusCode.ShouldBe(HttpStatusCode.OK, $"request {request}");
+        }
+
+        using var refused = await RequestTokenAsync(busy);
+        using var elsewhere = await RequestTokenAsync(Client(TestClientAddress.Unique()));
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        refused.Headers.RetryAfter?.Delta.ShouldNotBeNull();
+        elsewhere.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private ProtocolClient Client(string clientIp)
+    {
+        var http = fixture.Host.CreateClient();
+        http.DefaultRequestHeaders.Add(TestClientAddress.Header, clientIp);
+        return new ProtocolClient(http);
+    }
+
+    private static Task<HttpResponseMessage> RequestTokenAsync(ProtocolClient client) =>
+        client.PostFormAsync("/connect/token",
+            new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["scope"] = "identity.admin" },
+            (TestClients.BackendId, TestClients.BackendSecret));
+}

@@ -1,0 +1,144 @@
+using System.Net;
+using HelpdeskIdentity.Api.Pages;
+using HelpdeskIdentity.Api.Sessions;
+using HelpdeskIdentity.IntegrationTests.Infrastructure;
+using Shouldly;
+
+namespace HelpdeskIdentity.IntegrationTests.Pages;
+
+/// <summary>Sign-in and forgot-password posts over their limits get 429, Retry-After and a page that says to wait.</summary>
+public sealed class RateLimitTests(RateLimitFixture fixture) : IClassFixture<RateLimitFixture>
+{
+    private const string Password = "correct horse battery staple";
+    private readonly IdentityHost _host = fixture.Host;
+
+    [Fact]
+    public async Task SignIn_OverThePerAddressLimit_RefusedWith429RetryAfterAndReadablePage_EvenTheRightPassword()
+    {
+        var email = $"hammered@{Senders.UniqueDomain()}";
+        await fixture.CreateAccountAsync(email, Password);
+        using var metric = new CounterRecorder("helpdesk_identity.rate_limited", "policy");
+        using var browser = new BrowserClient(_host, TestClientAddress.Unique());
+
+        for (var attempt = 1; attempt <= RateLimitFixture.PerAddress; attempt++)
+        {
+            using var wrong = await browser.SubmitFormAsync("/account/login", Credentials(email, "not the password"));
+            wrong.StatusCode.ShouldBe(HttpStatusCode.OK, $"attempt {attempt}");
+            (await wrong.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain(PageText.InvalidCredentials);
+        }
+
+        using var refused = await browser.SubmitFormAsync("/account/login", Credentials(email.ToUpperInvariant(), Password));
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        var retryAfter = refused.Headers.RetryAfter?.Delta.ShouldNotBeNull();
+        retryAfter!.Value.ShouldBeInRange(TimeSpan.FromSeconds(1), RateLimitFixture.Window);
+        var html = await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        html.ShouldContain($"<h1>{PageText.TooManyAttemptsTitle}</h1>");
+        html.ShouldContain(PageText.ErrorTooManyAttempts);
+        html.ShouldContain("""href="/account/login""");
+        BrowserClient.SetCookie(refused, SessionCookie.CookieName).ShouldBeNull("a refused attempt signs nobody in");
+        metric.Get("sign-in").ShouldBeGreaterThanOrEqualTo(1);
+    }
+
+    [Fact]
+    public async Task SignIn_SameAddressFromAnotherClient_AlsoRefused()
+    {
+        var email = $"roaming@{Senders.UniqueDomain()}";
+        for (var attempt = 1; attempt <= RateLimitFixture.PerAddress; attempt++)
+        {
+            using var client = new BrowserClient(_host, TestClientAddress.Unique());
+            using var response = await client.SubmitFormAsync("/account/login", Credentials(email, "guess " + attempt));
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, $"attempt {attempt}");
+        }
+
+        using var another = new BrowserClient(_host, TestClientAddress.Unique());
+        using var refused = await another.SubmitFormAsync("/account/login", Credentials(email, "guess"));
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task SignIn_OtherAddressesFromTheSameClient_AllowedUntilTheClientLimit()
+    {
+        var domain = Senders.UniqueDomain();
+        using var browser = new BrowserClient(_host, TestClientAddress.Unique());
+
+        for (var attempt = 1; attempt <= RateLimitFixture.PerClient; attempt++)
+        {
+            using var allowed = await browser.SubmitFormAsync("/account/login", Credentials($"user{attempt}@{domain}", "guess"));
+            allowed.StatusCode.ShouldBe(HttpStatusCode.OK, $"address {attempt}, each under its own limit");
+        }
+
+        using var refused = await browser.SubmitFormAsync("/account/login", Credentials($"fresh@{domain}", "guess"));
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests, "the client IP is over its limit");
+        refused.Headers.RetryAfter?.Delta.ShouldNotBeNull();
+        (await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain(PageText.ErrorTooManyAttempts);
+
+        using var elsewhere = new BrowserClient(_host, TestClientAddress.Unique());
+        using var otherClient = await elsewhere.SubmitFormAsync("/account/login", Credentials($"fresh@{domain}", "guess"));
+        otherClient.StatusCode.ShouldBe(HttpStatusCode.OK, "another client IP has its own budget");
+    }
+
+    [Fact]
+    public async Task SignIn_AfterRetryAfterHasPassed_TheRightPasswordSignsIn()
+    {
+        var email = $"patient@{Senders.UniqueDomain()}";
+        await fixture.CreateAccountAsync(email, Password);
+        using var browser = new BrowserClient(_host, TestClientAddress.Unique());
+        for (var attempt = 1; attempt <= RateLimitFixture.PerAddress; attempt++)
+        {
+            using var wrong = await browser.SubmitFormAsync("/account/login", Credentials(email, "not the password"));
+        }
+
+        using (var refused = await browser.SubmitFormAsync("/account/login", Credentials(email, Password)))
+        {
+            refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+            await Task.Delay(refused.Headers.RetryAfter!.Delta!.Value + TimeSpan.FromMilliseconds(300), TestContext.Current.CancellationToken);
+        }
+
+        using var response = await browser.SubmitFormAsync("/account/login", Credentials(email, Password));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        BrowserClient.SetCookie(response, SessionCookie.CookieName).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task LoginPage_Get_IsNeverLimited_NotEvenAfterARefusedPost()
+    {
+        var email = $"reader@{Senders.UniqueDomain()}";
+        using var browser = new BrowserClient(_host, TestClientAddress.Unique());
+        for (var attempt = 0; attempt <= RateLimitFixture.PerAddress; attempt++)
+        {
+            using var _ = await browser.SubmitFormAsync("/account/login", Credentials(email, "guess"));
+        }
+
+        for (var view = 1; view <= 3 * RateLimitFixture.PerClient; view++)
+        {
+            var html = await browser.GetPageAsync($"/account/login?login_hint={Uri.EscapeDataString(email)}");
+            html.ShouldContain("name=\"Input.Email\"");
+        }
+    }
+
+    [Fact]
+    public async Task ForgotPassword_Post_IsLimitedPerAddress_WhateverThePageDoesWithIt()
+    {
+        var email = $"forgetful@{Senders.UniqueDomain()}";
+        using var browser = new BrowserClient(_host, TestClientAddress.Unique());
+
+        for (var attempt = 1; attempt <= RateLimitFixture.PerAddress; attempt++)
+        {
+            using var response = await browser.PostAsync("/account/forgot-password", new Dictionary<string, string> { ["Input.Email"] = email });
+            response.StatusCode.ShouldNotBe(HttpStatusCode.TooManyRequests, $"request {attempt}");
+        }
+
+        using var refused = await browser.PostAsync("/account/forgot-password", new Dictionary<string, string> { ["Input.Email"] = $"  {email.ToUpperInvariant()} " });
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests, "the same address, however it is typed");
+        refused.Headers.RetryAfter?.Delta.ShouldNotBeNull();
+        (await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain(PageText.ErrorTooManyAttempts);
+    }
+
+    private static Dictionary<string, string> Credentials(string email, string password) =>
+        new() { ["Input.Email"] = email, ["Input.Password"] = password };
+}
