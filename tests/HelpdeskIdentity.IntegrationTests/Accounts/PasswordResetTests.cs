@@ -166,6 +166,26 @@ public sealed partial class PasswordResetTests(PasswordResetFixture fixture, Loc
     }
 
     [Fact]
+    public async Task SignInAfterResetOff_SaysDoneWithoutSigningIn()
+    {
+        await using var host = await new IdentityHost(await servers.NewEnvironmentAsync("reset_no_sign_in"),
+            PasswordResetFixture.Configure(new Dictionary<string, string?> { ["Accounts:PasswordReset:SignInAfterReset"] = "false" })).StartAsync();
+        var email = $"quiet@{Senders.UniqueDomain()}";
+        await host.CreateAccountAsync(email, OldPassword);
+        using var browser = new BrowserClient(host);
+        await RequestAsync(browser, email, "/connect/authorize?client_id=portal");
+        var link = Mailbox.Links((await Mailbox.WaitForAsync(host, email, SetPasswordSubject)).Single()).Single();
+
+        using var accepted = await browser.SubmitFormAsync(link, Passwords(NewPassword));
+
+        accepted.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await accepted.Content.ReadAsStringAsync(Cancellation)).ShouldContain(PageText.PasswordSetTitle);
+        BrowserClient.SetCookie(accepted, SessionCookie.CookieName).ShouldBeNull();
+        using var signIn = await browser.SubmitFormAsync("/account/login", Credentials(email, NewPassword));
+        CodeFlow.Location(signIn).ShouldBe("/");
+    }
+
+    [Fact]
     public async Task Reset_ClearsLockoutRevokesRefreshTokensAndSendsThePasswordChangedEmail()
     {
         var email = $"locked@{Senders.UniqueDomain()}";
