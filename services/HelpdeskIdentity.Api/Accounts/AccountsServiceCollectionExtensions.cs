@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Accounts.Passwords;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Sessions;
@@ -21,6 +22,10 @@ public static class AccountsServiceCollectionExtensions
                 "Accounts:Lockout:Duration must be between 1 second and 1 day.")
             .Validate(o => o.SessionLifetime >= TimeSpan.FromMinutes(5) && o.SessionLifetime <= TimeSpan.FromDays(365),
                 "Accounts:SessionLifetime must be between 5 minutes and 365 days.")
+            .Validate(o => o.PasswordReset.LinkLifetime >= TimeSpan.FromMinutes(5) && o.PasswordReset.LinkLifetime <= TimeSpan.FromDays(7),
+                "Accounts:PasswordReset:LinkLifetime must be between 5 minutes and 7 days.")
+            .Validate(o => o.PasswordReset.PollInterval >= TimeSpan.FromMilliseconds(100) && o.PasswordReset.PollInterval <= TimeSpan.FromHours(1),
+                "Accounts:PasswordReset:PollInterval must be between 100 milliseconds and 1 hour.")
             .ValidateOnStart();
 
         builder.Services.AddIdentityCore<Account>(identity =>
@@ -48,6 +53,7 @@ public static class AccountsServiceCollectionExtensions
         builder.Services.AddSingleton<ILookupNormalizer, MailboxLookupNormalizer>();
         builder.Services.AddScoped<PasswordSignIn>();
         builder.Services.AddScoped<OperatorAccounts>();
+        builder.Services.AddPasswordReset();
 
         AddSessionCookie(builder);
     }

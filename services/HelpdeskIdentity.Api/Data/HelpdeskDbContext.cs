@@ -41,6 +41,10 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
 
     public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
 
+    public DbSet<PasswordResetTokenRecord> PasswordResetTokens => Set<PasswordResetTokenRecord>();
+
+    public DbSet<PasswordResetRequestRecord> PasswordResetRequests => Set<PasswordResetRequestRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -150,6 +154,23 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
             entry.ToTable("password_history");
             entry.HasOne<Account>().WithMany().HasForeignKey(e => e.AccountId).OnDelete(DeleteBehavior.Cascade);
             entry.HasIndex(e => new { e.AccountId, e.Id });
+        });
+
+        builder.Entity<PasswordResetTokenRecord>(token =>
+        {
+            token.ToTable("password_reset_tokens");
+            token.HasKey(t => t.TokenHash);
+            token.Property(t => t.TokenHash).HasMaxLength(64);
+            token.Property(t => t.ReturnUrl).HasMaxLength(2000);
+            token.HasOne<Account>().WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.Cascade);
+            token.HasIndex(t => t.AccountId);
+        });
+        builder.Entity<PasswordResetRequestRecord>(request =>
+        {
+            request.ToTable("password_reset_requests");
+            request.Property(r => r.Email).HasMaxLength(320);
+            request.Property(r => r.ReturnUrl).HasMaxLength(2000);
+            request.HasIndex(r => r.CreatedAt);
         });
 
         SnakeCaseNames.Apply(builder);

@@ -19,6 +19,26 @@ public static class PageText
     public const string LockedOut = "Too many failed attempts: this account is locked for a while. Try again later, or contact support.";
 
     public const string ForgotPasswordTitle = "Forgot your password";
+    public const string ForgotPasswordLead = "Enter the address you e-mail the helpdesk from. We send a link to set a new password to it — this also works if you never had a password.";
+    public const string ForgotPasswordButton = "Send the link";
+    public const string EmailInvalid = "Enter an e-mail address like name@example.com.";
+    public const string CheckMailboxTitle = "Check your mailbox";
+    public const string CheckMailboxText = "We have sent an e-mail to the address you entered. It tells you how to set your password. It can take a few minutes to arrive; look in your spam folder too.";
+
+    public const string SetPasswordTitle = "Set your password";
+    public const string SetPasswordLead = "Choose a new password for";
+    public const string RulesLead = "Your password must meet these rules:";
+    public const string NewPasswordLabel = "New password";
+    public const string ConfirmPasswordLabel = "New password again";
+    public const string SetPasswordButton = "Set password";
+    public const string NewPasswordRequired = "Enter a new password.";
+    public const string ConfirmPasswordRequired = "Enter the new password again.";
+    public const string PasswordsDiffer = "The two passwords are not the same.";
+    public const string LinkInvalidTitle = "This link does not work any more";
+    public const string LinkInvalidText = "Links to set a password work once and for a limited time, and only the newest one you asked for works. Ask for a new link.";
+    public const string RequestNewLink = "Ask for a new link";
+    public const string PasswordSetTitle = "Your password is set";
+    public const string PasswordSetText = "You can now sign in with your new password.";
     public const string RegisterTitle = "Register";
     public const string ComingSoon = "This is coming soon.";
     public const string ComingSoonContact = "Until then, the support team can help you:";

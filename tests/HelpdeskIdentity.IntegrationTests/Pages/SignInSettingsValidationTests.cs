@@ -12,6 +12,8 @@ public sealed class SignInSettingsValidationTests
     [InlineData("Accounts:Lockout:MaxFailedAttempts", "0")]
     [InlineData("Accounts:Lockout:Duration", "00:00:00")]
     [InlineData("Accounts:SessionLifetime", "00:00:01")]
+    [InlineData("Accounts:PasswordReset:LinkLifetime", "00:01:00")]
+    [InlineData("Accounts:PasswordReset:LinkLifetime", "8.00:00:00")]
     [InlineData("Branding:SupportEmail", "")]
     [InlineData("Branding:SupportEmail", "support at example")]
     [InlineData("Branding:PrimaryColor", "red;} body{display:none")]

@@ -34,7 +34,6 @@ public sealed class SignInTests(SignInFixture fixture) : IClassFixture<SignInFix
     }
 
     [Theory]
-    [InlineData("/account/forgot-password", "Forgot your password")]
     [InlineData("/account/register", "Register")]
     public async Task PlaceholderPage_Get_SaysComingSoonWithSupportContact(string url, string title)
     {

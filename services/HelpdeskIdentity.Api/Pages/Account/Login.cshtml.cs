@@ -2,6 +2,7 @@ using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HelpdeskIdentity.Api.Pages.Account;
@@ -17,6 +18,11 @@ public sealed class LoginModel(PasswordSignIn signIn, TimeProvider clock) : Page
 
     /// <summary>The form-wide error (wrong credentials, locked out), or null.</summary>
     public string? Error { get; private set; }
+
+    /// <summary>The forgot-password page, continuing this sign-in and pre-filled with the address typed or hinted.</summary>
+    public string ForgotPasswordUrl => QueryHelpers.AddQueryString("/account/forgot-password",
+        new Dictionary<string, string?> { ["returnUrl"] = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null, ["login_hint"] = Input.Email is { Length: > 0 } email ? email : null }
+            .Where(p => p.Value is not null));
 
     /// <param name="loginHint">OIDC <c>login_hint</c>, passed on by the authorization endpoint: pre-fills the address.</param>
     public void OnGet([FromQuery(Name = "login_hint")] string? loginHint)

@@ -1,0 +1,51 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace HelpdeskIdentity.Api.Accounts.PasswordReset;
+
+/// <summary>
+/// Set-password links: a 256-bit random handle (base64url) goes into the e-mail, only its SHA-256 into the
+/// database, so a copy of the table opens no account. Looked up by hash: app code never compares handles.
+/// </summary>
+public sealed class PasswordResetTokens(IPasswordResetStore store, IOptions<AccountOptions> options, TimeProvider clock)
+{
+    private const int HandleBytes = 32;
+    private const int HandleLength = 43; // base64url of 32 bytes, unpadded
+    private const string AuthorizePrefix = "/connect/authorize?";
+    private const int MaxReturnUrlLength = 2000;
+
+    /// <summary>A fresh handle and the hash to store.</summary>
+    public static (string Handle, string Hash) NewHandle()
+    {
+        var handle = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(HandleBytes));
+        return (handle, Hash(handle));
+    }
+
+    /// <summary>Lower-case hex SHA-256 of the handle's ASCII.</summary>
+    public static string Hash(string handle) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(handle)));
+
+    /// <summary>
+    /// The only return URL a link carries: a local <c>/connect/authorize?…</c> URL (back into the OIDC flow
+    /// that sent the user to sign in). Anything else — absolute, protocol-relative, another path — is dropped.
+    /// </summary>
+    public static string? AllowedReturnUrl(string? returnUrl) =>
+        returnUrl is { Length: > 0 and <= MaxReturnUrlLength }
+        && returnUrl.StartsWith(AuthorizePrefix, StringComparison.Ordinal)
+        && !returnUrl.Any(c => c == '\\' || char.IsControl(c) || char.IsWhiteSpace(c))
+            ? returnUrl
+            : null;
+
+    /// <summary>When a link issued now stops working.</summary>
+    public DateTimeOffset ExpiresAt(DateTimeOffset issuedAt) => issuedAt + options.Value.PasswordReset.LinkLifetime;
+
+    /// <summary>The link a handle opens while it still works; null for a malformed, unknown, expired, used or voided one.</summary>
+    public Task<PasswordResetLink?> FindAsync(string? handle, CancellationToken cancellationToken) =>
+        IsWellFormed(handle)
+            ? store.FindUsableAsync(Hash(handle!), clock.GetUtcNow(), cancellationToken)
+            : Task.FromResult<PasswordResetLink?>(null);
+
+    private static bool IsWellFormed(string? handle) =>
+        handle is { Length: HandleLength } && handle.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+}

@@ -1,0 +1,54 @@
+using HelpdeskIdentity.Api.Data;
+using HelpdeskIdentity.Api.Email;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace HelpdeskIdentity.Api.Accounts.PasswordReset;
+
+/// <summary>
+/// Sets a password through a link, in one transaction: the link is spent and the account's other links
+/// voided; the password replaced (the policy validator runs); the address verified (the link proved the
+/// mailbox); lockout cleared; the security stamp renewed; every refresh token revoked; a "password changed"
+/// e-mail enqueued. A refused password rolls all of it back, so the link still works.
+/// </summary>
+public sealed class PasswordResets(
+    UserManager<Account> users, HelpdeskDbContext db, IPasswordResetStore store, IEmailOutbox outbox,
+    PasswordResetEmails emails, TimeProvider clock)
+{
+    public async Task<PasswordResetResult> SetPasswordAsync(PasswordResetLink link, string password, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        if (await store.ConsumeAsync(connection, link.TokenHash, now, cancellationToken) is not { } accountId
+            || await users.FindByIdAsync(accountId.ToString()) is not { } account)
+        {
+            return PasswordResetResult.Invalid;
+        }
+
+        if (await users.HasPasswordAsync(account))
+        {
+            var removed = await users.RemovePasswordAsync(account);
+            if (!removed.Succeeded)
+            {
+                return PasswordResetResult.Refused(removed.Errors.Select(e => e.Description));
+            }
+        }
+
+        var added = await users.AddPasswordAsync(account, password);
+        if (!added.Succeeded)
+        {
+            return PasswordResetResult.Refused(added.Errors.Select(e => e.Description));
+        }
+
+        account.EmailConfirmed = true;
+        account.LockoutEnd = null;
+        account.AccessFailedCount = 0;
+        await users.UpdateSecurityStampAsync(account); // saves the account with the changes above
+        await store.RevokeRefreshTokensAsync(connection, account.Id.ToString(), now, cancellationToken);
+        await outbox.EnqueueAsync(emails.PasswordChanged(account.Email!, account.DisplayName, link.TokenHash), db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return PasswordResetResult.Done;
+    }
+}

@@ -1,0 +1,18 @@
+namespace HelpdeskIdentity.Api.Data;
+
+/// <summary>
+/// A row of <c>password_reset_requests</c>: an address someone typed on the forgot-password page, waiting
+/// for the background worker. The page only inserts it, so the answer takes as long whether or not the
+/// address has an account (docs/decisions/0012-password-reset.md).
+/// </summary>
+public class PasswordResetRequestRecord
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The canonical (normalised) address.</summary>
+    public required string Email { get; set; }
+
+    public string? ReturnUrl { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

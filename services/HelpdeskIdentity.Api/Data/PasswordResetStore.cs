@@ -1,0 +1,102 @@
+using HelpdeskIdentity.Api.Accounts.PasswordReset;
+using Npgsql;
+
+namespace HelpdeskIdentity.Api.Data;
+
+/// <summary>Forgot-password requests and set-password links in SQL (see <see cref="IPasswordResetStore"/>).</summary>
+internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswordResetStore
+{
+    private const string InsertRequest = """
+        INSERT INTO password_reset_requests (id, email, return_url, created_at) VALUES (@id, @email, @return_url, @now)
+        """;
+
+    private const string TakeRequests = """
+        WITH taken AS (
+            SELECT id FROM password_reset_requests ORDER BY created_at LIMIT @limit FOR UPDATE SKIP LOCKED)
+        DELETE FROM password_reset_requests r USING taken WHERE r.id = taken.id
+        RETURNING r.id, r.email, r.return_url
+        """;
+
+    private const string FindAccount = "SELECT id, email, display_name FROM users WHERE normalized_email = @email";
+
+    private const string Issue = """
+        UPDATE password_reset_tokens SET voided_at = @now WHERE account_id = @account_id AND consumed_at IS NULL AND voided_at IS NULL;
+        INSERT INTO password_reset_tokens (token_hash, account_id, created_at, expires_at, return_url)
+        VALUES (@token_hash, @account_id, @now, @expires_at, @return_url);
+        """;
+
+    private const string FindUsable = """
+        SELECT t.account_id, u.email, t.return_url
+        FROM password_reset_tokens t JOIN users u ON u.id = t.account_id
+        WHERE t.token_hash = @token_hash AND t.consumed_at IS NULL AND t.voided_at IS NULL AND t.expires_at > @now
+        """;
+
+    private const string Consume = """
+        UPDATE password_reset_tokens SET consumed_at = @now
+        WHERE token_hash = @token_hash AND consumed_at IS NULL AND voided_at IS NULL AND expires_at > @now
+        RETURNING account_id
+        """;
+
+    private const string VoidOthers = """
+        UPDATE password_reset_tokens SET voided_at = @now WHERE account_id = @account_id AND consumed_at IS NULL AND voided_at IS NULL
+        """;
+
+    private const string RevokeSubject = "UPDATE refresh_tokens SET revoked_at = @now WHERE subject_id = @subject_id AND revoked_at IS NULL";
+
+    public async Task AddRequestAsync(PasswordResetRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await Sql.ExecuteAsync(connection, InsertRequest, cancellationToken,
+            ("id", request.Id), ("email", request.Email), ("return_url", request.ReturnUrl), ("now", now));
+    }
+
+    public async Task<IReadOnlyList<PasswordResetRequest>> TakeRequestsAsync(NpgsqlConnection connection, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = Sql.Command(connection, TakeRequests, ("limit", limit));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var requests = new List<PasswordResetRequest>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            requests.Add(new PasswordResetRequest(reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+        }
+
+        return requests;
+    }
+
+    public async Task<PasswordResetAccount?> FindAccountAsync(NpgsqlConnection connection, string normalizedEmail, CancellationToken cancellationToken)
+    {
+        await using var command = Sql.Command(connection, FindAccount, ("email", normalizedEmail));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new PasswordResetAccount(reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2))
+            : null;
+    }
+
+    public Task IssueAsync(NpgsqlConnection connection, string tokenHash, Guid accountId, string? returnUrl, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(connection, Issue, cancellationToken,
+            ("token_hash", tokenHash), ("account_id", accountId), ("now", now), ("expires_at", expiresAt), ("return_url", returnUrl));
+
+    public async Task<PasswordResetLink?> FindUsableAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = Sql.Command(connection, FindUsable, ("token_hash", tokenHash), ("now", now));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new PasswordResetLink(tokenHash, reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2))
+            : null;
+    }
+
+    public async Task<Guid?> ConsumeAsync(NpgsqlConnection connection, string tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var accountId = await Sql.ScalarAsync<Guid?>(connection, Consume, cancellationToken, ("token_hash", tokenHash), ("now", now));
+        if (accountId is { } id)
+        {
+            await Sql.ExecuteAsync(connection, VoidOthers, cancellationToken, ("account_id", id), ("now", now));
+        }
+
+        return accountId;
+    }
+
+    public Task RevokeRefreshTokensAsync(NpgsqlConnection connection, string subjectId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(connection, RevokeSubject, cancellationToken, ("subject_id", subjectId), ("now", now));
+}

@@ -1,0 +1,101 @@
+using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Api.Accounts.PasswordReset;
+using HelpdeskIdentity.Api.Accounts.Passwords;
+using HelpdeskIdentity.Api.Sessions;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace HelpdeskIdentity.Api.Pages.Account;
+
+/// <summary>
+/// Sets a password through an e-mailed link (claims an unclaimed account, resets a claimed one). A link that
+/// does not work any more answers 400 with a way to ask for a new one. On success the browser is signed in
+/// (unless <c>Accounts:PasswordReset:SignInAfterReset</c> is false) and continues the sign-in it came from.
+/// </summary>
+public sealed class SetPasswordModel(
+    PasswordResetTokens tokens, PasswordResets resets, PasswordPolicy policy, IOptions<AccountOptions> options, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "token")]
+    public string? Token { get; set; }
+
+    [BindProperty]
+    public SetPasswordInput Input { get; set; } = new();
+
+    /// <summary>The address whose password is set, shown read-only; null when the link does not work.</summary>
+    public string? Email { get; private set; }
+
+    public bool Done { get; private set; }
+
+    public IReadOnlyList<PasswordRule> Rules => policy.Rules;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await tokens.FindAsync(Token, cancellationToken) is not { } link)
+        {
+            return LinkInvalid();
+        }
+
+        Email = link.Email;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (await tokens.FindAsync(Token, cancellationToken) is not { } link)
+        {
+            return LinkInvalid();
+        }
+
+        Email = link.Email;
+        if (ModelState.IsValid && !string.Equals(Input.NewPassword, Input.ConfirmPassword, StringComparison.Ordinal))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.ConfirmPassword)}", PageText.PasswordsDiffer);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await resets.SetPasswordAsync(link, Input.NewPassword, cancellationToken);
+        if (result.LinkInvalid)
+        {
+            return LinkInvalid();
+        }
+
+        foreach (var error in result.Errors)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.NewPassword)}", error);
+        }
+
+        if (!result.Succeeded)
+        {
+            return Page();
+        }
+
+        if (!options.Value.PasswordReset.SignInAfterReset)
+        {
+            Done = true;
+            return Page();
+        }
+
+        await HttpContext.SignInAsync(SessionCookie.Scheme, SessionPrincipal.Create(link.AccountId, clock.GetUtcNow()));
+        return Redirect(PasswordResetTokens.AllowedReturnUrl(link.ReturnUrl) ?? "/");
+    }
+
+    /// <summary>Every validation message of one field.</summary>
+    public IReadOnlyList<string> FieldErrors(string field) =>
+        ModelState.TryGetValue($"{nameof(Input)}.{field}", out var entry)
+            ? [.. entry.Errors.Select(e => e.ErrorMessage)]
+            : [];
+
+    private PageResult LinkInvalid()
+    {
+        Email = null;
+        var page = Page();
+        page.StatusCode = StatusCodes.Status400BadRequest;
+        return page;
+    }
+}
