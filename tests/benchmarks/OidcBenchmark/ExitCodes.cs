@@ -4,8 +4,6 @@ namespace OidcBenchmark;
 internal static class ExitCodes
 {
     public const int Measured = 0;
-    public const int Error = 1;
     public const int Usage = 2;
     public const int NothingSucceeded = 3;
-    public const int Cancelled = 130;
 }
