@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace OidcBenchmark;
 
 /// <summary>The command line, with its defaults resolved.</summary>
@@ -32,39 +30,15 @@ internal sealed record BenchmarkOptions
     /// <exception cref="BenchmarkException">An unknown option or a bad value (exit code <see cref="ExitCodes.Usage"/>).</exception>
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new BenchmarkOptions();
-        for (var i = 0; i < args.Count; i++)
+        var arguments = new OptionArguments(Usage);
+        return arguments.Fold(args, new BenchmarkOptions(), (options, name, value) => name switch
         {
-            var name = args[i];
-            if (name is "--help" or "-h")
-            {
-                return options with { ShowHelp = true };
-            }
-
-            if (i + 1 >= args.Count)
-            {
-                throw UsageError($"{name} needs a value.");
-            }
-
-            var value = args[++i];
-            options = name switch
-            {
-                "--seconds" => options with { Seconds = Number(name, value, minimum: 1, maximum: 3_600) },
-                "--warmup" => options with { Warmup = Number(name, value, minimum: 0, maximum: 600) },
-                "--workers" => options with { Workers = Number(name, value, minimum: 1, maximum: 1_000) },
-                "--refresh-workers" => options with { RefreshWorkers = Number(name, value, minimum: 1, maximum: 1_000) },
-                "--endpoints" => options with { EndpointsFile = value },
-                _ => throw UsageError($"Unknown option {name}."),
-            };
-        }
-
-        return options;
+            "--seconds" => options with { Seconds = arguments.Number(name, value, minimum: 1, maximum: 3_600) },
+            "--warmup" => options with { Warmup = arguments.Number(name, value, minimum: 0, maximum: 600) },
+            "--workers" => options with { Workers = arguments.Number(name, value, minimum: 1, maximum: 1_000) },
+            "--refresh-workers" => options with { RefreshWorkers = arguments.Number(name, value, minimum: 1, maximum: 1_000) },
+            "--endpoints" => options with { EndpointsFile = value },
+            _ => throw arguments.Error($"Unknown option {name}."),
+        }) ?? new BenchmarkOptions { ShowHelp = true };
     }
-
-    private static int Number(string name, string value, int minimum, int maximum) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= minimum && number <= maximum
-            ? number
-            : throw UsageError($"{name} must be a whole number from {minimum} to {maximum}, not '{value}'.");
-
-    private static BenchmarkException UsageError(string message) => new($"{message}\n\n{Usage}", ExitCodes.Usage);
 }

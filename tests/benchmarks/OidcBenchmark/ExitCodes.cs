@@ -4,6 +4,6 @@ namespace OidcBenchmark;
 internal static class ExitCodes
 {
     public const int Measured = 0;
-    public const int Usage = 2;
+    public const int Usage = OptionArguments.UsageExitCode;
     public const int NothingSucceeded = 3;
 }

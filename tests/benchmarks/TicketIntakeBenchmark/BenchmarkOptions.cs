@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace TicketIntakeBenchmark;
 
 /// <summary>The command line, with its defaults resolved.</summary>
@@ -40,50 +38,30 @@ internal sealed record BenchmarkOptions
     /// <exception cref="BenchmarkException">An unknown option or a bad value (exit code <see cref="ExitCodes.Usage"/>).</exception>
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new BenchmarkOptions();
-        for (var i = 0; i < args.Count; i++)
+        var arguments = new OptionArguments(Usage);
+        var options = arguments.Fold(args, new BenchmarkOptions(), (options, name, value) => name switch
         {
-            var name = args[i];
-            if (name is "--help" or "-h")
-            {
-                return options with { ShowHelp = true };
-            }
-
-            if (i + 1 >= args.Count)
-            {
-                throw UsageError($"{name} needs a value.");
-            }
-
-            var value = args[++i];
-            options = name switch
-            {
-                "--tickets" => options with { Tickets = Positive(name, value) },
-                "--rate" => options with { Rate = Positive(name, value) },
-                "--seconds" => options with { Seconds = Positive(name, value) },
-                "--warmup" => options with { Warmup = Number(name, value, minimum: 0) },
-                "--outstanding" => options with { Outstanding = Positive(name, value) },
-                "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Positive(name, value)) },
-                "--endpoints" => options with { EndpointsFile = value },
-                _ => throw UsageError($"Unknown option {name}."),
-            };
+            "--tickets" => options with { Tickets = arguments.Number(name, value, minimum: 1) },
+            "--rate" => options with { Rate = arguments.Number(name, value, minimum: 1) },
+            "--seconds" => options with { Seconds = arguments.Number(name, value, minimum: 1) },
+            "--warmup" => options with { Warmup = arguments.Number(name, value, minimum: 0) },
+            "--outstanding" => options with { Outstanding = arguments.Number(name, value, minimum: 1) },
+            "--timeout" => options with { Timeout = TimeSpan.FromSeconds(arguments.Number(name, value, minimum: 1)) },
+            "--endpoints" => options with { EndpointsFile = value },
+            _ => throw arguments.Error($"Unknown option {name}."),
+        });
+        if (options is null)
+        {
+            return new BenchmarkOptions { ShowHelp = true };
         }
 
         if (options.Tickets % 2 != 0 || options.Warmup % 2 != 0)
         {
-            throw UsageError("--tickets and --warmup must be even: every sender sends two tickets.");
+            throw arguments.Error("--tickets and --warmup must be even: every sender sends two tickets.");
         }
 
         return options.SteadyTickets < 2
-            ? throw UsageError("--rate × --seconds must be at least 2 tickets.")
+            ? throw arguments.Error("--rate × --seconds must be at least 2 tickets.")
             : options;
     }
-
-    private static int Positive(string name, string value) => Number(name, value, minimum: 1);
-
-    private static int Number(string name, string value, int minimum) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= minimum
-            ? number
-            : throw UsageError($"{name} must be a whole number of at least {minimum}, not '{value}'.");
-
-    private static BenchmarkException UsageError(string message) => new($"{message}\n\n{Usage}", ExitCodes.Usage);
 }

@@ -4,7 +4,7 @@ namespace TicketIntakeBenchmark;
 internal static class ExitCodes
 {
     public const int Measured = 0;
-    public const int Usage = 2;
+    public const int Usage = OptionArguments.UsageExitCode;
     public const int CorrectnessFailed = 3;
     public const int TimedOut = 4;
 }
