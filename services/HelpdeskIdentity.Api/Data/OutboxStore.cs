@@ -62,7 +62,7 @@ internal sealed class OutboxStore(NpgsqlDataSource dataSource, TimeProvider cloc
         foreach (var (message, error) in outcomes.Where(o => o.Error is not null))
         {
             await Sql.ExecuteAsync(connection, Reschedule, cancellationToken,
-                ("id", message.Id), ("next_attempt_at", now + Backoff(message.Attempts + 1)), ("last_error", Truncate(error!.Message, 2000)));
+                ("id", message.Id), ("next_attempt_at", now + RetryBackoff.After(message.Attempts + 1, options.Value.MaxBackoff)), ("last_error", Truncate(error!.Message, 2000)));
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -75,12 +75,6 @@ internal sealed class OutboxStore(NpgsqlDataSource dataSource, TimeProvider cloc
         return await Sql.ExecuteAsync(connection, DeletePublished, cancellationToken, ("cutoff", cutoff));
     }
 
-    /// <summary>1 s, 2 s, 4 s… up to Outbox:MaxBackoff, with up to 20 % jitter so instances do not retry in step.</summary>
-    private TimeSpan Backoff(int attempts)
-    {
-        var seconds = Math.Min(Math.Pow(2, Math.Min(attempts - 1, 30)), options.Value.MaxBackoff.TotalSeconds);
-        return TimeSpan.FromSeconds(seconds * (1 + (Random.Shared.NextDouble() * 0.2)));
-    }
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 

@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Outbox;
 using System.Diagnostics;
 using System.Net.Mail;
 using HelpdeskIdentity.Api.Data;
@@ -103,16 +104,10 @@ public sealed partial class EmailDispatcher(
 
             Count(sender, email, "retried");
             LogRetrying(email.Id, email.Attempts + 1, error);
-            return EmailOutcome.RetryAt(now + Backoff(email.Attempts + 1), error);
+            return EmailOutcome.RetryAt(now + RetryBackoff.After(email.Attempts + 1, _options.MaxBackoff), error);
         }
     }
 
-    /// <summary>1 s, 2 s, 4 s… up to Email:MaxBackoff, with up to 20 % jitter so instances do not retry in step.</summary>
-    private TimeSpan Backoff(int attempts)
-    {
-        var seconds = Math.Min(Math.Pow(2, Math.Min(attempts - 1, 30)), _options.MaxBackoff.TotalSeconds);
-        return TimeSpan.FromSeconds(seconds * (1 + (Random.Shared.NextDouble() * 0.2)));
-    }
 
     /// <summary>What went wrong, without the address or body (an SMTP server's reply may quote the recipient).</summary>
     private string Describe(Exception ex) => ex switch
