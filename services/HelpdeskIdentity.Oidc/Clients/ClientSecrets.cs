@@ -10,7 +10,7 @@ namespace HelpdeskIdentity.Oidc.Clients;
 /// </summary>
 public static class ClientSecrets
 {
-    public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    public static string Hash(string secret) => Grants.Secrets.Hash(secret);
 
     public static bool Matches(string presented, IEnumerable<string> hashes)
     {

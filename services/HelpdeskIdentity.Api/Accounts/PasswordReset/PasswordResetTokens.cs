@@ -1,6 +1,4 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
+using HelpdeskIdentity.Oidc.Grants;
 using Microsoft.Extensions.Options;
 
 namespace HelpdeskIdentity.Api.Accounts.PasswordReset;
@@ -11,20 +9,16 @@ namespace HelpdeskIdentity.Api.Accounts.PasswordReset;
 /// </summary>
 public sealed class PasswordResetTokens(IPasswordResetStore store, IOptions<AccountOptions> options, TimeProvider clock)
 {
-    private const int HandleBytes = 32;
     private const int HandleLength = 43; // base64url of 32 bytes, unpadded
     private const string AuthorizePrefix = "/connect/authorize?";
     private const int MaxReturnUrlLength = 2000;
 
-    /// <summary>A fresh handle and the hash to store.</summary>
+    /// <summary>A fresh handle and the hash to store: the same 256-bit handles the protocol uses for codes and refresh tokens.</summary>
     public static (string Handle, string Hash) NewHandle()
     {
-        var handle = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(HandleBytes));
-        return (handle, Hash(handle));
+        var handle = Secrets.NewHandle();
+        return (handle, Secrets.Hash(handle));
     }
-
-    /// <summary>Lower-case hex SHA-256 of the handle's ASCII.</summary>
-    public static string Hash(string handle) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(handle)));
 
     /// <summary>
     /// The only return URL a link carries: a local <c>/connect/authorize?…</c> URL (back into the OIDC flow
@@ -43,7 +37,7 @@ public sealed class PasswordResetTokens(IPasswordResetStore store, IOptions<Acco
     /// <summary>The link a handle opens while it still works; null for a malformed, unknown, expired, used or voided one.</summary>
     public Task<PasswordResetLink?> FindAsync(string? handle, CancellationToken cancellationToken) =>
         IsWellFormed(handle)
-            ? store.FindUsableAsync(Hash(handle!), clock.GetUtcNow(), cancellationToken)
+            ? store.FindUsableAsync(Secrets.Hash(handle!), clock.GetUtcNow(), cancellationToken)
             : Task.FromResult<PasswordResetLink?>(null);
 
     private static bool IsWellFormed(string? handle) =>
