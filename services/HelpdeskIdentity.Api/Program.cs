@@ -3,6 +3,7 @@ using HelpdeskIdentity.Api.Cli;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Email;
 using HelpdeskIdentity.Api.Health;
+using HelpdeskIdentity.Api.Localization;
 using HelpdeskIdentity.Api.Messaging;
 using HelpdeskIdentity.Api.Oidc;
 using HelpdeskIdentity.Api.Outbox;
@@ -28,6 +29,7 @@ builder.AddEmail();         // the e-mail outbox and the dispatcher that sends i
 builder.AddOidc();
 builder.AddHealth();
 builder.AddAccounts();      // Identity, password sign-in, the session cookie
+builder.AddLanguages();     // en, nl, de, sv: ui_locales, the remembered choice, Accept-Language
 builder.AddPages();         // sign-in pages, branding, antiforgery
 builder.AddRateLimits();    // per client IP and per address on sign-in, forgot-password, set-password
 

@@ -20,4 +20,7 @@ public class Account : IdentityUser<Guid>
     public DateTimeOffset? LastTicketAt { get; set; }
 
     public int TicketCount { get; set; }
+
+    /// <summary>The language (en, nl, de, sv) this person last used on our pages; e-mails are written in it.</summary>
+    public string? Language { get; set; }
 }

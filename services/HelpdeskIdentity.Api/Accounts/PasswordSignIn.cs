@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Localization;
 using Microsoft.AspNetCore.Identity;
 
 namespace HelpdeskIdentity.Api.Accounts;
@@ -47,6 +48,12 @@ public sealed partial class PasswordSignIn(
         if (account.AccessFailedCount > 0)
         {
             await users.ResetAccessFailedCountAsync(account);
+        }
+
+        if (account.Language != Languages.Current)
+        {
+            account.Language = Languages.Current; // e-mails follow the language last used; written only when it changes
+            await users.UpdateAsync(account);
         }
 
         LogSignedIn(account.Id);

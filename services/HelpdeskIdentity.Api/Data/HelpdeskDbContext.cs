@@ -55,6 +55,7 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
             // Identity's own e-mail index is not unique; ours is, because one address is one account.
             account.HasIndex(a => a.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
             account.Property(a => a.DisplayName).HasMaxLength(200);
+            account.Property(a => a.Language).HasMaxLength(8);
             account.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId);
             account.HasIndex(a => a.OrganizationId);
         });
@@ -169,6 +170,7 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
         {
             request.ToTable("password_reset_requests");
             request.Property(r => r.Email).HasMaxLength(320);
+            request.Property(r => r.Language).HasMaxLength(8);
             request.Property(r => r.ReturnUrl).HasMaxLength(2000);
             request.HasIndex(r => r.CreatedAt);
         });

@@ -14,5 +14,8 @@ public class PasswordResetRequestRecord
 
     public string? ReturnUrl { get; set; }
 
+    /// <summary>The page language the request was made in: the e-mail is written in it.</summary>
+    public string? Language { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }

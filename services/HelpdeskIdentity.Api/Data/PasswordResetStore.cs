@@ -7,14 +7,14 @@ namespace HelpdeskIdentity.Api.Data;
 internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswordResetStore
 {
     private const string InsertRequest = """
-        INSERT INTO password_reset_requests (id, email, return_url, created_at) VALUES (@id, @email, @return_url, @now)
+        INSERT INTO password_reset_requests (id, email, return_url, language, created_at) VALUES (@id, @email, @return_url, @language, @now)
         """;
 
     private const string TakeRequests = """
         WITH taken AS (
             SELECT id FROM password_reset_requests ORDER BY created_at LIMIT @limit FOR UPDATE SKIP LOCKED)
         DELETE FROM password_reset_requests r USING taken WHERE r.id = taken.id
-        RETURNING r.id, r.email, r.return_url
+        RETURNING r.id, r.email, r.return_url, r.language
         """;
 
     private const string FindAccount = "SELECT id, email, display_name FROM users WHERE normalized_email = @email";
@@ -23,6 +23,7 @@ internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswor
         UPDATE password_reset_tokens SET voided_at = @now WHERE account_id = @account_id AND consumed_at IS NULL AND voided_at IS NULL;
         INSERT INTO password_reset_tokens (token_hash, account_id, created_at, expires_at, return_url)
         VALUES (@token_hash, @account_id, @now, @expires_at, @return_url);
+        UPDATE users SET language = @language WHERE id = @account_id AND @language::text IS NOT NULL;
         """;
 
     private const string FindUsable = """
@@ -47,7 +48,7 @@ internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswor
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await Sql.ExecuteAsync(connection, InsertRequest, cancellationToken,
-            ("id", request.Id), ("email", request.Email), ("return_url", request.ReturnUrl), ("now", now));
+            ("id", request.Id), ("email", request.Email), ("return_url", request.ReturnUrl), ("language", request.Language), ("now", now));
     }
 
     public async Task<IReadOnlyList<PasswordResetRequest>> TakeRequestsAsync(NpgsqlConnection connection, int limit, CancellationToken cancellationToken)
@@ -57,7 +58,8 @@ internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswor
         var requests = new List<PasswordResetRequest>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            requests.Add(new PasswordResetRequest(reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+            requests.Add(new PasswordResetRequest(reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3)));
         }
 
         return requests;
@@ -72,9 +74,9 @@ internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswor
             : null;
     }
 
-    public Task IssueAsync(NpgsqlConnection connection, string tokenHash, Guid accountId, string? returnUrl, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+    public Task IssueAsync(NpgsqlConnection connection, string tokenHash, Guid accountId, string? returnUrl, string? language, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(connection, Issue, cancellationToken,
-            ("token_hash", tokenHash), ("account_id", accountId), ("now", now), ("expires_at", expiresAt), ("return_url", returnUrl));
+            ("token_hash", tokenHash), ("account_id", accountId), ("now", now), ("expires_at", expiresAt), ("return_url", returnUrl), ("language", language));
 
     public async Task<PasswordResetLink?> FindUsableAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -13,6 +13,7 @@ public static class EmailServiceCollectionExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
         builder.Services.AddSingleton<EmailLinks>();
+        builder.Services.AddSingleton<EmailLayout>();
 
         builder.Services.AddHttpClient<SendGridEmailSender>();
         builder.Services.AddTransient<SmtpEmailSender>();

@@ -20,4 +20,7 @@ public sealed class BrandingOptions
     /// <summary>Written into CSS, so nothing but <c>#rrggbb</c> is accepted.</summary>
     [RegularExpression("^#[0-9a-fA-F]{6}$", ErrorMessage = "Branding:PrimaryColor must be a colour like #1f4e79.")]
     public string PrimaryColor { get; set; } = "#1f4e79";
+
+    /// <summary>An absolute http(s) address of the logo e-mails show (about 32 px high); the product name when unset.</summary>
+    public Uri? LogoUrl { get; set; }
 }

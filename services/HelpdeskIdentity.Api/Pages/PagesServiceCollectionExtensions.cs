@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Api.Localization;
 using HelpdeskIdentity.Api.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,8 @@ public static class PagesServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => MailboxParser.Parse(o.SupportEmail).Mailbox is { DisplayName: null },
                 "Branding:SupportEmail must be the helpdesk's support address, e.g. support@example.com.")
+            .Validate(o => o.LogoUrl is null || (o.LogoUrl.IsAbsoluteUri && o.LogoUrl.Scheme is "https" or "http"),
+                "Branding:LogoUrl must be an absolute http(s) address, e.g. https://helpdesk.example/logo.png.")
             .ValidateOnStart();
 
         var plainHttpAllowed = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
@@ -33,6 +36,7 @@ public static class PagesServiceCollectionExtensions
         app.UseWhen(context => !IsMachineFacing(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseRateLimits();  // after the status-code pages: a 429 gets the readable page
         app.UseRouting();
+        app.UseLanguages();
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseAuthentication();

@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Email;
+using HelpdeskIdentity.Api.Localization;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -17,6 +18,7 @@ public sealed partial class PasswordResetWorker(
     PasswordResetSignal signal,
     NpgsqlDataSource dataSource,
     IOptions<AccountOptions> options,
+    IOptions<LanguageOptions> languages,
     TimeProvider clock,
     ILogger<PasswordResetWorker> logger) : BackgroundService
 {
@@ -66,6 +68,8 @@ public sealed partial class PasswordResetWorker(
 
     private async Task HandleAsync(PasswordResetRequest request, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
+        // The e-mail is written in the language of the page the request came from.
+        using var language = Languages.Use(Languages.Culture(request.Language, languages.Value.Default));
         if (await store.FindAccountAsync(connection, request.Email, cancellationToken) is not { } account)
         {
             await outbox.EnqueueAsync(emails.NoAccount(request.Email, request.Id), connection, transaction, cancellationToken);
@@ -74,7 +78,7 @@ public sealed partial class PasswordResetWorker(
 
         var now = clock.GetUtcNow();
         var (handle, hash) = PasswordResetTokens.NewHandle();
-        await store.IssueAsync(connection, hash, account.Id, PasswordResetTokens.AllowedReturnUrl(request.ReturnUrl), now, tokens.ExpiresAt(now), cancellationToken);
+        await store.IssueAsync(connection, hash, account.Id, PasswordResetTokens.AllowedReturnUrl(request.ReturnUrl), request.Language, now, tokens.ExpiresAt(now), cancellationToken);
         await outbox.EnqueueAsync(emails.SetPassword(account, handle, request.Id, Options.LinkLifetime), connection, transaction, cancellationToken);
     }
 

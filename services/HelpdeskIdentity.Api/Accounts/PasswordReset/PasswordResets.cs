@@ -1,5 +1,6 @@
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Email;
+using HelpdeskIdentity.Api.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -10,7 +11,7 @@ namespace HelpdeskIdentity.Api.Accounts.PasswordReset;
 /// Sets a password through a link, in one transaction: the link is spent and the account's other links
 /// voided; the password replaced (the policy validator runs); the address verified (the link proved the
 /// mailbox); lockout cleared; the security stamp renewed; every refresh token revoked; a "password changed"
-/// e-mail enqueued. A refused password rolls all of it back, so the link still works.
+/// e-mail enqueued (in the page's language, which becomes the account's). A refused password rolls all of it back, so the link still works.
 /// </summary>
 public sealed class PasswordResets(
     UserManager<Account> users, HelpdeskDbContext db, IPasswordResetStore store, IEmailOutbox outbox,
@@ -45,6 +46,7 @@ public sealed class PasswordResets(
         account.EmailConfirmed = true;
         account.LockoutEnd = null;
         account.AccessFailedCount = 0;
+        account.Language = Languages.Current;
         await users.UpdateSecurityStampAsync(account); // saves the account with the changes above
         await store.RevokeRefreshTokensAsync(connection, account.Id.ToString(), now, cancellationToken);
         await outbox.EnqueueAsync(emails.PasswordChanged(account.Email!, account.DisplayName, link.TokenHash), db, cancellationToken);

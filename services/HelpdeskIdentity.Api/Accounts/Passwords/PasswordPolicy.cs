@@ -33,17 +33,17 @@ public sealed class PasswordPolicy(
 
         if (PasswordText.ContainsInvalid(password))
         {
-            violations.Add(new(PasswordRuleCodes.InvalidCharacter, "The password must not contain control characters (such as a tab or a line break) or invalid Unicode."));
+            violations.Add(new(PasswordRuleCodes.InvalidCharacter, PasswordPolicyText.InvalidCharacter));
         }
 
         if (length < Options.EffectiveMinimumLength)
         {
-            violations.Add(new(PasswordRuleCodes.TooShort, $"Use at least {Options.EffectiveMinimumLength} characters; this password has {length}."));
+            violations.Add(new(PasswordRuleCodes.TooShort, PasswordPolicyText.TooShort(Options.EffectiveMinimumLength, length)));
         }
 
         if (tooLong)
         {
-            violations.Add(new(PasswordRuleCodes.TooLong, $"Use at most {Options.MaximumLength} characters; this password has {length}."));
+            violations.Add(new(PasswordRuleCodes.TooLong, PasswordPolicyText.TooLong(Options.MaximumLength, length)));
         }
 
         if (Options.IsLegacy)
@@ -52,7 +52,7 @@ public sealed class PasswordPolicy(
             if (!tooLong && context.AccountId is { } accountId
                 && await history.WasRecentlyUsedAsync(accountId, password, Options.EffectiveHistoryCount, cancellationToken))
             {
-                violations.Add(new(PasswordRuleCodes.Reused, $"Choose a password that is not one of your last {Options.EffectiveHistoryCount}."));
+                violations.Add(new(PasswordRuleCodes.Reused, PasswordPolicyText.Reused(Options.EffectiveHistoryCount)));
             }
         }
         else
@@ -101,24 +101,24 @@ public sealed class PasswordPolicy(
         var stripped = WithoutTrailingDecoration(lower);
         if (common.Contains(lower) || (stripped.Length > 0 && common.Contains(stripped)))
         {
-            violations.Add(new(PasswordRuleCodes.Common, "This password is on a list of common or breached passwords; choose another."));
+            violations.Add(new(PasswordRuleCodes.Common, PasswordPolicyText.Common));
         }
 
         var compact = PasswordText.Compact(text);
         var localPart = context.Email is { } email && email.LastIndexOf('@') is var at and > 0 ? email[..at] : context.Email;
         if (Contained(compact, localPart))
         {
-            violations.Add(new(PasswordRuleCodes.ContainsEmail, "The password must not contain your e-mail address."));
+            violations.Add(new(PasswordRuleCodes.ContainsEmail, PasswordPolicyText.ContainsEmail));
         }
 
         if (Contained(compact, context.DisplayName))
         {
-            violations.Add(new(PasswordRuleCodes.ContainsName, "The password must not contain your name."));
+            violations.Add(new(PasswordRuleCodes.ContainsName, PasswordPolicyText.ContainsName));
         }
 
         if (Contained(compact, Brand))
         {
-            violations.Add(new(PasswordRuleCodes.ContainsBrand, $"The password must not contain \"{Brand}\"."));
+            violations.Add(new(PasswordRuleCodes.ContainsBrand, PasswordPolicyText.ContainsBrand(Brand)));
         }
     }
 
@@ -130,14 +130,14 @@ public sealed class PasswordPolicy(
         var classes = text.EnumerateRunes().Select(ClassOf).Distinct().Count();
         if (classes < RequiredClasses)
         {
-            violations.Add(new(PasswordRuleCodes.CharacterClasses, "Use characters from at least 3 of these 4 groups: lower-case letters, upper-case letters, digits, other characters."));
+            violations.Add(new(PasswordRuleCodes.CharacterClasses, PasswordPolicyText.CharacterClasses));
         }
 
         var lower = text.ToLowerInvariant();
         var forbidden = ForbiddenElements();
         if (forbidden.Any(f => lower.Contains(f, StringComparison.Ordinal)))
         {
-            violations.Add(new(PasswordRuleCodes.ForbiddenCharacter, $"The password must not contain these characters: {string.Join(" ", forbidden)}."));
+            violations.Add(new(PasswordRuleCodes.ForbiddenCharacter, PasswordPolicyText.ForbiddenCharacter(string.Join(" ", forbidden))));
         }
     }
 
@@ -156,8 +156,8 @@ public sealed class PasswordPolicy(
     [
         MinimumLengthRule(),
         MaximumLengthRule(),
-        new(PasswordRuleCodes.NotCommonRule, Parameters(), "Not a common password or one known from a data breach."),
-        new(PasswordRuleCodes.NotPersonalRule, Parameters(("brand", Brand)), $"Not containing your e-mail address, your name or \"{Brand}\"."),
+        new(PasswordRuleCodes.NotCommonRule, Parameters(), PasswordPolicyText.RuleNotCommon),
+        new(PasswordRuleCodes.NotPersonalRule, Parameters(("brand", Brand)), PasswordPolicyText.RuleNotPersonal(Brand)),
     ];
 
     private List<PasswordRule> LegacyRules()
@@ -167,18 +167,18 @@ public sealed class PasswordPolicy(
             MinimumLengthRule(),
             MaximumLengthRule(),
             new(PasswordRuleCodes.CharacterClassesRule, Parameters(("required", "3"), ("of", "4")),
-                "Characters from at least 3 of these 4 groups: lower-case letters, upper-case letters, digits, other characters."),
+                PasswordPolicyText.RuleCharacterClasses),
         };
         if (ForbiddenElements() is { Count: > 0 } forbidden)
         {
             var list = string.Join(" ", forbidden);
-            rules.Add(new(PasswordRuleCodes.ForbiddenCharactersRule, Parameters(("characters", list)), $"None of these characters: {list}."));
+            rules.Add(new(PasswordRuleCodes.ForbiddenCharactersRule, Parameters(("characters", list)), PasswordPolicyText.RuleForbiddenCharacters(list)));
         }
 
         if (Options.EffectiveHistoryCount > 0)
         {
             var count = Options.EffectiveHistoryCount.ToString(CultureInfo.InvariantCulture);
-            rules.Add(new(PasswordRuleCodes.HistoryRule, Parameters(("count", count)), $"Not one of your last {count} passwords."));
+            rules.Add(new(PasswordRuleCodes.HistoryRule, Parameters(("count", count)), PasswordPolicyText.RuleHistory(Options.EffectiveHistoryCount)));
         }
 
         return rules;
@@ -188,13 +188,13 @@ public sealed class PasswordPolicy(
     {
         var minimum = Options.EffectiveMinimumLength.ToString(CultureInfo.InvariantCulture);
         return new(PasswordRuleCodes.MinimumLengthRule, Parameters(("minimum", minimum)),
-            $"At least {minimum} characters. Spaces, accented letters and emoji count as one character each.");
+            PasswordPolicyText.RuleMinimumLength(Options.EffectiveMinimumLength));
     }
 
     private PasswordRule MaximumLengthRule()
     {
         var maximum = Options.MaximumLength.ToString(CultureInfo.InvariantCulture);
-        return new(PasswordRuleCodes.MaximumLengthRule, Parameters(("maximum", maximum)), $"At most {maximum} characters.");
+        return new(PasswordRuleCodes.MaximumLengthRule, Parameters(("maximum", maximum)), PasswordPolicyText.RuleMaximumLength(Options.MaximumLength));
     }
 
     private static Dictionary<string, string> Parameters(params (string Key, string Value)[] pairs) =>

@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Localization;
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using Microsoft.AspNetCore.Mvc;
@@ -50,7 +51,7 @@ public sealed class ForgotPasswordModel(IPasswordResetStore store, PasswordReset
         var now = clock.GetUtcNow();
         await store.AddRequestAsync(
             new PasswordResetRequest(Guid.CreateVersion7(now), MailboxLookupNormalizer.Normalize(Input.Email),
-                PasswordResetTokens.AllowedReturnUrl(ReturnUrl)),
+                PasswordResetTokens.AllowedReturnUrl(ReturnUrl), Languages.Current),
             now, cancellationToken);
         signal.Notify();
         Sent = true;

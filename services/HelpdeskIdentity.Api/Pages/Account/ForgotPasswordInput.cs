@@ -5,7 +5,7 @@ namespace HelpdeskIdentity.Api.Pages.Account;
 /// <summary>The forgot-password form: only the address.</summary>
 public sealed class ForgotPasswordInput
 {
-    [Required(ErrorMessage = PageText.EmailRequired)]
-    [StringLength(254, ErrorMessage = PageText.EmailTooLong)]
+    [Required(ErrorMessageResourceType = typeof(PageText), ErrorMessageResourceName = nameof(PageText.EmailRequired))]
+    [StringLength(254, ErrorMessageResourceType = typeof(PageText), ErrorMessageResourceName = nameof(PageText.EmailTooLong))]
     public string Email { get; set; } = "";
 }
