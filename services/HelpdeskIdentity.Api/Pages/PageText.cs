@@ -32,7 +32,6 @@ public static class PageText
     public static string CheckMailboxText => Text();
 
     public static string SetPasswordTitle => Text();
-    public static string SetPasswordLead => Text();
     public static string RulesLead => Text();
     public static string NewPasswordLabel => Text();
     public static string ConfirmPasswordLabel => Text();
@@ -40,6 +39,8 @@ public static class PageText
     public static string NewPasswordRequired => Text();
     public static string ConfirmPasswordRequired => Text();
     public static string PasswordsDiffer => Text();
+    public static string RuleMet => Text();
+    public static string RuleNotMet => Text();
     public static string LinkInvalidTitle => Text();
     public static string LinkInvalidText => Text();
     public static string RequestNewLink => Text();

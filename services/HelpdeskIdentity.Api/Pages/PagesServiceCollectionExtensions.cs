@@ -1,7 +1,10 @@
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Localization;
 using HelpdeskIdentity.Api.RateLimiting;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
 
 namespace HelpdeskIdentity.Api.Pages;
 
@@ -26,6 +29,8 @@ public static class PagesServiceCollectionExtensions
             antiforgery.SuppressXFrameOptionsHeader = true; // SecurityHeaders sends DENY
         });
         builder.Services.AddRazorPages();
+        // Pages in Dutch, German and Swedish: write "å" and "ü" as themselves, not as &#229; (markup characters stay encoded).
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
     }
 
     /// <summary>Security headers, static files, the session, then the pages and the brand colour.</summary>

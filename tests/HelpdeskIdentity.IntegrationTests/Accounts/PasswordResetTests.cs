@@ -47,8 +47,9 @@ public sealed partial class PasswordResetTests(PasswordResetFixture fixture, Loc
 
         var form = await browser.GetPageAsync(link);
         form.ShouldContain($"""<input id="email" type="email" value="{email}" autocomplete="username" readonly>""");
-        form.ShouldContain("<li>At least 15 characters.");
-        form.ShouldContain("<li>Not a common password or one known from a data breach.</li>");
+        form.ShouldContain("<li data-rule=\"minimum-length\" data-minimum=\"15\"");
+        form.ShouldContain(">At least 15 characters.");
+        form.ShouldContain(">Not a common password or one known from a data breach.<span class=\"rule-state visually-hidden\"></span></li>");
 
         using (var refused = await browser.SubmitFormAsync(link, Passwords("too short")))
         {

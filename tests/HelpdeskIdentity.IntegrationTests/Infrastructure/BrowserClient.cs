@@ -24,6 +24,9 @@ public sealed partial class BrowserClient : IDisposable
         }
     }
 
+    /// <summary>Headers every request sends, e.g. the browser's Accept-Language.</summary>
+    public System.Net.Http.Headers.HttpRequestHeaders Headers => _client.DefaultRequestHeaders;
+
     public Task<HttpResponseMessage> GetAsync(string url) => _client.GetAsync(url);
 
     /// <summary>GETs a page that must answer 200 and returns its HTML.</summary>
