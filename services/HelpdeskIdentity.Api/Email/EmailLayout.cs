@@ -8,7 +8,7 @@ namespace HelpdeskIdentity.Api.Email;
 /// <summary>
 /// Every e-mail's frame, HTML and plain text, in the current language: "[Product] subject", the product
 /// name (or <c>Branding:LogoUrl</c>) on a band of the brand colour, a greeting, the paragraphs, a button,
-/// the closing line and the support contact. Inline styles only: mail clients drop style sheets.
+/// the closing line and the support contact and who sent it to whom. Inline styles only: mail clients drop style sheets.
 /// </summary>
 public sealed class EmailLayout(IOptions<BrandingOptions> branding)
 {
@@ -34,7 +34,7 @@ public sealed class EmailLayout(IOptions<BrandingOptions> branding)
         parts.Add(content.Closing);
         var contact = Brand.SupportPhone is { } phone ? EmailText.SupportOr(Brand.SupportEmail, phone) : Brand.SupportEmail;
         parts.Add(EmailText.SupportLine(contact));
-        parts.Add($"-- \n{EmailText.SentBecause(Brand.ProductName)}");
+        parts.Add($"-- \n{EmailText.SentBy(Brand.ProductName, content.ToAddress)}");
         return string.Join("\n\n", parts);
     }
 
@@ -67,7 +67,7 @@ public sealed class EmailLayout(IOptions<BrandingOptions> branding)
         html.Append(Paragraph(content.Closing));
         html.Append("</td></tr><tr><td style=\"padding:16px 24px;border-top:1px solid #e3e5e8;font-size:13px;color:#555555;\">");
         html.Append(SupportHtml());
-        html.Append($"<br>{Encode(EmailText.SentBecause(Brand.ProductName))}");
+        html.Append($"<br>{Encode(EmailText.SentBy(Brand.ProductName, content.ToAddress))}");
         html.Append("</td></tr></table></td></tr></table></body></html>");
         return html.ToString();
     }

@@ -14,7 +14,7 @@ public static class EmailText
     public static string SupportLine(string contact) => Format([contact]);
     public static string SupportOr(string email, string phone) => Format([email, phone]);
     public static string LinkFallback => Text();
-    public static string SentBecause(string product) => Format([product]);
+    public static string SentBy(string product, string address) => Format([product, address]);
 
     public static string SetPasswordSubject => Text();
     public static string SetPasswordLead(string product, string address) => Format([product, address]);
