@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace HelpdeskIdentity.IntegrationTests.Infrastructure;
+namespace HelpdeskIdentity.TestSupport;
 
 /// <summary>Runs a program to completion; a non-zero exit throws with everything it printed.</summary>
 public static class Shell

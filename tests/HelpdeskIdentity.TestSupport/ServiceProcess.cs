@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace HelpdeskIdentity.IntegrationTests.Infrastructure;
+namespace HelpdeskIdentity.TestSupport;
 
 /// <summary>
 /// The real service binary (HelpdeskIdentity.Api.dll, copied beside the tests) in a process of
