@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace HelpdeskIdentity.TestSupport;
 
@@ -9,10 +8,9 @@ namespace HelpdeskIdentity.TestSupport;
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly BackgroundProcess _process;
 
-    private ServiceProcess(Process process, string url)
+    private ServiceProcess(BackgroundProcess process, string url)
     {
         _process = process;
         Url = url;
@@ -20,16 +18,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public string Url { get; }
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _process.Output;
 
     /// <summary>A loopback URL on a free port, for a service whose issuer must be known before it starts.</summary>
     public static string NewUrl() => $"http://127.0.0.1:{FreePorts.Find(30000, 39999)}";
@@ -40,8 +29,6 @@ public sealed class ServiceProcess : IAsyncDisposable
         var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "HelpdeskIdentity.Api.dll"))
         {
             WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
         };
         start.Environment["ASPNETCORE_URLS"] = url;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
@@ -53,51 +40,9 @@ public sealed class ServiceProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var service = new ServiceProcess(Process.Start(start)!, url);
-        service._process.OutputDataReceived += (_, e) => service.Append(e.Data);
-        service._process.ErrorDataReceived += (_, e) => service.Append(e.Data);
-        service._process.BeginOutputReadLine();
-        service._process.BeginErrorReadLine();
-
-        using var client = new HttpClient();
-        await Eventually.HoldsAsync(async () =>
-        {
-            if (service._process.HasExited)
-            {
-                throw new InvalidOperationException("The service exited while starting:\n" + service.Output);
-            }
-
-            try
-            {
-                return (await client.GetAsync(new Uri(url + "/health/ready"))).IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, "the service process is ready", TimeSpan.FromSeconds(60));
-        return service;
+        var process = await BackgroundProcess.StartAsync(start, new Uri(url + "/health/ready"), "the service process", TimeSpan.FromSeconds(60));
+        return new ServiceProcess(process, url);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

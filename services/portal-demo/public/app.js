@@ -107,7 +107,8 @@ async function signOut() {
   view = "busy";
   render();
   try {
-    await manager.signoutRedirect();
+    // State makes the provider send the browser back with ?state=…, which start() recognises as "signed out".
+    await manager.signoutRedirect({ state: "signed-out" });
   } catch (failure) {
     console.error("sign-out could not start:", failure);
     await manager.removeUser();
@@ -142,7 +143,7 @@ function render() {
     document.getElementById("profile-email").textContent = profile.email || "—";
     document.getElementById("profile-verified").textContent = profile.email_verified === true ? t.yes : t.no;
     document.getElementById("profile-organization").textContent = organization && typeof organization === "object"
-      ? (organization.domain ? `${organization.name} (${organization.domain})` : organization.name)
+      ? (organization.domain && organization.domain !== organization.name ? `${organization.name} (${organization.domain})` : organization.name)
       : t.noOrganization;
   }
 }
