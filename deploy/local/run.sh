@@ -79,22 +79,23 @@ export Oidc__Clients__0__AllowedCorsOrigins__0="$portal_url"
 (cd "$state/app" && exec dotnet HelpdeskIdentity.Api.dll) &
 service_pid=$!
 
+# wait_ready URL PID WHAT SECONDS: until URL answers 2xx; fails when PID stops first or the time is up.
+wait_ready() {
+  for _ in $(seq 1 "$4"); do
+    if curl -fs "$1" >/dev/null 2>&1; then return 0; fi
+    kill -0 "$2" 2>/dev/null || { echo "$3 stopped while starting; see the log above." >&2; return 1; }
+    sleep 1
+  done
+  curl -fs "$1" >/dev/null || { echo "$3 did not become ready in $4 s." >&2; return 1; }
+}
+
 # The schema is applied by the service as it starts; ready means database and bus are reachable.
-for _ in $(seq 1 120); do
-  if curl -fs "$issuer/health/ready" >/dev/null 2>&1; then break; fi
-  kill -0 "$service_pid" 2>/dev/null || { echo "The service stopped while starting; see the log above." >&2; exit 1; }
-  sleep 1
-done
-curl -fs "$issuer/health/ready" >/dev/null || { echo "The service did not become ready in 120 s." >&2; exit 1; }
+wait_ready "$issuer/health/ready" "$service_pid" "The service" 120
 
 echo "Starting the demo portal on $portal_url…"
 ISSUER="$issuer" PORTAL_CLIENT_ID=portal PORTAL_URL="$portal_url" node "$root/services/portal-demo/server.mjs" &
 portal_pid=$!
-for _ in $(seq 1 50); do
-  if curl -fs "$portal_url/health" >/dev/null 2>&1; then break; fi
-  kill -0 "$portal_pid" 2>/dev/null || { echo "The demo portal stopped while starting; see the log above." >&2; exit 1; }
-  sleep 0.2
-done
+wait_ready "$portal_url/health" "$portal_pid" "The demo portal" 30
 
 cat >"$endpoints" <<ENV
 ISSUER=$issuer
