@@ -58,6 +58,9 @@ const server = createServer(async (request, response) => {
     response.writeHead(308, { Location: portalOrigin + url.pathname + url.search });
     return response.end();
   }
+  if (url.pathname === "/favicon.ico") {
+    return send(response, 204, "image/x-icon", "");
+  }
   if (url.pathname === "/health") {
     return send(response, 200, "text/plain; charset=utf-8", "ok\n");
   }
