@@ -8,15 +8,20 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 results=${TEST_RESULTS:-$root/TestResults}
 rm -rf "$results" && mkdir -p "$results"
 
-"$root/deploy/local/install.sh" || exit 1
+# Chromium (Debian's) for the browser tests; Playwright never downloads a browser.
+"$root/deploy/local/install.sh" chromium fonts-liberation || exit 1
 command -v node >/dev/null || "$root/deploy/local/install.sh" nodejs npm || exit 1
+export TEST_RESULTS="$results" # the browser tests' screenshots go to $results/screenshots/<test>/
 
-# The independent relying party (npm's openid-client) the interop tests run, pinned by its lock file.
-if ! npm ci --prefix "$root/tests/HelpdeskIdentity.IntegrationTests/Interop/relying-party" --no-audit --no-fund >"$results/npm.log" 2>&1; then
-  cat "$results/npm.log"
-  echo "0 passed, 1 failed (npm ci)"
-  exit 1
-fi
+# npm packages, each folder pinned by its lock file: the independent relying party (openid-client) the interop
+# tests run, the demo portal (oidc-client-ts) and axe-core for the browser tests.
+for folder in tests/HelpdeskIdentity.IntegrationTests/Interop/relying-party services/portal-demo tests/HelpdeskIdentity.BrowserTests; do
+  if ! npm ci --prefix "$root/$folder" --no-audit --no-fund >>"$results/npm.log" 2>&1; then
+    cat "$results/npm.log"
+    echo "0 passed, 1 failed (npm ci in $folder)"
+    exit 1
+  fi
+done
 
 echo "Building…"
 if ! dotnet build "$root/HelpdeskIdentity.sln" -c Release -nologo -v quiet -clp:ErrorsOnly >"$results/build.log" 2>&1; then
@@ -25,7 +30,7 @@ if ! dotnet build "$root/HelpdeskIdentity.sln" -c Release -nologo -v quiet -clp:
   exit 1
 fi
 
-suites=(HelpdeskIdentity.UnitTests HelpdeskIdentity.IntegrationTests)
+suites=(HelpdeskIdentity.UnitTests HelpdeskIdentity.IntegrationTests HelpdeskIdentity.BrowserTests)
 status=0
 for suite in "${suites[@]}"; do
   assembly="$root/tests/$suite/bin/Release/net10.0/$suite.dll"

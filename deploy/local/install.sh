@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what HelpdeskIdentity needs on Debian 12 (run as root), skipping what is already there.
-# Usage: install.sh [extra-debian-package…]
+# Usage: install.sh [extra-debian-package…]   (tests/run.sh adds chromium for the browser tests, nodejs npm where node is missing)
 set -euo pipefail
 
 missing=()

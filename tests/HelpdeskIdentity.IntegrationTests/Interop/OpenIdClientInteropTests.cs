@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using HelpdeskIdentity.IntegrationTests.Infrastructure;
 using HelpdeskIdentity.Oidc.Clients;
@@ -48,11 +47,11 @@ public sealed class OpenIdClientInteropTests(LocalServers servers)
         await using var service = await ServiceProcess.StartAsync(settings, url);
         var email = $"interop@{Senders.UniqueDomain()}";
         const string password = "a relying-party password, long enough";
-        (await RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "HelpdeskIdentity.Api.dll"), "users", "add", email, "--name", "Ines Interop"],
+        (await Shell.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "HelpdeskIdentity.Api.dll"), "users", "add", email, "--name", "Ines Interop"],
             settings, password + "\n", AppContext.BaseDirectory)).ExitCode.ShouldBe(0);
-        await EnsureInstalledAsync();
+        await NodePackages.EnsureInstalledAsync(RelyingParty, "openid-client");
 
-        var (exitCode, output) = await RunAsync("node", ["check.mjs"], new Dictionary<string, string>
+        var (exitCode, output) = await Shell.RunAsync("node", ["check.mjs"], new Dictionary<string, string>
         {
             ["ISSUER"] = url,
             ["PORTAL_CLIENT_ID"] = "portal",
@@ -68,47 +67,5 @@ public sealed class OpenIdClientInteropTests(LocalServers servers)
         result.GetProperty("ok").GetBoolean().ShouldBeTrue();
         result.GetProperty("email").GetString().ShouldBe(email);
         result.GetProperty("logout").GetString().ShouldBe("http://127.0.0.1:5173/");
-    }
-
-    /// <summary>tests/run.sh installs the relying party; when a test is run alone, install it here.</summary>
-    private static async Task EnsureInstalledAsync()
-    {
-        if (!Directory.Exists(Path.Combine(RelyingParty, "node_modules", "openid-client")))
-        {
-            (await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], new Dictionary<string, string>(), null, RelyingParty)).ExitCode.ShouldBe(0);
-        }
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string program, string[] arguments, IDictionary<string, string> environment, string? input, string directory)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        if (input is not null)
-        {
-            await process.StandardInput.WriteAsync(input);
-        }
-
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
     }
 }

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace HelpdeskIdentity.IntegrationTests.Infrastructure;
+namespace HelpdeskIdentity.TestSupport;
 
 /// <summary>A real, throwaway PostgreSQL server in a temporary folder, started by deploy/local/postgres.sh.</summary>
 public sealed class PostgresServer : IAsyncDisposable

@@ -1,4 +1,4 @@
-namespace HelpdeskIdentity.IntegrationTests.Infrastructure;
+namespace HelpdeskIdentity.TestSupport;
 
 /// <summary>Addresses no other test uses, so tests sharing a database never meet.</summary>
 public static class Senders

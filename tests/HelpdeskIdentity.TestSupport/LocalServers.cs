@@ -1,4 +1,6 @@
-namespace HelpdeskIdentity.IntegrationTests.Infrastructure;
+using Xunit;
+
+namespace HelpdeskIdentity.TestSupport;
 
 /// <summary>
 /// One PostgreSQL and one RabbitMQ for the whole test assembly; every test class takes its own

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace HelpdeskIdentity.IntegrationTests.Infrastructure;
+namespace HelpdeskIdentity.TestSupport;
 
 public static class FreePorts
 {

@@ -1,4 +1,4 @@
-namespace HelpdeskIdentity.IntegrationTests.Infrastructure;
+namespace HelpdeskIdentity.TestSupport;
 
 /// <summary>A real RabbitMQ node in a temporary folder, started by deploy/local/rabbitmq.sh.</summary>
 public sealed class RabbitMqServer : IAsyncDisposable

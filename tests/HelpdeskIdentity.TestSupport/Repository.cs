@@ -1,4 +1,4 @@
-namespace HelpdeskIdentity.IntegrationTests.Infrastructure;
+namespace HelpdeskIdentity.TestSupport;
 
 /// <summary>Paths in the repository, found from the test assembly's folder.</summary>
 public static class Repository

@@ -1,4 +1,4 @@
-namespace HelpdeskIdentity.IntegrationTests.Infrastructure;
+namespace HelpdeskIdentity.TestSupport;
 
 public static class Eventually
 {
