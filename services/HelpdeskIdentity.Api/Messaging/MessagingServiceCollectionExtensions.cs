@@ -21,6 +21,7 @@ public static class MessagingServiceCollectionExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
+            bus.DisableUsageTelemetry(); // MassTransit would otherwise report usage to its vendor over the internet
             bus.AddConsumer<TicketReceivedConsumer, TicketReceivedConsumerDefinition>();
             bus.UsingRabbitMq((context, rabbit) =>
             {
