@@ -1,0 +1,81 @@
+using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Api.Accounts.PasswordReset;
+using HelpdeskIdentity.Api.Accounts.Registration;
+using HelpdeskIdentity.Api.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HelpdeskIdentity.Api.Pages.Account;
+
+/// <summary>
+/// Self-registration (docs/decisions/0017). The POST checks only the form (what the input alone shows: a malformed
+/// address, a look-alike domain, a bad name), records the request (one INSERT) and always answers "check your
+/// mailbox", so neither its answer nor its timing tells whether the address has an account or may register; the
+/// <see cref="RegistrationWorker"/> mails a verification link, a set-password link, or the reason it cannot.
+/// Reached from the sign-in page or through OIDC <c>prompt=create</c>, whose sign-in it continues.
+/// </summary>
+public sealed class RegisterModel(IRegistrationStore store, RegistrationSignal signal, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public RegisterInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    /// <summary>True once a request was accepted: the page says "check your mailbox".</summary>
+    public bool Sent { get; private set; }
+
+    /// <summary>The sign-in page, continuing the same sign-in.</summary>
+    public string LoginUrl => PasswordResetTokens.AllowedReturnUrl(ReturnUrl) is { } returnUrl
+        ? $"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}"
+        : "/account/login";
+
+    /// <param name="loginHint">OIDC <c>login_hint</c> (or the "no account" e-mail's link): pre-fills the address.</param>
+    public void OnGet([FromQuery(Name = "login_hint")] string? loginHint)
+    {
+        if (loginHint is { Length: > 0 and <= 254 })
+        {
+            Input.Email = loginHint;
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var address = ModelState.IsValid ? MailboxParser.Parse(Input.Email.Trim()).Mailbox : null;
+        if (ModelState.IsValid && address is null)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Email)}", PageText.EmailInvalid);
+        }
+        else if (address is not null && LookalikeDomains.MixesScripts(address.UnicodeDomain))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Email)}", RegisterText.DomainMixesScripts);
+        }
+
+        var name = Input.Name.Trim();
+        if (name.Length > 0 && !IsPlainName(name))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Name)}", RegisterText.NameInvalid);
+        }
+
+        if (!ModelState.IsValid || address is null)
+        {
+            return Page();
+        }
+
+        var now = clock.GetUtcNow();
+        await store.AddRequestAsync(
+            new RegistrationRequest(Guid.CreateVersion7(now), address.DisplayAddress, name, PasswordResetTokens.AllowedReturnUrl(ReturnUrl), Languages.Current),
+            now, cancellationToken);
+        signal.Notify();
+        Sent = true;
+        return Page();
+    }
+
+    /// <summary>
+    /// A name as people write it: no control characters or broken Unicode, and no web address — the name is written
+    /// into the e-mail sent to the address, which must not become a way to send anyone a link (markup is encoded anyway).
+    /// </summary>
+    private static bool IsPlainName(string name) =>
+        !UnicodeText.ContainsControlCharacter(name) && !UnicodeText.ContainsUnpairedSurrogate(name)
+        && !name.Contains("://", StringComparison.Ordinal) && !name.Contains("www.", StringComparison.OrdinalIgnoreCase);
+}
