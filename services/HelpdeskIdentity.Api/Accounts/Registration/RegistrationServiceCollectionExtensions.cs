@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Data;
+using HelpdeskIdentity.Api.Organizations;
 using Microsoft.Extensions.Options;
 
 namespace HelpdeskIdentity.Api.Accounts.Registration;
@@ -10,6 +11,7 @@ public static class RegistrationServiceCollectionExtensions
     {
         services.AddOptions<RegistrationOptions>().BindConfiguration(RegistrationOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RegistrationOptions>, RegistrationOptionsValidator>();
+        services.AddOrganizations();
         services.AddSingleton<IRegistrationStore, RegistrationStore>();
         services.AddSingleton<RegistrationRules>();
         services.AddSingleton<RegistrationPolicy>();
