@@ -3,7 +3,6 @@ using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Accounts.Registration;
 using HelpdeskIdentity.Api.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HelpdeskIdentity.Api.Pages.Account;
 
@@ -14,30 +13,12 @@ namespace HelpdeskIdentity.Api.Pages.Account;
 /// <see cref="RegistrationWorker"/> mails a verification link, a set-password link, or the reason it cannot.
 /// Reached from the sign-in page or through OIDC <c>prompt=create</c>, whose sign-in it continues.
 /// </summary>
-public sealed class RegisterModel(IRegistrationStore store, RegistrationSignal signal, TimeProvider clock) : PageModel
+public sealed class RegisterModel(IRegistrationStore store, RegistrationSignal signal, TimeProvider clock) : MailboxRequestModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
 
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
-
-    /// <summary>True once a request was accepted: the page says "check your mailbox".</summary>
-    public bool Sent { get; private set; }
-
-    /// <summary>The sign-in page, continuing the same sign-in.</summary>
-    public string LoginUrl => PasswordResetTokens.AllowedReturnUrl(ReturnUrl) is { } returnUrl
-        ? $"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}"
-        : "/account/login";
-
-    /// <param name="loginHint">OIDC <c>login_hint</c> (or the "no account" e-mail's link): pre-fills the address.</param>
-    public void OnGet([FromQuery(Name = "login_hint")] string? loginHint)
-    {
-        if (loginHint is { Length: > 0 and <= 254 })
-        {
-            Input.Email = loginHint;
-        }
-    }
+    protected override void PreFill(string address) => Input.Email = address;
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -200,9 +200,7 @@ public sealed class RegistrationTests(RegistrationFixture fixture) : IClassFixtu
     [Fact]
     public async Task MarkupInTheName_IsEscapedInTheEmailHtml()
     {
-        var domain = Senders.UniqueDomain("acme");
-        await Registering.TicketFromAsync(_host, $"first@{domain}");
-        var email = $"markup@{domain}";
+        var email = await ColleagueAsync("markup");
         using var browser = new BrowserClient(_host);
 
         await Registering.RequestAsync(browser, email, "Jan <script>alert(1)</script> <a href=\"javascript:alert(2)\">Boss</a>");
@@ -242,9 +240,7 @@ public sealed class RegistrationTests(RegistrationFixture fixture) : IClassFixtu
     [Fact]
     public async Task OlderLink_VoidedByANewerOne()
     {
-        var domain = Senders.UniqueDomain("acme");
-        await Registering.TicketFromAsync(_host, $"first@{domain}");
-        var email = $"twice@{domain}";
+        var email = await ColleagueAsync("twice");
         using var browser = new BrowserClient(_host);
         await Registering.RequestAsync(browser, email, "Jan Jansen");
         var first = Registering.ConfirmLinks(await Registering.MailAsync(_host, email, Registering.ConfirmSubject)).Single();
@@ -280,9 +276,7 @@ public sealed class RegistrationTests(RegistrationFixture fixture) : IClassFixtu
     [Fact]
     public async Task ForgotPassword_NoAccountAtADomainThatMayRegister_MailsARegisterLinkThatPreFillsTheAddress()
     {
-        var domain = Senders.UniqueDomain("acme");
-        await Registering.TicketFromAsync(_host, $"first@{domain}");
-        var email = $"colleague@{domain}";
+        var email = await ColleagueAsync("colleague");
         var publicEmail = $"reg-{Guid.NewGuid():N}@gmail.com";
         using var browser = new BrowserClient(_host);
 
@@ -303,12 +297,18 @@ public sealed class RegistrationTests(RegistrationFixture fixture) : IClassFixtu
         publicMail.Text.ShouldNotContain("/account/register", customMessage: "a public provider's address may not register in known-domains mode");
     }
 
-    /// <summary>A colleague of a ticket sender asks to register: a browser and the verification link it was mailed.</summary>
-    private async Task<(BrowserClient Browser, string Link, string Email)> LinkAsync()
+    /// <summary>An address at the domain of an organisation a ticket created: a colleague of its sender.</summary>
+    private async Task<string> ColleagueAsync(string localPart)
     {
         var domain = Senders.UniqueDomain("acme");
         await Registering.TicketFromAsync(_host, $"first@{domain}");
-        var email = $"new@{domain}";
+        return $"{localPart}@{domain}";
+    }
+
+    /// <summary>A colleague of a ticket sender asks to register: a browser and the verification link it was mailed.</summary>
+    private async Task<(BrowserClient Browser, string Link, string Email)> LinkAsync()
+    {
+        var email = await ColleagueAsync("new");
         var browser = new BrowserClient(_host);
         await Registering.RequestAsync(browser, email, "Jan Jansen");
         return (browser, Registering.ConfirmLinks(await Registering.MailAsync(_host, email, Registering.ConfirmSubject)).ShouldHaveSingleItem(), email);
