@@ -16,4 +16,10 @@ public enum RegistrationVerdict
 
     /// <summary>The domain's organisation has self-registration switched off.</summary>
     OrganizationRefuses,
+
+    /// <summary>
+    /// An address intake would skip too (<see cref="SenderFilter"/>: no-reply, mailer-daemon, the helpdesk's own, the deny
+    /// lists): it never gets an account, and is sent nothing, so no mail goes to a robot or loops back to the helpdesk.
+    /// </summary>
+    NotAPerson,
 }

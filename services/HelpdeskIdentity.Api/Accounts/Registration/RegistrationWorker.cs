@@ -10,7 +10,8 @@ namespace HelpdeskIdentity.Api.Accounts.Registration;
 /// <summary>
 /// Turns register-page requests into e-mails (see <see cref="RequestWorker{TRequest}"/>): an address with an account
 /// gets a set-password link ("you already have an account"); one that may register gets a verification link (older
-/// ones voided); any other gets the reason and the support contact. No account is created here.
+/// ones voided); any other gets the reason and the support contact — except an address intake would skip (no-reply,
+/// the helpdesk's own, the deny lists), which is sent nothing. No account is created here.
 /// </summary>
 public sealed class RegistrationWorker(
     IRegistrationStore store,
@@ -50,6 +51,11 @@ public sealed class RegistrationWorker(
         }
 
         var (verdict, _) = await policy.DecideAsync(connection, address, cancellationToken);
+        if (verdict == RegistrationVerdict.NotAPerson)
+        {
+            return;
+        }
+
         if (verdict != RegistrationVerdict.Allowed)
         {
             await outbox.EnqueueAsync(emails.NotAllowed(request, address, verdict), connection, transaction, cancellationToken);

@@ -143,6 +143,23 @@ public sealed class RegistrationTests(RegistrationFixture fixture) : IClassFixtu
         await Registering.MailAsync(_host, addresses[3], Registering.NotAllowedSubject);
     }
 
+    [Fact]
+    public async Task NoReplyAddress_SameAnswer_ButNoAccountAndNoMail()
+    {
+        var robot = await ColleagueAsync("no-reply");
+        var person = robot.Replace("no-reply@", "person@", StringComparison.Ordinal);
+        using var browser = new BrowserClient(_host);
+
+        var robotBody = await Registering.RequestAsync(browser, robot, "Robot");
+        var personBody = await Registering.RequestAsync(browser, person, "Robot");
+
+        Registering.WithoutAntiforgery(robotBody).ShouldBe(Registering.WithoutAntiforgery(personBody));
+        // Requests are handled in order, their e-mails committed with them: once the person's is out, the robot's was decided.
+        await Registering.MailAsync(_host, person, Registering.ConfirmSubject);
+        (await _host.QueryAsync(db => db.EmailOutbox.CountAsync(e => e.ToAddress == robot))).ShouldBe(0);
+        (await _host.CountAccountsAsync(robot)).ShouldBe(0);
+    }
+
     [Theory]
     [InlineData("jan@exаmple.nl")] // Cyrillic а (U+0430) among Latin letters
     [InlineData("jan@раураl.com")] // all Cyrillic before a Latin top-level domain
