@@ -3,6 +3,7 @@ using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Accounts.Registration;
 using HelpdeskIdentity.Api.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace HelpdeskIdentity.Api.Pages.Account;
 
@@ -22,20 +23,25 @@ public sealed class RegisterModel(IRegistrationStore store, RegistrationSignal s
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var address = ModelState.IsValid ? MailboxParser.Parse(Input.Email.Trim()).Mailbox : null;
-        if (ModelState.IsValid && address is null)
+        // Each field is checked on its own, so every problem shows at once. An empty field binds as null.
+        const string EmailField = $"{nameof(Input)}.{nameof(Input.Email)}";
+        const string NameField = $"{nameof(Input)}.{nameof(Input.Name)}";
+        var address = ModelState.GetFieldValidationState(EmailField) == ModelValidationState.Valid
+            ? MailboxParser.Parse(Input.Email.Trim()).Mailbox
+            : null;
+        if (ModelState.GetFieldValidationState(EmailField) == ModelValidationState.Valid && address is null)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Email)}", PageText.EmailInvalid);
+            ModelState.AddModelError(EmailField, PageText.EmailInvalid);
         }
         else if (address is not null && LookalikeDomains.MixesScripts(address.UnicodeDomain))
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Email)}", RegisterText.DomainMixesScripts);
+            ModelState.AddModelError(EmailField, RegisterText.DomainMixesScripts);
         }
 
-        var name = Input.Name.Trim();
-        if (name.Length > 0 && !IsPlainName(name))
+        var name = (Input.Name ?? "").Trim();
+        if (ModelState.GetFieldValidationState(NameField) == ModelValidationState.Valid && !IsPlainName(name))
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Name)}", RegisterText.NameInvalid);
+            ModelState.AddModelError(NameField, RegisterText.NameInvalid);
         }
 
         if (!ModelState.IsValid || address is null)

@@ -187,6 +187,29 @@ public sealed class RegistrationTests(RegistrationFixture fixture) : IClassFixtu
             .ShouldContain("The helpdesk does not know an organisation with the domain bücher-xyz.de yet");
     }
 
+    [Fact]
+    public async Task EmptyForm_ShowsBothErrorsTiedToTheirFields()
+    {
+        using var browser = new BrowserClient(_host);
+
+        var html = await Registering.PostAsync(browser, "", "");
+
+        html.ShouldContain("""<p id="email-error" class="field-error">Enter your e-mail address.</p>""");
+        html.ShouldContain($"""<p id="name-error" class="field-error">{RegisterText.NameRequired}</p>""");
+        html.ShouldContain("aria-describedby=\"name-error\"");
+    }
+
+    [Fact]
+    public async Task LookalikeDomainAndBadName_BothShownAtOnce()
+    {
+        using var browser = new BrowserClient(_host);
+
+        var html = await Registering.PostAsync(browser, "jan@exаmple.nl", new string('j', 201));
+
+        html.ShouldContain("""<p id="email-error" class="field-error">The domain of this address mixes letters""");
+        html.ShouldContain("""<p id="name-error" class="field-error">A name is at most 200 characters.</p>""");
+    }
+
     [Theory]
     [InlineData(201, "A name is at most 200 characters.")]
     [InlineData(10_000, "A name is at most 200 characters.")]
