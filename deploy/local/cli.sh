@@ -4,6 +4,7 @@
 #        cli.sh users add EMAIL [--name NAME]    (password: first line of standard input, or typed unechoed)
 #        cli.sh users show EMAIL
 #        cli.sh clients list
+#        cli.sh organizations show DOMAIN | organizations add-domain DOMAIN NEW-DOMAIN
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)

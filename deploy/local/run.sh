@@ -137,6 +137,9 @@ cat <<MSG
   Create an account with a password, then sign in at $issuer/account/login:
     echo 'a long passphrase' | deploy/local/cli.sh users add jan@example.nl --name "Jan Jansen"
 
+  A colleague registers at $issuer/account/register (e.g. piet@example.nl, once a ticket
+  from example.nl created its organisation); the e-mails are at $issuer/dev/mailbox
+
   Ctrl-C stops the portal, the service, RabbitMQ and PostgreSQL.
 MSG
 # Either one stopping ends the run (and stop_all stops the other).

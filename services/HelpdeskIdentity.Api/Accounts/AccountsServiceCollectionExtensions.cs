@@ -1,5 +1,6 @@
 using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Accounts.Passwords;
+using HelpdeskIdentity.Api.Accounts.Registration;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Sessions;
 using HelpdeskIdentity.Oidc.Sessions;
@@ -54,6 +55,7 @@ public static class AccountsServiceCollectionExtensions
         builder.Services.AddScoped<PasswordSignIn>();
         builder.Services.AddScoped<OperatorAccounts>();
         builder.Services.AddPasswordReset();
+        builder.Services.AddRegistration();
 
         AddSessionCookie(builder);
     }

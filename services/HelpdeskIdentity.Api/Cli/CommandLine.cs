@@ -12,6 +12,9 @@ public static class CommandLine
           users add EMAIL [--name NAME]    create a verified account; the password is the first line of standard input
           users show EMAIL                 print an account (id, verified, password set, lockout, tickets, organisation)
           clients list                     print the registered OIDC clients (never their secrets)
+          organizations show DOMAIN        print the organisation that owns DOMAIN (id, name, domains, accounts, self-registration)
+          organizations add-domain DOMAIN NEW-DOMAIN
+                                           list NEW-DOMAIN (a subdomain, a sister domain) under DOMAIN's organisation
         With no command, the service runs.
         """;
 
@@ -45,6 +48,10 @@ public static class CommandLine
                 return await UserCommands.AddAsync(configuration, email, name, console);
             case ["users", "show", var email]:
                 return await UserCommands.ShowAsync(configuration, email, console);
+            case ["organizations", "show", var domain]:
+                return await OrganizationCommands.ShowAsync(configuration, domain, console);
+            case ["organizations", "add-domain", var domain, var newDomain]:
+                return await OrganizationCommands.AddDomainAsync(configuration, domain, newDomain, console);
             case ["clients", "list"]:
                 return await ClientCommands.ListAsync(configuration, console);
             case ["help" or "--help"]:

@@ -45,6 +45,10 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
 
     public DbSet<PasswordResetRequestRecord> PasswordResetRequests => Set<PasswordResetRequestRecord>();
 
+    public DbSet<RegistrationRequestRecord> RegistrationRequests => Set<RegistrationRequestRecord>();
+
+    public DbSet<RegistrationTokenRecord> RegistrationTokens => Set<RegistrationTokenRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -173,6 +177,26 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
             request.Property(r => r.Language).HasMaxLength(8);
             request.Property(r => r.ReturnUrl).HasMaxLength(2000);
             request.HasIndex(r => r.CreatedAt);
+        });
+
+        builder.Entity<RegistrationRequestRecord>(request =>
+        {
+            request.ToTable("registration_requests");
+            request.Property(r => r.Email).HasMaxLength(320);
+            request.Property(r => r.DisplayName).HasMaxLength(200);
+            request.Property(r => r.ReturnUrl).HasMaxLength(2000);
+            request.Property(r => r.Language).HasMaxLength(8);
+            request.HasIndex(r => r.CreatedAt);
+        });
+        builder.Entity<RegistrationTokenRecord>(token =>
+        {
+            token.ToTable("registration_tokens");
+            token.HasKey(t => t.TokenHash);
+            token.Property(t => t.TokenHash).HasMaxLength(64);
+            token.Property(t => t.Email).HasMaxLength(320);
+            token.Property(t => t.DisplayName).HasMaxLength(200);
+            token.Property(t => t.ReturnUrl).HasMaxLength(2000);
+            token.HasIndex(t => t.Email);
         });
 
         SnakeCaseNames.Apply(builder);

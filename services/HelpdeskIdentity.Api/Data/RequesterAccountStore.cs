@@ -108,7 +108,7 @@ internal sealed class RequesterAccountStore(NpgsqlDataSource dataSource, TimePro
         return result;
     }
 
-    private static async Task<Guid> FindOrCreateOrganizationAsync(NpgsqlConnection connection, string domain, DateTimeOffset now, CancellationToken cancellationToken)
+    internal static async Task<Guid> FindOrCreateOrganizationAsync(NpgsqlConnection connection, string domain, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (await Sql.ScalarAsync<Guid?>(connection, FindOrganization, cancellationToken, ("domain", domain)) is { } known)
         {

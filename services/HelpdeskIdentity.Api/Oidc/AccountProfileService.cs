@@ -8,7 +8,8 @@ namespace HelpdeskIdentity.Api.Oidc;
 /// <summary>
 /// The claims of an account for ID tokens and userinfo, by scope: <c>profile</c> → <c>name</c>;
 /// <c>email</c> → <c>email</c>, <c>email_verified</c>; <c>organization</c> → <c>organization</c>
-/// (<c>{ id, name, domain }</c>, absent for a public mail provider's address).
+/// (<c>{ id, name, domain }</c>: <c>domain</c> is the organisation's domain the address is at, lower-case ASCII;
+/// the claim is absent for a public mail provider's address) — docs/decisions/0017.
 /// </summary>
 internal sealed class AccountProfileService(IServiceScopeFactory scopes) : IProfileService
 {
@@ -22,7 +23,7 @@ internal sealed class AccountProfileService(IServiceScopeFactory scopes) : IProf
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>();
         var account = await db.Users.AsNoTracking().Where(u => u.Id == id)
-            .Select(u => new { u.Email, u.EmailConfirmed, u.DisplayName, u.OrganizationId })
+            .Select(u => new { u.Email, u.NormalizedEmail, u.EmailConfirmed, u.DisplayName, u.OrganizationId })
             .SingleOrDefaultAsync(cancellationToken);
         if (account is null)
         {
@@ -44,13 +45,15 @@ internal sealed class AccountProfileService(IServiceScopeFactory scopes) : IProf
         if (requested.Contains(StandardScopes.Organization) && account.OrganizationId is { } organizationId)
         {
             var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId)
-                .Select(o => new { o.Name, Domain = o.Domains.OrderBy(d => d.Domain).Select(d => d.Domain).FirstOrDefault() })
+                .Select(o => new { o.Name, Domains = o.Domains.OrderBy(d => d.Domain).Select(d => d.Domain).ToList() })
                 .SingleAsync(cancellationToken);
+            // The organisation's domain this person writes from; for an address outside its domains, the first one.
+            var ownDomain = account.NormalizedEmail?[(account.NormalizedEmail.LastIndexOf('@') + 1)..];
             claims["organization"] = new Dictionary<string, object?>
             {
                 ["id"] = organizationId.ToString(),
                 ["name"] = organization.Name,
-                ["domain"] = organization.Domain,
+                ["domain"] = organization.Domains.Contains(ownDomain ?? "") ? ownDomain : organization.Domains.FirstOrDefault(),
             };
         }
 

@@ -46,9 +46,6 @@ public static class PageText
     public static string RequestNewLink => Text();
     public static string PasswordSetTitle => Text();
     public static string PasswordSetText => Text();
-    public static string RegisterTitle => Text();
-    public static string ComingSoon => Text();
-    public static string ComingSoonContact => Text();
     public static string BackToSignIn => Text();
 
     public static string HomeTitle => Text();

@@ -1,8 +1,8 @@
 namespace HelpdeskIdentity.Api.RateLimiting;
 
 /// <summary>
-/// Configuration section <c>RateLimits</c>: how many form posts the sign-in, forgot-password and
-/// set-password pages take per client IP and per e-mail address (docs/decisions/0013-rate-limits.md).
+/// Configuration section <c>RateLimits</c>: how many form posts the sign-in, forgot-password,
+/// set-password and register pages take per client IP and per e-mail address (docs/decisions/0013-rate-limits.md).
 /// </summary>
 public sealed class RateLimitOptions
 {
@@ -18,6 +18,10 @@ public sealed class RateLimitOptions
 
     public RateLimitRule SetPasswordPerClient { get; set; } = RateLimitRule.Of(10, TimeSpan.FromMinutes(1));
 
+    public RateLimitRule RegisterPerClient { get; set; } = RateLimitRule.Of(10, TimeSpan.FromMinutes(1));
+
+    public RateLimitRule RegisterPerAddress { get; set; } = RateLimitRule.Of(3, TimeSpan.FromMinutes(15));
+
     /// <summary><c>/connect/token</c> per client IP; unset (the default) means no limit, so load tests from one address run free.</summary>
     public RateLimitRule? TokenPerClient { get; set; }
 
@@ -29,6 +33,8 @@ public sealed class RateLimitOptions
         yield return ($"{Section}:{nameof(ForgotPasswordPerClient)}", ForgotPasswordPerClient);
         yield return ($"{Section}:{nameof(ForgotPasswordPerAddress)}", ForgotPasswordPerAddress);
         yield return ($"{Section}:{nameof(SetPasswordPerClient)}", SetPasswordPerClient);
+        yield return ($"{Section}:{nameof(RegisterPerClient)}", RegisterPerClient);
+        yield return ($"{Section}:{nameof(RegisterPerAddress)}", RegisterPerAddress);
         if (TokenPerClient is not null)
         {
             yield return ($"{Section}:{nameof(TokenPerClient)}", TokenPerClient);

@@ -20,6 +20,7 @@ public static class RateLimitPartitions
                 RateLimitedRequest.SignIn => options.SignInPerClient,
                 RateLimitedRequest.ForgotPassword => options.ForgotPasswordPerClient,
                 RateLimitedRequest.SetPassword => options.SetPasswordPerClient,
+                RateLimitedRequest.Register => options.RegisterPerClient,
                 RateLimitedRequest.Token => options.TokenPerClient,
                 _ => null,
             };
@@ -36,6 +37,7 @@ public static class RateLimitPartitions
             {
                 RateLimitedRequest.SignIn => options.SignInPerAddress,
                 RateLimitedRequest.ForgotPassword => options.ForgotPasswordPerAddress,
+                RateLimitedRequest.Register => options.RegisterPerAddress,
                 _ => null,
             };
             return rule is null || RateLimitedRequest.Address(context.Request) is not { } address

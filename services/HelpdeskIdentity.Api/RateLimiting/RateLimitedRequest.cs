@@ -9,9 +9,10 @@ public static class RateLimitedRequest
     public const string SignIn = "sign-in";
     public const string ForgotPassword = "forgot-password";
     public const string SetPassword = "set-password";
+    public const string Register = "register";
     public const string Token = "token";
 
-    /// <summary>The form field that holds the address on the sign-in and forgot-password pages.</summary>
+    /// <summary>The form field that holds the address on the sign-in, forgot-password and register pages.</summary>
     public const string EmailField = "Input.Email";
 
     /// <summary>The policy that limits this request, or null when none does. Only POSTs are limited.</summary>
@@ -28,13 +29,15 @@ public static class RateLimitedRequest
             "/account/login" => SignIn,
             "/account/forgot-password" => ForgotPassword,
             "/account/set-password" => SetPassword,
+            "/account/register/confirm" => SetPassword, // the registration link's set-password form
+            "/account/register" => Register,
             "/connect/token" => Token,
             _ => null,
         };
     }
 
     /// <summary>Whether the policy also limits per posted address (so the form must be read first).</summary>
-    public static bool IsPerAddress(string? policy) => policy is SignIn or ForgotPassword;
+    public static bool IsPerAddress(string? policy) => policy is SignIn or ForgotPassword or Register;
 
     /// <summary>The client IP; IPv4-mapped IPv6 as IPv4. Behind a proxy this is the proxy unless ForwardedHeaders is configured.</summary>
     public static string ClientIp(HttpContext context) =>

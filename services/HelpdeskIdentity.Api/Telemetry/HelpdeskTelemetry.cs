@@ -37,5 +37,5 @@ public static class HelpdeskTelemetry
         Meter.CreateCounter<long>("helpdesk_identity.email.deliveries", "{email}", "E-mail delivery attempts, by provider, category and result (sent, retried, failed).");
 
     public static readonly Counter<long> RateLimited =
-        Meter.CreateCounter<long>("helpdesk_identity.rate_limited", "{request}", "Requests refused with 429 by a rate limit, by policy (sign-in, forgot-password, set-password, token).");
+        Meter.CreateCounter<long>("helpdesk_identity.rate_limited", "{request}", "Requests refused with 429 by a rate limit, by policy (sign-in, forgot-password, set-password, register, token).");
 }

@@ -9,7 +9,7 @@ namespace HelpdeskIdentity.Oidc.Authorization;
 
 /// <summary>
 /// <c>/connect/authorize</c>: validates the request, asks the host who is signed in, sends the
-/// browser to sign in when needed, and returns a single-use code with <c>state</c> and <c>iss</c>
+/// browser to sign in when needed (or to register, for <c>prompt=create</c>), and returns a single-use code with <c>state</c> and <c>iss</c>
 /// (RFC 9207) to the registered redirect URI.
 /// </summary>
 public sealed class AuthorizeEndpoint(AuthorizeRequestValidator validator, IUserSession sessions, IGrantStore grants, IOptions<OidcOptions> options, TimeProvider clock)
@@ -34,9 +34,14 @@ public sealed class AuthorizeEndpoint(AuthorizeRequestValidator validator, IUser
             return ErrorRedirect(request.RedirectUri, request.State, new ProtocolError("login_required", "The user must sign in."));
         }
 
+        if (request.Prompt?.Split(' ').Contains("create") == true)
+        {
+            return ToHostPage(_options.RegistrationPath, parameters, request);
+        }
+
         if (session is null || tooOld || request.Prompt == "login")
         {
-            return SignIn(parameters, request);
+            return ToHostPage(_options.LoginPath, parameters, request);
         }
 
         var code = Secrets.NewHandle();
@@ -46,12 +51,15 @@ public sealed class AuthorizeEndpoint(AuthorizeRequestValidator validator, IUser
         return new ProtocolRedirectResult(request.RedirectUri, [new("code", code), new("state", request.State), new("iss", _options.Issuer)]);
     }
 
-    /// <summary>To the host's sign-in page, which returns here afterwards; without <c>prompt</c>, so the return does not ask again.</summary>
-    private ProtocolRedirectResult SignIn(IReadOnlyDictionary<string, string> parameters, AuthorizeRequest request)
+    /// <summary>
+    /// To the host's sign-in page (or, for <c>prompt=create</c>, its registration page), which returns here afterwards;
+    /// without <c>prompt</c>, so the return does not ask again but issues the code for whoever is signed in then.
+    /// </summary>
+    private static ProtocolRedirectResult ToHostPage(string page, IReadOnlyDictionary<string, string> parameters, AuthorizeRequest request)
     {
         var returnUrl = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Path,
             parameters.Where(p => p.Key != "prompt").Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)));
-        return new ProtocolRedirectResult(_options.LoginPath,
+        return new ProtocolRedirectResult(page,
             [new("returnUrl", returnUrl), new("login_hint", request.LoginHint), new("ui_locales", request.UiLocales)]);
     }
 

@@ -10,11 +10,12 @@ namespace HelpdeskIdentity.Oidc.Authorization;
 /// Checks an authorization request in the order that keeps redirects safe: first the client and
 /// its exact redirect URI (errors before that are shown, not redirected), then everything else.
 /// Only <c>response_type=code</c>; PKCE S256 required for public clients and enforced for anyone
-/// who sends a challenge; <c>plain</c> refused.
+/// who sends a challenge; <c>plain</c> refused. <c>prompt</c>: <c>none</c> (alone), <c>login</c>, <c>create</c>
+/// (OpenID Connect Prompt Create 1.0).
 /// </summary>
 public sealed partial class AuthorizeRequestValidator(IClientStore clients)
 {
-    private static readonly string[] Prompts = ["none", "login"];
+    private static readonly string[] Prompts = ["none", "login", "create"];
 
     public async Task<AuthorizeValidation> ValidateAsync(IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
     {
@@ -93,7 +94,7 @@ public sealed partial class AuthorizeRequestValidator(IClientStore clients)
         var prompt = Get("prompt");
         if (prompt is not null && (prompt.Split(' ').Any(p => !Prompts.Contains(p)) || (prompt.Contains("none", StringComparison.Ordinal) && prompt != "none")))
         {
-            return Fail("invalid_request", "prompt must be none or login.");
+            return Fail("invalid_request", "prompt must be none, login or create; none stands alone.");
         }
 
         TimeSpan? maxAge = null;

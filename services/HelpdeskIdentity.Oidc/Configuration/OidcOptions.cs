@@ -15,6 +15,9 @@ public sealed class OidcOptions
     /// <summary>Where the authorization endpoint sends a browser that must sign in (a host page).</summary>
     public string LoginPath { get; set; } = "/account/login";
 
+    /// <summary>Where <c>prompt=create</c> sends the browser (a host page that opens an account, then continues the request).</summary>
+    public string RegistrationPath { get; set; } = "/account/register";
+
     [Range(typeof(TimeSpan), "00:00:10", "00:10:00", ErrorMessage = "Oidc:AuthorizationCodeLifetime must be between 10 s and 10 min.")]
     public TimeSpan AuthorizationCodeLifetime { get; set; } = TimeSpan.FromSeconds(60);
 

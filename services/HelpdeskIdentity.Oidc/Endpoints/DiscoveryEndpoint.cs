@@ -36,7 +36,7 @@ public sealed class DiscoveryEndpoint(IOptions<OidcOptions> options)
             ["revocation_endpoint_auth_methods_supported"] = new[] { "client_secret_basic", "client_secret_post", "none" },
             ["scopes_supported"] = StandardScopes.All.Concat(options.ApiScopes.Select(s => s.Name)).ToArray(),
             ["claims_supported"] = new[] { "sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "at_hash", "sid", "name", "email", "email_verified", "organization" },
-            ["prompt_values_supported"] = new[] { "none", "login" },
+            ["prompt_values_supported"] = new[] { "none", "login", "create" },
             ["authorization_response_iss_parameter_supported"] = true,
             ["request_parameter_supported"] = false,
             ["request_uri_parameter_supported"] = false,

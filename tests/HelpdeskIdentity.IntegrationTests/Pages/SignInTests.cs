@@ -33,19 +33,6 @@ public sealed class SignInTests(SignInFixture fixture) : IClassFixture<SignInFix
         BrowserClient.AntiforgeryToken(html).ShouldNotBeNullOrEmpty();
     }
 
-    [Theory]
-    [InlineData("/account/register", "Register")]
-    public async Task PlaceholderPage_Get_SaysComingSoonWithSupportContact(string url, string title)
-    {
-        using var browser = new BrowserClient(_host);
-
-        var html = await browser.GetPageAsync(url);
-
-        html.ShouldContain($"<h1>{title}</h1>");
-        html.ShouldContain(PageText.ComingSoon);
-        html.ShouldContain($"mailto:{SignInFixture.SupportEmail}");
-    }
-
     [Fact]
     public async Task CorrectPassword_LocalReturnUrl_RedirectsThereWithSessionOnlyCookie()
     {

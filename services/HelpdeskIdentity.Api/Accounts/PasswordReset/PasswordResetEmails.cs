@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Accounts.Registration;
 using HelpdeskIdentity.Api.Email;
 using HelpdeskIdentity.Api.Localization;
 using HelpdeskIdentity.Api.Pages;
@@ -24,11 +25,17 @@ public sealed class PasswordResetEmails(IOptions<BrandingOptions> branding, Emai
             $"password-reset:{requestId}", SetPasswordCategory));
     }
 
-    /// <summary>The answer for an address no account uses: nothing to reset, try the address the helpdesk knows.</summary>
-    public EmailMessage NoAccount(string address, Guid requestId) =>
+    /// <summary>
+    /// The answer for an address no account uses: nothing to reset, try the address the helpdesk knows — and, when
+    /// <paramref name="registerLink"/> is given (the address may register itself), a button to register with it.
+    /// </summary>
+    public EmailMessage NoAccount(string address, Guid requestId, Uri? registerLink = null) =>
         layout.Render(new EmailContent(address, null, EmailText.SetPasswordSubject,
-            [EmailText.NoAccountLead(Product, address), EmailText.NoAccountHint], null, EmailText.NoAccountIgnore,
-            $"password-reset:{requestId}", NoAccountCategory));
+            registerLink is null
+                ? [EmailText.NoAccountLead(Product, address), EmailText.NoAccountHint]
+                : [EmailText.NoAccountLead(Product, address), EmailText.NoAccountHint, RegistrationEmailText.NoAccountRegister],
+            registerLink is null ? null : new EmailAction(RegistrationEmailText.RegisterButton, registerLink),
+            EmailText.NoAccountIgnore, $"password-reset:{requestId}", NoAccountCategory));
 
     /// <summary>The notice after a password was set: if it was not the owner, support must hear of it.</summary>
     public EmailMessage PasswordChanged(string address, string? name, string key) =>

@@ -1,5 +1,6 @@
 using HelpdeskIdentity.Oidc.Grants;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace HelpdeskIdentity.Api.Accounts.PasswordReset;
 
@@ -31,6 +32,18 @@ public sealed class PasswordResetTokens(IPasswordResetStore store, IOptions<Acco
             ? returnUrl
             : null;
 
+    /// <summary>
+    /// Issues a new link for the account in the caller's transaction (voiding its older ones) and returns the handle
+    /// for the e-mail; the return URL is kept only if <see cref="AllowedReturnUrl"/> allows it.
+    /// </summary>
+    public async Task<string> IssueAsync(NpgsqlConnection connection, Guid accountId, string? returnUrl, string? language, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var (handle, hash) = NewHandle();
+        await store.IssueAsync(connection, hash, accountId, AllowedReturnUrl(returnUrl), language, now, ExpiresAt(now), cancellationToken);
+        return handle;
+    }
+
     /// <summary>When a link issued now stops working.</summary>
     public DateTimeOffset ExpiresAt(DateTimeOffset issuedAt) => issuedAt + options.Value.PasswordReset.LinkLifetime;
 
@@ -40,6 +53,7 @@ public sealed class PasswordResetTokens(IPasswordResetStore store, IOptions<Acco
             ? store.FindUsableAsync(Secrets.Hash(handle!), clock.GetUtcNow(), cancellationToken)
             : Task.FromResult<PasswordResetLink?>(null);
 
-    private static bool IsWellFormed(string? handle) =>
+    /// <summary>Whether a handle has the shape of one we issue (43 base64url characters): anything else is refused without a query.</summary>
+    public static bool IsWellFormed(string? handle) =>
         handle is { Length: HandleLength } && handle.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }

@@ -2,7 +2,6 @@ using HelpdeskIdentity.Api.Localization;
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HelpdeskIdentity.Api.Pages.Account;
 
@@ -11,30 +10,12 @@ namespace HelpdeskIdentity.Api.Pages.Account;
 /// mailbox", so neither its answer nor its timing tells whether the address has an account; the
 /// <see cref="PasswordResetWorker"/> sends the link, or the "no account uses this address" e-mail.
 /// </summary>
-public sealed class ForgotPasswordModel(IPasswordResetStore store, PasswordResetSignal signal, TimeProvider clock) : PageModel
+public sealed class ForgotPasswordModel(IPasswordResetStore store, PasswordResetSignal signal, TimeProvider clock) : MailboxRequestModel
 {
     [BindProperty]
     public ForgotPasswordInput Input { get; set; } = new();
 
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
-
-    /// <summary>True once a request was accepted: the page says "check your mailbox".</summary>
-    public bool Sent { get; private set; }
-
-    /// <summary>The sign-in page, continuing the same sign-in.</summary>
-    public string LoginUrl => PasswordResetTokens.AllowedReturnUrl(ReturnUrl) is { } returnUrl
-        ? $"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}"
-        : "/account/login";
-
-    /// <param name="loginHint">Passed on by the sign-in page: pre-fills the address.</param>
-    public void OnGet([FromQuery(Name = "login_hint")] string? loginHint)
-    {
-        if (loginHint is { Length: > 0 and <= 254 })
-        {
-            Input.Email = loginHint;
-        }
-    }
+    protected override void PreFill(string address) => Input.Email = address;
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -20,9 +20,10 @@ public sealed class LoginModel(PasswordSignIn signIn, TimeProvider clock) : Page
     public string? Error { get; private set; }
 
     /// <summary>The forgot-password page, continuing this sign-in and pre-filled with the address typed or hinted.</summary>
-    public string ForgotPasswordUrl => QueryHelpers.AddQueryString("/account/forgot-password",
-        new Dictionary<string, string?> { ["returnUrl"] = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null, ["login_hint"] = Input.Email is { Length: > 0 } email ? email : null }
-            .Where(p => p.Value is not null));
+    public string ForgotPasswordUrl => ContinuingUrl("/account/forgot-password");
+
+    /// <summary>The register page, continuing this sign-in and pre-filled with the address typed or hinted.</summary>
+    public string RegisterUrl => ContinuingUrl("/account/register");
 
     /// <param name="loginHint">OIDC <c>login_hint</c>, passed on by the authorization endpoint: pre-fills the address.</param>
     public void OnGet([FromQuery(Name = "login_hint")] string? loginHint)
@@ -52,6 +53,10 @@ public sealed class LoginModel(PasswordSignIn signIn, TimeProvider clock) : Page
             new AuthenticationProperties { IsPersistent = Input.KeepSignedIn });
         return Redirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
+
+    private string ContinuingUrl(string page) => QueryHelpers.AddQueryString(page,
+        new Dictionary<string, string?> { ["returnUrl"] = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null, ["login_hint"] = Input.Email is { Length: > 0 } email ? email : null }
+            .Where(p => p.Value is not null));
 
     /// <summary>The validation message of one field, or null.</summary>
     public string? FieldError(string field) =>

@@ -85,12 +85,6 @@ public sealed class SetPasswordModel(
         return Redirect(PasswordResetTokens.AllowedReturnUrl(link.ReturnUrl) ?? "/");
     }
 
-    /// <summary>Every validation message of one field.</summary>
-    public IReadOnlyList<string> FieldErrors(string field) =>
-        ModelState.TryGetValue($"{nameof(Input)}.{field}", out var entry)
-            ? [.. entry.Errors.Select(e => e.ErrorMessage)]
-            : [];
-
     private PageResult LinkInvalid()
     {
         Email = null;

@@ -1,0 +1,4 @@
+namespace HelpdeskIdentity.Api.Accounts.Registration;
+
+/// <summary>The organisation that owns a domain exactly, with all of its domains (lower-case A-labels).</summary>
+public sealed record OrganizationMatch(Guid Id, IReadOnlyList<string> Domains);

@@ -1,0 +1,23 @@
+using HelpdeskIdentity.Api.Data;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace HelpdeskIdentity.Api.Organizations;
+
+public static class OrganizationsServiceCollectionExtensions
+{
+    /// <summary>
+    /// The public mail provider list with its settings, and the organisation store: once, whichever concern asks
+    /// first (intake registers the list itself; registration and the operator commands ask here).
+    /// </summary>
+    public static IServiceCollection AddOrganizations(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IOrganizationStore, OrganizationStore>();
+        if (!services.Any(d => d.ServiceType == typeof(PublicMailDomains)))
+        {
+            services.AddOptions<OrganizationOptions>().BindConfiguration(OrganizationOptions.Section).ValidateOnStart();
+            services.AddSingleton<PublicMailDomains>();
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Net;
+using HelpdeskIdentity.Api.Pages;
+using HelpdeskIdentity.IntegrationTests.Infrastructure;
+using HelpdeskIdentity.IntegrationTests.Pages;
+using Shouldly;
+
+namespace HelpdeskIdentity.IntegrationTests.Accounts.Registration;
+
+/// <summary>The register post is limited like forgot-password: per address (default 3 per 15 minutes) and per client IP.</summary>
+public sealed class RegistrationRateLimitTests(RateLimitFixture fixture) : IClassFixture<RateLimitFixture>
+{
+    private const int DefaultPerAddress = 3;
+
+    [Fact]
+    public async Task Register_OverThePerAddressLimit_RefusedWith429RetryAfterAndReadablePage()
+    {
+        var email = $"flood@{Senders.UniqueDomain()}";
+        using var metric = new CounterRecorder("helpdesk_identity.rate_limited", "policy");
+
+        for (var attempt = 1; attempt <= DefaultPerAddress; attempt++)
+        {
+            // Each from its own client IP: only the address's budget is spent.
+            using var client = new BrowserClient(fixture.Host, TestClientAddress.Unique());
+            await Registering.RequestAsync(client, attempt % 2 == 0 ? email.ToUpperInvariant() : email, "Jan Jansen");
+        }
+
+        using var another = new BrowserClient(fixture.Host, TestClientAddress.Unique());
+        using var refused = await another.SubmitFormAsync("/account/register", new Dictionary<string, string> { ["Input.Email"] = $" {email} ", ["Input.Name"] = "Jan" });
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        refused.Headers.RetryAfter?.Delta.ShouldNotBeNull().ShouldBeInRange(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(15));
+        var html = await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        html.ShouldContain($"<h1>{PageText.TooManyAttemptsTitle}</h1>");
+        metric.Get("register").ShouldBeGreaterThanOrEqualTo(1);
+        (await Mailbox.ReadAsync(fixture.Host, email, Registering.NotAllowedSubject)).Count.ShouldBeLessThanOrEqualTo(DefaultPerAddress);
+    }
+
+    [Fact]
+    public async Task RegisterPage_Get_IsNeverLimited()
+    {
+        using var browser = new BrowserClient(fixture.Host, TestClientAddress.Unique());
+
+        for (var i = 0; i < 15; i++)
+        {
+            (await browser.GetAsync("/account/register")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+    }
+}
