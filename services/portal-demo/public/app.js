@@ -40,6 +40,8 @@ page.language.addEventListener("change", () => {
   render();
 });
 document.getElementById("sign-in").addEventListener("click", () => signIn());
+// OpenID Connect Prompt Create: the provider opens its registration page and comes back here signed in.
+document.getElementById("register").addEventListener("click", () => signIn("create"));
 document.getElementById("sign-out").addEventListener("click", () => signOut());
 manager.events.addUserLoaded((loaded) => {
   user = loaded;
@@ -90,12 +92,12 @@ async function renew(stored) {
   }
 }
 
-async function signIn() {
+async function signIn(prompt) {
   error = message = null;
   view = "busy";
   render();
   try {
-    await manager.signinRedirect({ ui_locales: language });
+    await manager.signinRedirect(prompt ? { ui_locales: language, prompt } : { ui_locales: language });
   } catch (failure) {
     console.error("sign-in could not start:", failure);
     show(null, "signInFailed");

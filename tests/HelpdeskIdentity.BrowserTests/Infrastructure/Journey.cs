@@ -42,6 +42,8 @@ public sealed class Journey : IAsyncDisposable
 
     public SetPasswordPage SetPassword => new(Page);
 
+    public RegisterPage Register => new(Page);
+
     public MailboxPage Mailbox => new(Page, Stack.MailboxUrl);
 
     public static async Task<Journey> StartAsync(BrowserFixture browser, PortalStack stack, JourneyOptions? options = null)

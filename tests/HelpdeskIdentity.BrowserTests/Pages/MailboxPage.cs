@@ -30,4 +30,10 @@ public sealed class MailboxPage(IPage page, string url)
 
     /// <summary>Follows the link in the e-mail's text whose address contains <paramref name="path"/>.</summary>
     public Task FollowLinkAsync(string path) => page.Locator($"pre a[href*='{path}']").First.ClickAsync();
+
+    /// <summary>The links in the open e-mail's text whose address contains <paramref name="path"/>.</summary>
+    public ILocator LinksTo(string path) => page.Locator($"pre a[href*='{path}']");
+
+    /// <summary>The open e-mail's plain text.</summary>
+    public ILocator Text => page.Locator("pre").First;
 }

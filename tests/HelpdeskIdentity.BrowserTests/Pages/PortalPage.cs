@@ -12,6 +12,9 @@ public sealed class PortalPage(IPage page, string url)
 
     public ILocator SignInButton => page.Locator("#sign-in");
 
+    /// <summary>"Create an account": sign-in with OIDC prompt=create.</summary>
+    public ILocator RegisterButton => page.Locator("#register");
+
     public ILocator SignOutButton => page.Locator("#sign-out");
 
     public ILocator Message => page.Locator("#message");
