@@ -45,6 +45,8 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
 
     public DbSet<PasswordResetRequestRecord> PasswordResetRequests => Set<PasswordResetRequestRecord>();
 
+    public DbSet<EmailChangeTokenRecord> EmailChangeTokens => Set<EmailChangeTokenRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -173,6 +175,15 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
             request.Property(r => r.Language).HasMaxLength(8);
             request.Property(r => r.ReturnUrl).HasMaxLength(2000);
             request.HasIndex(r => r.CreatedAt);
+        });
+        builder.Entity<EmailChangeTokenRecord>(token =>
+        {
+            token.ToTable("email_change_tokens");
+            token.HasKey(t => t.TokenHash);
+            token.Property(t => t.TokenHash).HasMaxLength(64);
+            token.Property(t => t.NewEmail).HasMaxLength(320);
+            token.HasOne<Account>().WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.Cascade);
+            token.HasIndex(t => t.AccountId);
         });
 
         SnakeCaseNames.Apply(builder);

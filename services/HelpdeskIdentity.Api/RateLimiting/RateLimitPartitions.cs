@@ -20,6 +20,9 @@ public static class RateLimitPartitions
                 RateLimitedRequest.SignIn => options.SignInPerClient,
                 RateLimitedRequest.ForgotPassword => options.ForgotPasswordPerClient,
                 RateLimitedRequest.SetPassword => options.SetPasswordPerClient,
+                RateLimitedRequest.ChangePassword => options.ChangePasswordPerClient,
+                RateLimitedRequest.ChangeEmail => options.ChangeEmailPerClient,
+                RateLimitedRequest.ConfirmEmail => options.ConfirmEmailPerClient,
                 RateLimitedRequest.Token => options.TokenPerClient,
                 _ => null,
             };

@@ -9,6 +9,9 @@ public static class RateLimitedRequest
     public const string SignIn = "sign-in";
     public const string ForgotPassword = "forgot-password";
     public const string SetPassword = "set-password";
+    public const string ChangePassword = "change-password";
+    public const string ChangeEmail = "change-email";
+    public const string ConfirmEmail = "confirm-email";
     public const string Token = "token";
 
     /// <summary>The form field that holds the address on the sign-in and forgot-password pages.</summary>
@@ -28,6 +31,9 @@ public static class RateLimitedRequest
             "/account/login" => SignIn,
             "/account/forgot-password" => ForgotPassword,
             "/account/set-password" => SetPassword,
+            "/account/password" => ChangePassword,
+            "/account/email" => ChangeEmail,
+            "/account/confirm-email" => ConfirmEmail,
             "/connect/token" => Token,
             _ => null,
         };
