@@ -24,6 +24,17 @@ public sealed class ChangePasswordTests(SelfServiceFixture fixture) : IClassFixt
         using var other = await SignedInAsync(_host, email, OldPassword);
         using var browser = await SignedInAsync(_host, email, OldPassword);
         var openLink = await SetPasswordLinkAsync(_host, email);
+        var pendingAddress = $"pending@{Senders.UniqueDomain()}";
+        using (var asked = await browser.SubmitFormAsync("/account/email", new Dictionary<string, string>
+        {
+            ["Input.NewEmail"] = pendingAddress,
+            ["Input.CurrentPassword"] = OldPassword,
+        }))
+        {
+            asked.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var pendingChange = Mailbox.LinksTo((await Mailbox.WaitForAsync(_host, pendingAddress, Subject("Confirm your new e-mail address"))).Single(), "/account/confirm-email").Single();
 
         var home = await browser.GetPageAsync("/");
         home.ShouldContain("""<a href="/account/password">Change your password</a>""");
@@ -39,6 +50,11 @@ public sealed class ChangePasswordTests(SelfServiceFixture fixture) : IClassFixt
         using (var voided = await new BrowserClient(_host).GetAsync(openLink))
         {
             voided.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "an open set-password link is voided by the change");
+        }
+
+        using (var voided = await new BrowserClient(_host).GetAsync(pendingChange))
+        {
+            voided.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "a pending e-mail change asked for with the old password is voided too");
         }
 
         var notice = (await Mailbox.WaitForAsync(_host, email, Subject("Your password was changed"))).ShouldHaveSingleItem();

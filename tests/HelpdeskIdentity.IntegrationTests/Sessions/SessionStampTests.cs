@@ -19,6 +19,17 @@ public sealed class SessionStampTests(SelfServiceFixture fixture, LocalServers s
         await fixture.CreateAccountAsync(email, OldPassword);
         using var laptop = await SignedInAsync(_host, email, OldPassword);
         (await SignedInAddressAsync(laptop)).ShouldBe(email);
+        var pendingAddress = $"pending@{Senders.UniqueDomain()}";
+        using (var asked = await laptop.SubmitFormAsync("/account/email", new Dictionary<string, string>
+        {
+            ["Input.NewEmail"] = pendingAddress,
+            ["Input.CurrentPassword"] = OldPassword,
+        }))
+        {
+            asked.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var pendingChange = Mailbox.LinksTo((await Mailbox.WaitForAsync(_host, pendingAddress, Subject("Confirm your new e-mail address"))).Single(), "/account/confirm-email").Single();
         var link = await SetPasswordLinkAsync(_host, email);
 
         using var phone = new BrowserClient(_host);
@@ -37,6 +48,11 @@ public sealed class SessionStampTests(SelfServiceFixture fixture, LocalServers s
             (await ended.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain(HelpdeskIdentity.Api.Pages.PageText.NotSignedIn);
             BrowserClient.SetCookie(ended, SessionCookie.CookieName).ShouldNotBeNull("the ended session's cookie is deleted")
                 .Expires.ShouldNotBeNull().ShouldBeLessThan(DateTimeOffset.UtcNow);
+        }
+
+        using (var voided = await phone.GetAsync(pendingChange))
+        {
+            voided.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "a reset voids a pending e-mail change");
         }
 
         var flow = new CodeFlow(laptop);

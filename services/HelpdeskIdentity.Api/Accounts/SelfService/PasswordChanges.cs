@@ -11,12 +11,12 @@ namespace HelpdeskIdentity.Api.Accounts.SelfService;
 /// <summary>
 /// A signed-in user changes the password. The current password is checked first (a wrong one counts toward
 /// lockout, so a stolen session cannot guess it), then in one transaction: the password replaced (the policy
-/// validator runs), the security stamp renewed (every other session ends), open set-password links voided,
-/// every refresh token revoked, and the "your password was changed" e-mail enqueued. A refused password rolls
+/// validator runs), the security stamp renewed (every other session ends), open set-password and e-mail change
+/// links voided (one asked for by whoever knew the old password must not outlive it), every refresh token revoked, and the "your password was changed" e-mail enqueued. A refused password rolls
 /// all of it back.
 /// </summary>
 public sealed partial class PasswordChanges(
-    PasswordSignIn passwords, UserManager<Account> users, HelpdeskDbContext db, IPasswordResetStore links, IEmailOutbox outbox,
+    PasswordSignIn passwords, UserManager<Account> users, HelpdeskDbContext db, IPasswordResetStore links, IEmailChangeStore emailChanges, IEmailOutbox outbox,
     PasswordResetEmails emails, TimeProvider clock, ILogger<PasswordChanges> logger)
 {
     public async Task<SelfServiceResult> ChangeAsync(Account account, string currentPassword, string newPassword, CancellationToken cancellationToken)
@@ -40,6 +40,7 @@ public sealed partial class PasswordChanges(
         account.Language = Languages.Current;
         await users.UpdateSecurityStampAsync(account); // saves the account with the changes above
         await links.VoidLinksAsync(connection, account.Id, now, cancellationToken);
+        await emailChanges.VoidAsync(connection, account.Id, now, cancellationToken);
         await links.RevokeRefreshTokensAsync(connection, account.Id.ToString(), now, cancellationToken);
         await outbox.EnqueueAsync(emails.PasswordChanged(account.Email!, account.DisplayName, $"change:{Guid.CreateVersion7(now)}"), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
