@@ -1,6 +1,7 @@
 using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Accounts.Passwords;
 using HelpdeskIdentity.Api.Accounts.Registration;
+using HelpdeskIdentity.Api.Accounts.SelfService;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Sessions;
 using HelpdeskIdentity.Oidc.Sessions;
@@ -27,6 +28,14 @@ public static class AccountsServiceCollectionExtensions
                 "Accounts:PasswordReset:LinkLifetime must be between 5 minutes and 7 days.")
             .Validate(o => o.PasswordReset.PollInterval >= TimeSpan.FromMilliseconds(100) && o.PasswordReset.PollInterval <= TimeSpan.FromHours(1),
                 "Accounts:PasswordReset:PollInterval must be between 100 milliseconds and 1 hour.")
+            .Validate(o => o.SessionValidationInterval >= TimeSpan.Zero && o.SessionValidationInterval <= TimeSpan.FromHours(1),
+                "Accounts:SessionValidationInterval must be between 0 (every request) and 1 hour.")
+            .Validate(o => o.EmailChange.LinkLifetime >= TimeSpan.FromMinutes(5) && o.EmailChange.LinkLifetime <= TimeSpan.FromDays(7),
+                "Accounts:EmailChange:LinkLifetime must be between 5 minutes and 7 days.")
+            .Validate(o => o.Invitation.LinkLifetime >= TimeSpan.FromHours(1) && o.Invitation.LinkLifetime <= TimeSpan.FromDays(30),
+                "Accounts:Invitation:LinkLifetime must be between 1 hour and 30 days.")
+            .Validate(o => o.LinkRetention >= TimeSpan.FromHours(1) && o.LinkRetention <= TimeSpan.FromDays(365),
+                "Accounts:LinkRetention must be between 1 hour and 365 days.")
             .ValidateOnStart();
 
         builder.Services.AddIdentityCore<Account>(identity =>
@@ -56,6 +65,7 @@ public static class AccountsServiceCollectionExtensions
         builder.Services.AddScoped<OperatorAccounts>();
         builder.Services.AddPasswordReset();
         builder.Services.AddRegistration();
+        builder.Services.AddSelfService();
 
         AddSessionCookie(builder);
     }
@@ -73,9 +83,16 @@ public static class AccountsServiceCollectionExtensions
             cookie.LoginPath = "/account/login";
             cookie.LogoutPath = "/account/logout";
             cookie.ReturnUrlParameter = "returnUrl";
+            // The session ends when the account's security stamp changes (docs/decisions/0015).
+            cookie.Events.OnValidatePrincipal = context =>
+                context.HttpContext.RequestServices.GetRequiredService<SessionStampValidator>().ValidateAsync(context);
         });
         builder.Services.AddOptions<CookieAuthenticationOptions>(SessionCookie.Scheme)
             .Configure<IOptions<AccountOptions>>((cookie, accounts) => cookie.ExpireTimeSpan = accounts.Value.SessionLifetime);
         builder.Services.AddSingleton<IUserSession, CookieUserSession>();
+        builder.Services.AddSingleton<ISecurityStampStore, SecurityStampStore>();
+        builder.Services.AddSingleton<SessionStampValidator>();
+        builder.Services.AddSingleton<SessionSignIn>();
+        builder.Services.AddScoped<SignedInAccounts>();
     }
 }

@@ -7,6 +7,7 @@ public interface IRequesterAccountStore
     /// Counts the ticket against the sender's account, creating the account (and the organisation
     /// for <paramref name="organizationDomain"/>, and a RequesterAccountCreated outbox row) when the
     /// address is new. A ticket id already counted changes nothing and returns <see cref="TicketIntakeResult.Duplicate"/>.
+    /// <paramref name="whenCreated"/>, if given, runs in the same transaction right after the account is inserted.
     /// </summary>
-    Task<TicketIntakeResult> RecordTicketAsync(RequesterTicket ticket, string? organizationDomain, CancellationToken cancellationToken);
+    Task<TicketIntakeResult> RecordTicketAsync(RequesterTicket ticket, string? organizationDomain, AccountCreatedHook? whenCreated, CancellationToken cancellationToken);
 }

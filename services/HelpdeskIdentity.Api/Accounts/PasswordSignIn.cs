@@ -16,18 +16,39 @@ public sealed partial class PasswordSignIn(
     public async Task<PasswordSignInResult> CheckAsync(string email, string password)
     {
         var account = await users.FindByEmailAsync(email);
-        if (account?.PasswordHash is null)
+        if (account is null)
         {
             VerifyDummy(password);
-            if (account is null)
-            {
-                LogUnknownAddress();
-            }
-            else
-            {
-                LogUnclaimed(account.Id);
-            }
+            LogUnknownAddress();
+            return PasswordSignInResult.Failed;
+        }
 
+        if (await VerifyAsync(account, password) is { Account: null } refused)
+        {
+            return refused;
+        }
+
+        if (account.Language != Languages.Current)
+        {
+            account.Language = Languages.Current; // e-mails follow the language last used; written only when it changes
+            await users.UpdateAsync(account);
+        }
+
+        LogSignedIn(account.Id);
+        return PasswordSignInResult.Succeeded(account);
+    }
+
+    /// <summary>
+    /// Checks the password of a claimed account — at sign-in, and again before a signed-in user changes the
+    /// password or the address: a locked account refuses every password, a wrong one counts toward lockout,
+    /// a right one clears the count. Logs the account id only.
+    /// </summary>
+    public async Task<PasswordSignInResult> VerifyAsync(Account account, string password)
+    {
+        if (account.PasswordHash is null)
+        {
+            VerifyDummy(password);
+            LogUnclaimed(account.Id);
             return PasswordSignInResult.Failed;
         }
 
@@ -50,13 +71,6 @@ public sealed partial class PasswordSignIn(
             await users.ResetAccessFailedCountAsync(account);
         }
 
-        if (account.Language != Languages.Current)
-        {
-            account.Language = Languages.Current; // e-mails follow the language last used; written only when it changes
-            await users.UpdateAsync(account);
-        }
-
-        LogSignedIn(account.Id);
         return PasswordSignInResult.Succeeded(account);
     }
 
@@ -73,10 +87,10 @@ public sealed partial class PasswordSignIn(
     [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in failed: account {AccountId} has no password yet")]
     private partial void LogUnclaimed(Guid accountId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in refused: account {AccountId} is locked out")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Password check refused: account {AccountId} is locked out")]
     private partial void LogLockedOut(Guid accountId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in failed: wrong password for account {AccountId} (now locked out: {LockedOut})")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Password check failed: wrong password for account {AccountId} (now locked out: {LockedOut})")]
     private partial void LogWrongPassword(Guid accountId, bool lockedOut);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId} signed in")]

@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Accounts.Invitation;
 using HelpdeskIdentity.Api.Organizations;
 using HelpdeskIdentity.Api.Outbox;
 using HelpdeskIdentity.Api.Telemetry;
@@ -10,6 +11,7 @@ public sealed partial class RequesterAccounts(
     SenderFilter senderFilter,
     PublicMailDomains publicMailDomains,
     OutboxSignal outboxSignal,
+    Invitations invitations,
     ILogger<RequesterAccounts> logger)
 {
     public async Task<TicketIntakeResult> RecordTicketAsync(RequesterTicket ticket, CancellationToken cancellationToken)
@@ -22,7 +24,7 @@ public sealed partial class RequesterAccounts(
         }
 
         var organizationDomain = publicMailDomains.IsPublic(ticket.Sender.Domain) ? null : ticket.Sender.Domain;
-        var result = await store.RecordTicketAsync(ticket, organizationDomain, cancellationToken);
+        var result = await store.RecordTicketAsync(ticket, organizationDomain, invitations.Enabled ? invitations.SendAsync : null, cancellationToken);
         if (result == TicketIntakeResult.Created)
         {
             HelpdeskTelemetry.AccountsCreated.Add(1, new KeyValuePair<string, object?>("source", "ticket"));

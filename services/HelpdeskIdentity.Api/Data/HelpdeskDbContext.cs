@@ -48,6 +48,7 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
     public DbSet<RegistrationRequestRecord> RegistrationRequests => Set<RegistrationRequestRecord>();
 
     public DbSet<RegistrationTokenRecord> RegistrationTokens => Set<RegistrationTokenRecord>();
+    public DbSet<EmailChangeTokenRecord> EmailChangeTokens => Set<EmailChangeTokenRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -177,6 +178,15 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
             request.Property(r => r.Language).HasMaxLength(8);
             request.Property(r => r.ReturnUrl).HasMaxLength(2000);
             request.HasIndex(r => r.CreatedAt);
+        });
+        builder.Entity<EmailChangeTokenRecord>(token =>
+        {
+            token.ToTable("email_change_tokens");
+            token.HasKey(t => t.TokenHash);
+            token.Property(t => t.TokenHash).HasMaxLength(64);
+            token.Property(t => t.NewEmail).HasMaxLength(320);
+            token.HasOne<Account>().WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.Cascade);
+            token.HasIndex(t => t.AccountId);
         });
 
         builder.Entity<RegistrationRequestRecord>(request =>

@@ -42,6 +42,10 @@ internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswor
         UPDATE password_reset_tokens SET voided_at = @now WHERE account_id = @account_id AND consumed_at IS NULL AND voided_at IS NULL
         """;
 
+    private const string Prune = """
+        DELETE FROM password_reset_tokens WHERE consumed_at < @cutoff OR voided_at < @cutoff OR expires_at < @cutoff
+        """;
+
     private const string RevokeSubject = "UPDATE refresh_tokens SET revoked_at = @now WHERE subject_id = @subject_id AND revoked_at IS NULL";
 
     public async Task AddRequestAsync(PasswordResetRequest request, DateTimeOffset now, CancellationToken cancellationToken)
@@ -93,10 +97,19 @@ internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswor
         var accountId = await Sql.ScalarAsync<Guid?>(connection, Consume, cancellationToken, ("token_hash", tokenHash), ("now", now));
         if (accountId is { } id)
         {
-            await Sql.ExecuteAsync(connection, VoidOthers, cancellationToken, ("account_id", id), ("now", now));
+            await VoidLinksAsync(connection, id, now, cancellationToken);
         }
 
         return accountId;
+    }
+
+    public Task VoidLinksAsync(NpgsqlConnection connection, Guid accountId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(connection, VoidOthers, cancellationToken, ("account_id", accountId), ("now", now));
+
+    public async Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await Sql.ExecuteAsync(connection, Prune, cancellationToken, ("cutoff", cutoff));
     }
 
     public Task RevokeRefreshTokensAsync(NpgsqlConnection connection, string subjectId, DateTimeOffset now, CancellationToken cancellationToken) =>

@@ -61,7 +61,7 @@ internal sealed class RequesterAccountStore(NpgsqlDataSource dataSource, TimePro
         ON CONFLICT (ticket_id) DO NOTHING
         """;
 
-    public async Task<TicketIntakeResult> RecordTicketAsync(RequesterTicket ticket, string? organizationDomain, CancellationToken cancellationToken)
+    public async Task<TicketIntakeResult> RecordTicketAsync(RequesterTicket ticket, string? organizationDomain, AccountCreatedHook? whenCreated, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -94,6 +94,11 @@ internal sealed class RequesterAccountStore(NpgsqlDataSource dataSource, TimePro
                     CreatedAt = now,
                 };
                 await EnqueueAsync(connection, message, now, cancellationToken);
+                if (whenCreated is not null)
+                {
+                    await whenCreated(new NewRequesterAccount(accountId, sender.DisplayAddress, sender.DisplayName), connection, transaction, cancellationToken);
+                }
+
                 result = TicketIntakeResult.Created;
             }
         }
@@ -108,6 +113,7 @@ internal sealed class RequesterAccountStore(NpgsqlDataSource dataSource, TimePro
         return result;
     }
 
+    /// <summary>The organisation of a (non-public) domain, created on its first sighting; used by intake and by e-mail changes.</summary>
     internal static async Task<Guid> FindOrCreateOrganizationAsync(NpgsqlConnection connection, string domain, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (await Sql.ScalarAsync<Guid?>(connection, FindOrganization, cancellationToken, ("domain", domain)) is { } known)

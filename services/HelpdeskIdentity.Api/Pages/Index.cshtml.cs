@@ -1,19 +1,12 @@
-using HelpdeskIdentity.Oidc.Sessions;
-using Microsoft.AspNetCore.Identity;
+using HelpdeskIdentity.Api.Sessions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HelpdeskIdentity.Api.Pages;
 
-/// <summary>The start page: who is signed in in this browser, or a way to sign in.</summary>
-public sealed class IndexModel(IUserSession session, UserManager<Accounts.Account> users) : PageModel
+/// <summary>The start page: the signed-in account (address, verified or not, what can be changed), or a way to sign in.</summary>
+public sealed class IndexModel(SignedInAccounts accounts) : PageModel
 {
     public Accounts.Account? Account { get; private set; }
 
-    public async Task OnGetAsync()
-    {
-        if (await session.GetCurrentAsync(HttpContext) is { } current)
-        {
-            Account = await users.FindByIdAsync(current.SubjectId);
-        }
-    }
+    public async Task OnGetAsync() => Account = await accounts.FindAsync(HttpContext);
 }

@@ -1,8 +1,8 @@
 namespace HelpdeskIdentity.Api.RateLimiting;
 
 /// <summary>
-/// Configuration section <c>RateLimits</c>: how many form posts the sign-in, forgot-password,
-/// set-password and register pages take per client IP and per e-mail address (docs/decisions/0013-rate-limits.md).
+/// Configuration section <c>RateLimits</c>: how many form posts the sign-in, forgot-password, set-password,
+/// register and account pages take per client IP and per e-mail address (docs/decisions/0013-rate-limits.md, 0015).
 /// </summary>
 public sealed class RateLimitOptions
 {
@@ -21,6 +21,14 @@ public sealed class RateLimitOptions
     public RateLimitRule RegisterPerClient { get; set; } = RateLimitRule.Of(10, TimeSpan.FromMinutes(1));
 
     public RateLimitRule RegisterPerAddress { get; set; } = RateLimitRule.Of(3, TimeSpan.FromMinutes(15));
+    /// <summary>Posts of the change-password form (a wrong current password also counts toward lockout).</summary>
+    public RateLimitRule ChangePasswordPerClient { get; set; } = RateLimitRule.Of(10, TimeSpan.FromMinutes(1));
+
+    /// <summary>Posts of the change-e-mail form: each one mails an address the user typed, so fewer.</summary>
+    public RateLimitRule ChangeEmailPerClient { get; set; } = RateLimitRule.Of(5, TimeSpan.FromMinutes(15));
+
+    /// <summary>Posts of the confirm-new-address page.</summary>
+    public RateLimitRule ConfirmEmailPerClient { get; set; } = RateLimitRule.Of(10, TimeSpan.FromMinutes(1));
 
     /// <summary><c>/connect/token</c> per client IP; unset (the default) means no limit, so load tests from one address run free.</summary>
     public RateLimitRule? TokenPerClient { get; set; }
@@ -35,6 +43,9 @@ public sealed class RateLimitOptions
         yield return ($"{Section}:{nameof(SetPasswordPerClient)}", SetPasswordPerClient);
         yield return ($"{Section}:{nameof(RegisterPerClient)}", RegisterPerClient);
         yield return ($"{Section}:{nameof(RegisterPerAddress)}", RegisterPerAddress);
+        yield return ($"{Section}:{nameof(ChangePasswordPerClient)}", ChangePasswordPerClient);
+        yield return ($"{Section}:{nameof(ChangeEmailPerClient)}", ChangeEmailPerClient);
+        yield return ($"{Section}:{nameof(ConfirmEmailPerClient)}", ConfirmEmailPerClient);
         if (TokenPerClient is not null)
         {
             yield return ($"{Section}:{nameof(TokenPerClient)}", TokenPerClient);

@@ -21,6 +21,9 @@ public static class RateLimitPartitions
                 RateLimitedRequest.ForgotPassword => options.ForgotPasswordPerClient,
                 RateLimitedRequest.SetPassword => options.SetPasswordPerClient,
                 RateLimitedRequest.Register => options.RegisterPerClient,
+                RateLimitedRequest.ChangePassword => options.ChangePasswordPerClient,
+                RateLimitedRequest.ChangeEmail => options.ChangeEmailPerClient,
+                RateLimitedRequest.ConfirmEmail => options.ConfirmEmailPerClient,
                 RateLimitedRequest.Token => options.TokenPerClient,
                 _ => null,
             };

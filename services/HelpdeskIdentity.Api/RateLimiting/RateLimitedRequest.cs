@@ -10,6 +10,9 @@ public static class RateLimitedRequest
     public const string ForgotPassword = "forgot-password";
     public const string SetPassword = "set-password";
     public const string Register = "register";
+    public const string ChangePassword = "change-password";
+    public const string ChangeEmail = "change-email";
+    public const string ConfirmEmail = "confirm-email";
     public const string Token = "token";
 
     /// <summary>The form field that holds the address on the sign-in, forgot-password and register pages.</summary>
@@ -31,6 +34,9 @@ public static class RateLimitedRequest
             "/account/set-password" => SetPassword,
             "/account/register/confirm" => SetPassword, // the registration link's set-password form
             "/account/register" => Register,
+            "/account/password" => ChangePassword,
+            "/account/email" => ChangeEmail,
+            "/account/confirm-email" => ConfirmEmail,
             "/connect/token" => Token,
             _ => null,
         };

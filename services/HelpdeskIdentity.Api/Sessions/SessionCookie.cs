@@ -14,4 +14,7 @@ public static class SessionCookie
 
     /// <summary>A random 128-bit session id, base64url (OIDC <c>sid</c>).</summary>
     public const string SessionIdClaim = "sid";
+
+    /// <summary>SHA-256 (hex) of the account's security stamp at sign-in: the session ends when the stamp changes.</summary>
+    public const string SecurityStampClaim = "hdid_stamp";
 }

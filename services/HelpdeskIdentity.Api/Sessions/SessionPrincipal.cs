@@ -2,6 +2,8 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
+using System.Text;
+using HelpdeskIdentity.Oidc.Grants;
 using HelpdeskIdentity.Oidc.Sessions;
 
 namespace HelpdeskIdentity.Api.Sessions;
@@ -9,18 +11,19 @@ namespace HelpdeskIdentity.Api.Sessions;
 /// <summary>Builds the session cookie's principal, and reads a <see cref="UserSession"/> back from one.</summary>
 public static class SessionPrincipal
 {
-    public static ClaimsPrincipal Create(Guid accountId, DateTimeOffset authenticatedAt)
-    {
-        var identity = new ClaimsIdentity(
-            [
-                new Claim(SessionCookie.SubjectClaim, accountId.ToString()),
-                new Claim(SessionCookie.AuthTimeClaim,
-                    authenticatedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64),
-                new Claim(SessionCookie.SessionIdClaim, Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16))),
-            ],
-            SessionCookie.Scheme, SessionCookie.SubjectClaim, null);
-        return new ClaimsPrincipal(identity);
-    }
+    /// <summary>A new session: a fresh session id, and the hash (never the stamp itself) of the account's security stamp.</summary>
+    public static ClaimsPrincipal Create(Guid accountId, DateTimeOffset authenticatedAt, string securityStamp) =>
+        Build(accountId.ToString(),
+            authenticatedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16)),
+            securityStamp);
+
+    /// <summary>The same session (subject, sign-in time, session id) bound to the account's new security stamp.</summary>
+    public static ClaimsPrincipal Renew(ClaimsPrincipal current, string securityStamp) =>
+        Build(current.FindFirst(SessionCookie.SubjectClaim)?.Value ?? throw new ArgumentException("No subject.", nameof(current)),
+            current.FindFirst(SessionCookie.AuthTimeClaim)?.Value ?? throw new ArgumentException("No auth_time.", nameof(current)),
+            current.FindFirst(SessionCookie.SessionIdClaim)?.Value ?? throw new ArgumentException("No sid.", nameof(current)),
+            securityStamp);
 
     /// <summary>The session the principal carries, or null when a claim is missing or malformed.</summary>
     public static UserSession? Read(ClaimsPrincipal? principal)
@@ -36,5 +39,24 @@ public static class SessionPrincipal
         }
 
         return new UserSession(subject!, DateTimeOffset.FromUnixTimeSeconds(seconds), sessionId);
+    }
+
+    /// <summary>Whether the principal was issued for this security stamp; compared in constant time. False when it carries none.</summary>
+    public static bool HasStamp(ClaimsPrincipal principal, string? securityStamp) =>
+        securityStamp is not null
+        && principal.FindFirst(SessionCookie.SecurityStampClaim)?.Value is { } stored
+        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(stored), Encoding.ASCII.GetBytes(Secrets.Hash(securityStamp)));
+
+    private static ClaimsPrincipal Build(string subject, string authTime, string sessionId, string securityStamp)
+    {
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(SessionCookie.SubjectClaim, subject),
+                new Claim(SessionCookie.AuthTimeClaim, authTime, ClaimValueTypes.Integer64),
+                new Claim(SessionCookie.SessionIdClaim, sessionId),
+                new Claim(SessionCookie.SecurityStampClaim, Secrets.Hash(securityStamp)),
+            ],
+            SessionCookie.Scheme, SessionCookie.SubjectClaim, null);
+        return new ClaimsPrincipal(identity);
     }
 }

@@ -43,6 +43,13 @@ public static partial class Mailbox
     public static IEnumerable<string> Links(EmlMessage mail) =>
         SetPasswordLink().Matches(mail.Text ?? "").Select(m => "/account/set-password?token=" + m.Groups[1].Value);
 
+    /// <summary>The links to <paramref name="path"/> in an e-mail's text, as local URLs with their whole query (ui_locales too).</summary>
+    public static IEnumerable<string> LinksTo(EmlMessage mail, string path) =>
+        AnyLink().Matches(mail.Text ?? "").Select(m => m.Groups[1].Value).Where(link => link.StartsWith(path + "?", StringComparison.Ordinal));
+
     [GeneratedRegex(@"https://id\.helpdesk\.test/account/set-password\?token=([A-Za-z0-9_\-]+)")]
     private static partial Regex SetPasswordLink();
+
+    [GeneratedRegex(@"https://id\.helpdesk\.test(/[^\s?]+\?\S+)")]
+    private static partial Regex AnyLink();
 }

@@ -10,7 +10,8 @@ public sealed class PasswordResetFixture(LocalServers servers) : IntakeFixture(s
     public const int MaxFailedAttempts = 3;
 
     private static readonly string[] RateLimitRules =
-        ["SignInPerClient", "SignInPerAddress", "ForgotPasswordPerClient", "ForgotPasswordPerAddress", "SetPasswordPerClient"];
+        ["SignInPerClient", "SignInPerAddress", "ForgotPasswordPerClient", "ForgotPasswordPerAddress", "SetPasswordPerClient",
+         "ChangePasswordPerClient", "ChangeEmailPerClient", "ConfirmEmailPerClient"];
 
     protected override IDictionary<string, string?> Settings => Configure(TestClients.Settings());
 

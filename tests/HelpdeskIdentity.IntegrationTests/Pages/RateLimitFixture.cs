@@ -2,7 +2,7 @@ using HelpdeskIdentity.IntegrationTests.Infrastructure;
 
 namespace HelpdeskIdentity.IntegrationTests.Pages;
 
-/// <summary>The service with small, short rate limits: 3 posts per address and 5 per client IP in 5 seconds.</summary>
+/// <summary>The service with small, short rate limits: 3 posts per address and 5 per client IP in 5 seconds (the account pages' posts: 5 per client IP).</summary>
 public sealed class RateLimitFixture(LocalServers servers) : IntakeFixture(servers)
 {
     public const int PerAddress = 3;
@@ -19,5 +19,9 @@ public sealed class RateLimitFixture(LocalServers servers) : IntakeFixture(serve
         ["RateLimits:ForgotPasswordPerAddress:Window"] = "00:00:05",
         ["RateLimits:ForgotPasswordPerClient:PermitLimit"] = "5",
         ["RateLimits:ForgotPasswordPerClient:Window"] = "00:00:05",
+        ["RateLimits:ChangePasswordPerClient:PermitLimit"] = "5",
+        ["RateLimits:ChangePasswordPerClient:Window"] = "00:00:05",
+        ["RateLimits:ChangeEmailPerClient:PermitLimit"] = "5",
+        ["RateLimits:ChangeEmailPerClient:Window"] = "00:00:05",
     };
 }

@@ -13,6 +13,9 @@ public sealed class RateLimitSettingsValidationTests
     [InlineData("RateLimits:SignInPerAddress:Window", "00:00:00")]
     [InlineData("RateLimits:ForgotPasswordPerAddress:PermitLimit", "-3")]
     [InlineData("RateLimits:SetPasswordPerClient:Window", "2.00:00:00")]
+    [InlineData("RateLimits:ChangePasswordPerClient:PermitLimit", "0")]
+    [InlineData("RateLimits:ChangeEmailPerClient:Window", "2.00:00:00")]
+    [InlineData("RateLimits:ConfirmEmailPerClient:PermitLimit", "0")]
     [InlineData("RateLimits:TokenPerClient:PermitLimit", "0")]
     public async Task BadSetting_StopsStartUp_NamingTheSetting(string key, string value)
     {

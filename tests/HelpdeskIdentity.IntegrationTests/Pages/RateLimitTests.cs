@@ -139,6 +139,35 @@ public sealed class RateLimitTests(RateLimitFixture fixture) : IClassFixture<Rat
         (await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain(PageText.ErrorTooManyAttempts);
     }
 
+    [Theory]
+    [InlineData("/account/password", "Input.CurrentPassword", "Input.NewPassword")]
+    [InlineData("/account/email", "Input.CurrentPassword", "Input.NewEmail")]
+    public async Task AccountPage_PostsPerClient_OverTheLimitRefusedWith429(string page, string field, string otherField)
+    {
+        var email = $"restless@{Senders.UniqueDomain()}";
+        await fixture.CreateAccountAsync(email, Password);
+        using var browser = new BrowserClient(_host, TestClientAddress.Unique());
+        using (var signIn = await browser.SubmitFormAsync("/account/login", Credentials(email, Password)))
+        {
+            CodeFlow.Location(signIn).ShouldBe("/");
+        }
+
+        var form = await browser.GetPageAsync(page);
+        // Incomplete forms: refused by validation before any password is checked, so no lockout gets in the way.
+        var fields = new Dictionary<string, string> { ["__RequestVerificationToken"] = BrowserClient.AntiforgeryToken(form), [field] = "", [otherField] = "" };
+        for (var attempt = 1; attempt <= RateLimitFixture.PerClient; attempt++)
+        {
+            using var response = await browser.PostAsync(page, fields);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, $"post {attempt}");
+        }
+
+        using var refused = await browser.PostAsync(page, fields);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        refused.Headers.RetryAfter?.Delta.ShouldNotBeNull();
+        (await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain(PageText.ErrorTooManyAttempts);
+    }
+
     private static Dictionary<string, string> Credentials(string email, string password) =>
         new() { ["Input.Email"] = email, ["Input.Password"] = password };
 }

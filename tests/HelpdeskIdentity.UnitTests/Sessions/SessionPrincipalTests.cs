@@ -6,13 +6,15 @@ namespace HelpdeskIdentity.UnitTests.Sessions;
 
 public sealed class SessionPrincipalTests
 {
+    private const string Stamp = "J5XHDLCOMLR2DTPWXVJ2VGGCLDKIQ2YB";
+
     [Fact]
     public void Create_ThenRead_GivesSubjectAuthTimeAndA128BitSessionId()
     {
         var accountId = Guid.NewGuid();
         var signedInAt = new DateTimeOffset(2025, 3, 1, 12, 30, 15, TimeSpan.Zero);
 
-        var session = SessionPrincipal.Read(SessionPrincipal.Create(accountId, signedInAt)).ShouldNotBeNull();
+        var session = SessionPrincipal.Read(SessionPrincipal.Create(accountId, signedInAt, Stamp)).ShouldNotBeNull();
 
         session.SubjectId.ShouldBe(accountId.ToString());
         session.AuthenticatedAt.ShouldBe(signedInAt);
@@ -22,8 +24,8 @@ public sealed class SessionPrincipalTests
 
     [Fact]
     public void Create_Twice_GivesDifferentSessionIds() =>
-        SessionPrincipal.Read(SessionPrincipal.Create(Guid.NewGuid(), DateTimeOffset.UtcNow))!.SessionId
-            .ShouldNotBe(SessionPrincipal.Read(SessionPrincipal.Create(Guid.NewGuid(), DateTimeOffset.UtcNow))!.SessionId);
+        SessionPrincipal.Read(SessionPrincipal.Create(Guid.NewGuid(), DateTimeOffset.UtcNow, Stamp))!.SessionId
+            .ShouldNotBe(SessionPrincipal.Read(SessionPrincipal.Create(Guid.NewGuid(), DateTimeOffset.UtcNow, Stamp))!.SessionId);
 
     [Fact]
     public void Read_PrincipalWithoutSessionClaims_IsNoSession()
@@ -31,4 +33,32 @@ public sealed class SessionPrincipalTests
         SessionPrincipal.Read(new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", "not-a-guid")], "x"))).ShouldBeNull();
         SessionPrincipal.Read(null).ShouldBeNull();
     }
+
+    [Fact]
+    public void Create_CarriesOnlyAHashOfTheSecurityStamp_AndMatchesThatStampAlone()
+    {
+        var principal = SessionPrincipal.Create(Guid.NewGuid(), DateTimeOffset.UtcNow, Stamp);
+
+        principal.Claims.ShouldNotContain(c => c.Value.Contains(Stamp, StringComparison.Ordinal));
+        SessionPrincipal.HasStamp(principal, Stamp).ShouldBeTrue();
+        SessionPrincipal.HasStamp(principal, "ANOTHERSTAMPAFTERAPASSWORDCHANGE").ShouldBeFalse();
+        SessionPrincipal.HasStamp(principal, null).ShouldBeFalse("the account is gone");
+    }
+
+    [Fact]
+    public void Renew_KeepsTheSessionButBindsItToTheNewStamp()
+    {
+        var original = SessionPrincipal.Create(Guid.NewGuid(), new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero), Stamp);
+
+        var renewed = SessionPrincipal.Renew(original, "NEWSTAMP");
+
+        SessionPrincipal.Read(renewed).ShouldBe(SessionPrincipal.Read(original));
+        SessionPrincipal.HasStamp(renewed, "NEWSTAMP").ShouldBeTrue();
+        SessionPrincipal.HasStamp(renewed, Stamp).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void HasStamp_PrincipalFromBeforeStampsWereCarried_IsRefused() =>
+        SessionPrincipal.HasStamp(new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", Guid.NewGuid().ToString())], "x")), Stamp)
+            .ShouldBeFalse();
 }

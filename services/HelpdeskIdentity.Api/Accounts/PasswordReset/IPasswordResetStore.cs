@@ -25,6 +25,12 @@ public interface IPasswordResetStore
     /// <summary>Spends the link (once: of two racing spends one wins) and voids the account's other links; returns its account, or null.</summary>
     Task<Guid?> ConsumeAsync(NpgsqlConnection connection, string tokenHash, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Voids every outstanding link of the account (its password or address changed another way).</summary>
+    Task VoidLinksAsync(NpgsqlConnection connection, Guid accountId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Deletes links used, voided or expired before <paramref name="cutoff"/>; returns how many.</summary>
+    Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
     /// <summary>Revokes every refresh token issued to the subject, in every session.</summary>
     Task RevokeRefreshTokensAsync(NpgsqlConnection connection, string subjectId, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -1,4 +1,3 @@
-using HelpdeskIdentity.Oidc.Grants;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -6,20 +5,15 @@ namespace HelpdeskIdentity.Api.Accounts.PasswordReset;
 
 /// <summary>
 /// Set-password links: a 256-bit random handle (base64url) goes into the e-mail, only its SHA-256 into the
-/// database, so a copy of the table opens no account. Looked up by hash: app code never compares handles.
+/// database, so a copy of the table opens no account. Looked up by hash: app code never compares handles (<see cref="LinkHandles"/>).
 /// </summary>
 public sealed class PasswordResetTokens(IPasswordResetStore store, IOptions<AccountOptions> options, TimeProvider clock)
 {
-    private const int HandleLength = 43; // base64url of 32 bytes, unpadded
     private const string AuthorizePrefix = "/connect/authorize?";
     private const int MaxReturnUrlLength = 2000;
 
     /// <summary>A fresh handle and the hash to store: the same 256-bit handles the protocol uses for codes and refresh tokens.</summary>
-    public static (string Handle, string Hash) NewHandle()
-    {
-        var handle = Secrets.NewHandle();
-        return (handle, Secrets.Hash(handle));
-    }
+    public static (string Handle, string Hash) NewHandle() => LinkHandles.New();
 
     /// <summary>
     /// The only return URL a link carries: a local <c>/connect/authorize?…</c> URL (back into the OIDC flow
@@ -49,11 +43,7 @@ public sealed class PasswordResetTokens(IPasswordResetStore store, IOptions<Acco
 
     /// <summary>The link a handle opens while it still works; null for a malformed, unknown, expired, used or voided one.</summary>
     public Task<PasswordResetLink?> FindAsync(string? handle, CancellationToken cancellationToken) =>
-        IsWellFormed(handle)
-            ? store.FindUsableAsync(Secrets.Hash(handle!), clock.GetUtcNow(), cancellationToken)
+        LinkHandles.HashOf(handle) is { } hash
+            ? store.FindUsableAsync(hash, clock.GetUtcNow(), cancellationToken)
             : Task.FromResult<PasswordResetLink?>(null);
-
-    /// <summary>Whether a handle has the shape of one we issue (43 base64url characters): anything else is refused without a query.</summary>
-    public static bool IsWellFormed(string? handle) =>
-        handle is { Length: HandleLength } && handle.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }

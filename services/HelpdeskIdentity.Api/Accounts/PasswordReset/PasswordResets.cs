@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Accounts.SelfService;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Email;
 using HelpdeskIdentity.Api.Localization;
@@ -9,12 +10,12 @@ namespace HelpdeskIdentity.Api.Accounts.PasswordReset;
 
 /// <summary>
 /// Sets a password through a link, in one transaction: the link is spent and the account's other links
-/// voided; the password replaced (the policy validator runs); the address verified (the link proved the
+/// voided, and its pending e-mail changes too; the password replaced (the policy validator runs); the address verified (the link proved the
 /// mailbox); lockout cleared; the security stamp renewed; every refresh token revoked; a "password changed"
 /// e-mail enqueued (in the page's language, which becomes the account's). A refused password rolls all of it back, so the link still works.
 /// </summary>
 public sealed class PasswordResets(
-    UserManager<Account> users, HelpdeskDbContext db, IPasswordResetStore store, IEmailOutbox outbox,
+    UserManager<Account> users, HelpdeskDbContext db, IPasswordResetStore store, IEmailChangeStore emailChanges, IEmailOutbox outbox,
     PasswordResetEmails emails, TimeProvider clock)
 {
     public async Task<PasswordResetResult> SetPasswordAsync(PasswordResetLink link, string password, CancellationToken cancellationToken)
@@ -48,6 +49,7 @@ public sealed class PasswordResets(
         account.AccessFailedCount = 0;
         account.Language = Languages.Current;
         await users.UpdateSecurityStampAsync(account); // saves the account with the changes above
+        await emailChanges.VoidAsync(connection, account.Id, now, cancellationToken);
         await store.RevokeRefreshTokensAsync(connection, account.Id.ToString(), now, cancellationToken);
         await outbox.EnqueueAsync(emails.PasswordChanged(account.Email!, account.DisplayName, link.TokenHash), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

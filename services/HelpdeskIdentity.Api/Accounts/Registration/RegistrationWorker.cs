@@ -63,8 +63,8 @@ public sealed class RegistrationWorker(
         }
 
         var now = clock.GetUtcNow();
-        var verification = Secrets.NewHandle();
-        await store.IssueAsync(connection, Secrets.Hash(verification), request, PasswordResetTokens.AllowedReturnUrl(request.ReturnUrl),
+        var (verification, hash) = LinkHandles.New();
+        await store.IssueAsync(connection, hash, request, PasswordResetTokens.AllowedReturnUrl(request.ReturnUrl),
             now, now + options.Value.LinkLifetime, cancellationToken);
         await outbox.EnqueueAsync(emails.Confirm(request, verification, options.Value.LinkLifetime), connection, transaction, cancellationToken);
     }

@@ -22,8 +22,8 @@ public sealed partial class Registrations(
 {
     /// <summary>The link a handle opens while it still works; null for a malformed, unknown, expired, used or voided one.</summary>
     public Task<RegistrationLink?> FindAsync(string? handle, CancellationToken cancellationToken) =>
-        PasswordResetTokens.IsWellFormed(handle)
-            ? store.FindUsableAsync(Secrets.Hash(handle!), clock.GetUtcNow(), cancellationToken)
+        LinkHandles.HashOf(handle) is { } hash
+            ? store.FindUsableAsync(hash, clock.GetUtcNow(), cancellationToken)
             : Task.FromResult<RegistrationLink?>(null);
 
     public async Task<RegistrationResult> CompleteAsync(RegistrationLink link, string password, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Sessions;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HelpdeskIdentity.Api.Pages.Account;
 
 /// <summary>Sign-in with address and password; on success back to a local <see cref="ReturnUrl"/>, never off-site.</summary>
-public sealed class LoginModel(PasswordSignIn signIn, TimeProvider clock) : PageModel
+public sealed class LoginModel(PasswordSignIn signIn, SessionSignIn sessions) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -48,9 +47,7 @@ public sealed class LoginModel(PasswordSignIn signIn, TimeProvider clock) : Page
             return Page();
         }
 
-        await HttpContext.SignInAsync(SessionCookie.Scheme,
-            SessionPrincipal.Create(account.Id, clock.GetUtcNow()),
-            new AuthenticationProperties { IsPersistent = Input.KeepSignedIn });
+        await sessions.SignInAsync(HttpContext, account.Id, Input.KeepSignedIn);
         return Redirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 

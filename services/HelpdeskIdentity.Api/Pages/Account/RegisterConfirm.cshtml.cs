@@ -15,7 +15,7 @@ namespace HelpdeskIdentity.Api.Pages.Account;
 /// that does not work any more, an address that got an account meanwhile, or one that may no longer register
 /// answer 400 with what to do instead.
 /// </summary>
-public sealed class RegisterConfirmModel(Registrations registrations, PasswordPolicy policy, TimeProvider clock) : PageModel
+public sealed class RegisterConfirmModel(Registrations registrations, PasswordPolicy policy, SessionSignIn sessions) : PageModel
 {
     public enum Problems { None, LinkInvalid, AccountExists, NotAllowed }
 
@@ -59,7 +59,7 @@ public sealed class RegisterConfirmModel(Registrations registrations, PasswordPo
         switch (result.Outcome)
         {
             case RegistrationOutcome.Created:
-                await HttpContext.SignInAsync(SessionCookie.Scheme, SessionPrincipal.Create(result.AccountId!.Value, clock.GetUtcNow()));
+                await sessions.SignInAsync(HttpContext, result.AccountId!.Value);
                 return Redirect(PasswordResetTokens.AllowedReturnUrl(link.ReturnUrl) ?? "/");
             case RegistrationOutcome.PasswordRefused:
                 foreach (var error in result.Errors)

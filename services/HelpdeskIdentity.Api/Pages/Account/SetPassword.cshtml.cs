@@ -2,7 +2,6 @@ using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Accounts.Passwords;
 using HelpdeskIdentity.Api.Sessions;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -15,7 +14,7 @@ namespace HelpdeskIdentity.Api.Pages.Account;
 /// (unless <c>Accounts:PasswordReset:SignInAfterReset</c> is false) and continues the sign-in it came from.
 /// </summary>
 public sealed class SetPasswordModel(
-    PasswordResetTokens tokens, PasswordResets resets, PasswordPolicy policy, IOptions<AccountOptions> options, TimeProvider clock) : PageModel
+    PasswordResetTokens tokens, PasswordResets resets, PasswordPolicy policy, IOptions<AccountOptions> options, SessionSignIn sessions) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "token")]
     public string? Token { get; set; }
@@ -28,7 +27,9 @@ public sealed class SetPasswordModel(
 
     public bool Done { get; private set; }
 
-    public IReadOnlyList<PasswordRule> Rules => policy.Rules;
+    /// <summary>The rules, and the messages of the two password fields.</summary>
+    public NewPasswordFields PasswordFields =>
+        NewPasswordFields.For(policy.Rules, ModelState);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -81,7 +82,7 @@ public sealed class SetPasswordModel(
             return Page();
         }
 
-        await HttpContext.SignInAsync(SessionCookie.Scheme, SessionPrincipal.Create(link.AccountId, clock.GetUtcNow()));
+        await sessions.SignInAsync(HttpContext, link.AccountId);
         return Redirect(PasswordResetTokens.AllowedReturnUrl(link.ReturnUrl) ?? "/");
     }
 

@@ -1,0 +1,53 @@
+using HelpdeskIdentity.Api.Accounts.PasswordReset;
+using HelpdeskIdentity.Api.Data;
+using HelpdeskIdentity.Api.Email;
+using HelpdeskIdentity.Api.Localization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace HelpdeskIdentity.Api.Accounts.SelfService;
+
+/// <summary>
+/// A signed-in user changes the password. The current password is checked first (a wrong one counts toward
+/// lockout, so a stolen session cannot guess it), then in one transaction: the password replaced (the policy
+/// validator runs), the security stamp renewed (every other session ends), open set-password and e-mail change
+/// links voided (one asked for by whoever knew the old password must not outlive it), every refresh token revoked, and the "your password was changed" e-mail enqueued. A refused password rolls
+/// all of it back.
+/// </summary>
+public sealed partial class PasswordChanges(
+    PasswordSignIn passwords, UserManager<Account> users, HelpdeskDbContext db, IPasswordResetStore links, IEmailChangeStore emailChanges, IEmailOutbox outbox,
+    PasswordResetEmails emails, TimeProvider clock, ILogger<PasswordChanges> logger)
+{
+    public async Task<SelfServiceResult> ChangeAsync(Account account, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        var check = await passwords.VerifyAsync(account, currentPassword);
+        if (SelfServiceResult.FromPasswordCheck(check.Status) is { } refused)
+        {
+            return refused;
+        }
+
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var removed = await users.RemovePasswordAsync(account);
+        var added = removed.Succeeded ? await users.AddPasswordAsync(account, newPassword) : removed;
+        if (!added.Succeeded)
+        {
+            return SelfServiceResult.Refused(added.Errors.Select(e => e.Description));
+        }
+
+        account.Language = Languages.Current;
+        await users.UpdateSecurityStampAsync(account); // saves the account with the changes above
+        await links.VoidLinksAsync(connection, account.Id, now, cancellationToken);
+        await emailChanges.VoidAsync(connection, account.Id, now, cancellationToken);
+        await links.RevokeRefreshTokensAsync(connection, account.Id.ToString(), now, cancellationToken);
+        await outbox.EnqueueAsync(emails.PasswordChanged(account.Email!, account.DisplayName, $"change:{Guid.CreateVersion7(now)}"), db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogChanged(account.Id);
+        return SelfServiceResult.Done;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId} changed its password; other sessions and refresh tokens ended")]
+    private partial void LogChanged(Guid accountId);
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authentication;
+
+namespace HelpdeskIdentity.Api.Sessions;
+
+/// <summary>Starts a browser session for an account, or re-binds the current one to the account's new security stamp.</summary>
+public sealed class SessionSignIn(ISecurityStampStore stamps, TimeProvider clock)
+{
+    /// <summary>A new session bound to the account's current (committed) security stamp.</summary>
+    public async Task SignInAsync(HttpContext context, Guid accountId, bool persistent = false)
+    {
+        var stamp = await stamps.FindAsync(accountId, context.RequestAborted)
+            ?? throw new InvalidOperationException($"Account {accountId} does not exist.");
+        await context.SignInAsync(SessionCookie.Scheme, SessionPrincipal.Create(accountId, clock.GetUtcNow(), stamp),
+            new AuthenticationProperties { IsPersistent = persistent });
+    }
+
+    /// <summary>
+    /// After this browser changed the account's password or address: keeps its session (same id, sign-in time and
+    /// persistence) by binding it to the new stamp, while every other session ends. Nothing happens when this
+    /// browser is not signed in as <paramref name="accountId"/>. Call after the change committed.
+    /// </summary>
+    public async Task<bool> KeepAsync(HttpContext context, Guid accountId)
+    {
+        // The result authenticated at the start of this request (cached by the handler), before the stamp changed.
+        var current = await context.AuthenticateAsync(SessionCookie.Scheme);
+        if (!current.Succeeded || SessionPrincipal.Read(current.Principal)?.SubjectId != accountId.ToString()
+            || await stamps.FindAsync(accountId, context.RequestAborted) is not { } stamp)
+        {
+            return false;
+        }
+
+        await context.SignInAsync(SessionCookie.Scheme, SessionPrincipal.Renew(current.Principal!, stamp), current.Properties);
+        return true;
+    }
+}
