@@ -31,6 +31,10 @@ internal sealed class RegistrationStore(NpgsqlDataSource dataSource) : IRegistra
         VALUES (@token_hash, @email, @display_name, @return_url, @now, @expires_at);
         """;
 
+    private const string Prune = """
+        DELETE FROM registration_tokens WHERE consumed_at < @cutoff OR voided_at < @cutoff OR expires_at < @cutoff
+        """;
+
     private const string FindUsable = """
         SELECT email, display_name, return_url FROM registration_tokens
         WHERE token_hash = @token_hash AND consumed_at IS NULL AND voided_at IS NULL AND expires_at > @now
@@ -105,4 +109,10 @@ internal sealed class RegistrationStore(NpgsqlDataSource dataSource) : IRegistra
 
     public async Task<bool> ConsumeAsync(NpgsqlConnection connection, string tokenHash, DateTimeOffset now, CancellationToken cancellationToken) =>
         await Sql.ScalarAsync<long>(connection, Consume, cancellationToken, ("token_hash", tokenHash), ("now", now)) == 1;
+
+    public async Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await Sql.ExecuteAsync(connection, Prune, cancellationToken, ("cutoff", cutoff));
+    }
 }

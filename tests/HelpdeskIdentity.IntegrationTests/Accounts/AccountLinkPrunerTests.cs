@@ -8,7 +8,7 @@ using static HelpdeskIdentity.IntegrationTests.Accounts.SelfServiceFixture;
 
 namespace HelpdeskIdentity.IntegrationTests.Accounts;
 
-/// <summary>Spent set-password and e-mail change links are deleted after <c>Accounts:LinkRetention</c>; live ones stay.</summary>
+/// <summary>Spent set-password, registration and e-mail change links are deleted after <c>Accounts:LinkRetention</c>; live ones stay.</summary>
 public sealed class AccountLinkPrunerTests(LocalServers servers)
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
@@ -64,6 +64,42 @@ public sealed class AccountLinkPrunerTests(LocalServers servers)
         (await keeperBrowser.GetPageAsync(liveChange)).ShouldContain("kept@", customMessage: "the live e-mail change link still works");
         using var gone = await new BrowserClient(host).GetAsync(voidedLink);
         gone.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Prune_AfterTheRetention_DeletesSpentAndExpiredRegistrationLinks_AndKeepsLiveOnes()
+    {
+        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        await using var host = await new IdentityHost(await servers.NewEnvironmentAsync("registration_link_pruning"), Configure(new Dictionary<string, string?>
+        {
+            ["Accounts:LinkRetention"] = "01:00:00",
+        })) { Clock = clock }.StartAsync();
+        var now = clock.GetUtcNow();
+        var (live, _) = await AddRegistrationLinkAsync(host, $"live@{Senders.UniqueDomain()}", now, now.AddDays(1), consumed: null);
+        await AddRegistrationLinkAsync(host, $"used@{Senders.UniqueDomain()}", now.AddHours(-3), now.AddDays(1), consumed: now.AddHours(-2));
+        await AddRegistrationLinkAsync(host, $"expired@{Senders.UniqueDomain()}", now.AddDays(-2), now.AddHours(-2), consumed: null);
+        await AddRegistrationLinkAsync(host, $"recent@{Senders.UniqueDomain()}", now.AddMinutes(-40), now.AddDays(1), consumed: now.AddMinutes(-30));
+
+        var pruned = await host.Services.GetRequiredService<AccountLinkPruner>().PruneAsync(Cancellation);
+
+        pruned.ShouldBe(2, "the link used two hours ago and the one expired two hours ago; the one used 30 minutes ago is kept for now");
+        (await host.QueryAsync(db => db.RegistrationTokens.CountAsync())).ShouldBe(2);
+        (await new BrowserClient(host).GetPageAsync($"/account/register/confirm?token={live}")).ShouldContain("live@", customMessage: "the live link still works");
+    }
+
+    private static async Task<(string Handle, string Hash)> AddRegistrationLinkAsync(
+        IdentityHost host, string email, DateTimeOffset created, DateTimeOffset expires, DateTimeOffset? consumed)
+    {
+        var link = LinkHandles.New();
+        await host.QueryAsync(async db =>
+        {
+            db.RegistrationTokens.Add(new HelpdeskIdentity.Api.Data.RegistrationTokenRecord
+            {
+                TokenHash = link.Hash, Email = email, DisplayName = "Piet", CreatedAt = created, ExpiresAt = expires, ConsumedAt = consumed,
+            });
+            return await db.SaveChangesAsync();
+        });
+        return link;
     }
 
     private static Task<(int PasswordLinks, int EmailChangeLinks)> Counts(IdentityHost host) =>

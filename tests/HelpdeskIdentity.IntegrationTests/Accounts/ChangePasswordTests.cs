@@ -39,8 +39,8 @@ public sealed class ChangePasswordTests(SelfServiceFixture fixture) : IClassFixt
         var home = await browser.GetPageAsync("/");
         home.ShouldContain("""<a href="/account/password">Change your password</a>""");
         var form = await browser.GetPageAsync("/account/password");
-        form.ShouldContain("<li>At least 15 characters.", customMessage: "the rules are shown before typing");
-        form.ShouldContain("<li>Not a common password or one known from a data breach.</li>");
+        form.ShouldContain(">At least 15 characters. ", customMessage: "the rules are shown before typing");
+        form.ShouldContain(">Not a common password or one known from a data breach.<span");
         form.ShouldContain("autocomplete=\"current-password\"");
         await SessionStampTests.ChangePasswordAsync(browser, OldPassword, NewPassword);
 

@@ -53,7 +53,7 @@ public sealed partial class LanguageResourceTests
     {
         var type = TextClassTypes().Single(t => t.FullName == textClass);
         var members = type.GetProperties(BindingFlags.Public | BindingFlags.Static).Where(p => p.PropertyType == typeof(string)).Select(p => p.Name)
-            .Concat(type.GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.ReturnType == typeof(string) && !m.IsSpecialName).Select(m => m.Name))
+            .Concat(TextMethods(type).Select(m => m.Name))
             .ToHashSet();
         var keys = Entries(textClass, CultureInfo.InvariantCulture).Keys.ToHashSet();
 
@@ -74,7 +74,7 @@ public sealed partial class LanguageResourceTests
             property.GetValue(null).ShouldBe(translated[property.Name]);
         }
 
-        foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.ReturnType == typeof(string) && !m.IsSpecialName))
+        foreach (var method in TextMethods(type))
         {
             var arguments = method.GetParameters().Select(p => p.ParameterType == typeof(string) ? (object)$"«{p.Name}»" : 7).ToArray();
             var text = (string)method.Invoke(null, arguments)!;
@@ -107,6 +107,12 @@ public sealed partial class LanguageResourceTests
             .Where(t => t is { IsAbstract: true, IsSealed: true }
                         && t.GetField("Resources", BindingFlags.NonPublic | BindingFlags.Static)?.FieldType == typeof(ResourceManager))
             .OrderBy(t => t.FullName, StringComparer.Ordinal);
+
+    /// <summary>The methods that fill a text's placeholders (strings and numbers); others compose several texts.</summary>
+    private static IEnumerable<MethodInfo> TextMethods(Type type) =>
+        type.GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Where(m => m.ReturnType == typeof(string) && !m.IsSpecialName
+                        && m.GetParameters().All(p => p.ParameterType == typeof(string) || p.ParameterType == typeof(int)));
 
     private static Dictionary<string, string> Entries(string textClass, CultureInfo culture)
     {

@@ -28,4 +28,7 @@ public interface IRegistrationStore
 
     /// <summary>Spends the link (once: of two racing spends one wins) and voids the address's other links; false when it no longer worked.</summary>
     Task<bool> ConsumeAsync(NpgsqlConnection connection, string tokenHash, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Deletes links used, voided or expired before <paramref name="cutoff"/>; returns how many.</summary>
+    Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }
