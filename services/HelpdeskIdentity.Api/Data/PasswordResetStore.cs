@@ -46,7 +46,11 @@ internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswor
         DELETE FROM password_reset_tokens WHERE consumed_at < @cutoff OR voided_at < @cutoff OR expires_at < @cutoff
         """;
 
-    private const string RevokeSubject = "UPDATE refresh_tokens SET revoked_at = @now WHERE subject_id = @subject_id AND revoked_at IS NULL";
+    // Refresh tokens and the codes not yet exchanged: a code minted just before the change must not start a new chain after it.
+    private const string RevokeSubject = """
+        UPDATE refresh_tokens SET revoked_at = @now WHERE subject_id = @subject_id AND revoked_at IS NULL;
+        UPDATE authorization_codes SET consumed_at = @now WHERE subject_id = @subject_id AND consumed_at IS NULL;
+        """;
 
     public async Task AddRequestAsync(PasswordResetRequest request, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -112,6 +116,6 @@ internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswor
         return await Sql.ExecuteAsync(connection, Prune, cancellationToken, ("cutoff", cutoff));
     }
 
-    public Task RevokeRefreshTokensAsync(NpgsqlConnection connection, string subjectId, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task RevokeGrantsAsync(NpgsqlConnection connection, string subjectId, DateTimeOffset now, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(connection, RevokeSubject, cancellationToken, ("subject_id", subjectId), ("now", now));
 }

@@ -10,7 +10,7 @@ namespace HelpdeskIdentity.Api.Sessions;
 /// The cookie's <c>OnValidatePrincipal</c>: a session lives only while the account's security stamp is the one
 /// it was issued for. A password reset or change, or an e-mail change, renews the stamp and so ends every other
 /// browser's session. Checked at most once per <c>Accounts:SessionValidationInterval</c> (zero: every request);
-/// the time of the last check travels in the cookie.
+/// the time of the last check travels in the cookie. The authorization endpoint always checks.
 /// </summary>
 public sealed partial class SessionStampValidator(
     ISecurityStampStore stamps, IOptions<AccountOptions> options, TimeProvider clock, ILogger<SessionStampValidator> logger)
@@ -19,7 +19,11 @@ public sealed partial class SessionStampValidator(
 
     public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        var interval = options.Value.SessionValidationInterval;
+        // Codes are minted at the authorization endpoint: there the stamp is checked on every request, so a session
+        // ended elsewhere cannot obtain one during the interval.
+        var interval = context.HttpContext.Request.Path.StartsWithSegments("/connect/authorize")
+            ? TimeSpan.Zero
+            : options.Value.SessionValidationInterval;
         var now = clock.GetUtcNow();
         if (interval > TimeSpan.Zero && CheckedAt(context.Properties) is { } checkedAt && now - checkedAt < interval && now >= checkedAt)
         {

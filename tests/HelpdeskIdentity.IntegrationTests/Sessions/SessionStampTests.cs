@@ -60,6 +60,30 @@ public sealed class SessionStampTests(SelfServiceFixture fixture, LocalServers s
     }
 
     [Fact]
+    public async Task PasswordChangedElsewhere_TheOldSessionGetsNoNewCode_AndItsUnusedCodeIsDead()
+    {
+        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        await using var host = await new IdentityHost(await servers.NewEnvironmentAsync("session_codes"),
+            PasswordResetFixture.Configure(TestClients.Settings())) { Clock = clock }.StartAsync();
+        var email = $"codes@{Senders.UniqueDomain()}";
+        await host.CreateAccountAsync(email, OldPassword);
+        using var stolen = await SignedInAsync(host, email, OldPassword);
+        (await SignedInAddressAsync(stolen)).ShouldBe(email); // a page view: the session's stamp was checked just now
+        var earlier = new CodeFlow(stolen);
+        var code = CodeFlow.Callback(await stolen.GetAsync(earlier.AuthorizeUrl()))["code"];
+        using var owner = await SignedInAsync(host, email, OldPassword);
+
+        await ChangePasswordAsync(owner, OldPassword, NewPassword);
+
+        (await SignedInAddressAsync(stolen)).ShouldBe(email, "pages check the session once a minute");
+        CodeFlow.Location(await stolen.GetAsync(new CodeFlow(stolen).AuthorizeUrl()))
+            .ShouldStartWith("/account/login?", customMessage: "the authorization endpoint checks the session on every request");
+        using var redeemed = await earlier.RedeemAsync(new ProtocolClient(host.CreateClient()), code);
+        redeemed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ProtocolClient.JsonAsync(redeemed)).GetProperty("error").GetString().ShouldBe("invalid_grant", "a code minted before the change cannot start a new token chain");
+    }
+
+    [Fact]
     public async Task DefaultInterval_OtherBrowserNoticesTheChangeWithinAMinute()
     {
         var clock = new MovableClock(DateTimeOffset.UtcNow);

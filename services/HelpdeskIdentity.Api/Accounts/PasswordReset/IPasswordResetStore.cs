@@ -31,6 +31,6 @@ public interface IPasswordResetStore
     /// <summary>Deletes links used, voided or expired before <paramref name="cutoff"/>; returns how many.</summary>
     Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 
-    /// <summary>Revokes every refresh token issued to the subject, in every session.</summary>
-    Task RevokeRefreshTokensAsync(NpgsqlConnection connection, string subjectId, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Revokes every refresh token issued to the subject, in every session, and spends its codes not yet exchanged.</summary>
+    Task RevokeGrantsAsync(NpgsqlConnection connection, string subjectId, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -50,7 +50,7 @@ public sealed class PasswordResets(
         account.Language = Languages.Current;
         await users.UpdateSecurityStampAsync(account); // saves the account with the changes above
         await emailChanges.VoidAsync(connection, account.Id, now, cancellationToken);
-        await store.RevokeRefreshTokensAsync(connection, account.Id.ToString(), now, cancellationToken);
+        await store.RevokeGrantsAsync(connection, account.Id.ToString(), now, cancellationToken);
         await outbox.EnqueueAsync(emails.PasswordChanged(account.Email!, account.DisplayName, link.TokenHash), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return PasswordResetResult.Done;

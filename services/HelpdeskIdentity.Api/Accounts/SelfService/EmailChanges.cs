@@ -88,7 +88,7 @@ public sealed partial class EmailChanges(
         }
 
         await links.VoidLinksAsync(connection, spent.AccountId, now, cancellationToken);
-        await links.RevokeRefreshTokensAsync(connection, spent.AccountId.ToString(), now, cancellationToken);
+        await links.RevokeGrantsAsync(connection, spent.AccountId.ToString(), now, cancellationToken);
         using (Languages.Use(Languages.Culture(before.Language, Languages.Current)))
         {
             await outbox.EnqueueAsync(emails.Changed(before.OldEmail, before.DisplayName, mailbox.DisplayAddress, link.TokenHash), connection, transaction, cancellationToken);

@@ -41,7 +41,7 @@ public sealed partial class PasswordChanges(
         await users.UpdateSecurityStampAsync(account); // saves the account with the changes above
         await links.VoidLinksAsync(connection, account.Id, now, cancellationToken);
         await emailChanges.VoidAsync(connection, account.Id, now, cancellationToken);
-        await links.RevokeRefreshTokensAsync(connection, account.Id.ToString(), now, cancellationToken);
+        await links.RevokeGrantsAsync(connection, account.Id.ToString(), now, cancellationToken);
         await outbox.EnqueueAsync(emails.PasswordChanged(account.Email!, account.DisplayName, $"change:{Guid.CreateVersion7(now)}"), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogChanged(account.Id);
