@@ -49,7 +49,13 @@ const securityHeaders = {
 const config = `window.portalConfig = ${JSON.stringify({ issuer, clientId, portalUrl: portalOrigin })};\n`;
 
 const server = createServer(async (request, response) => {
-  const url = new URL(request.url || "/", portalOrigin);
+  let url;
+  try {
+    url = new URL(request.url || "/", portalOrigin);
+  } catch {
+    // A request target no URL parser accepts (such as "//["): refused, never a crash.
+    return send(response, 400, "text/plain; charset=utf-8", "Bad request\n");
+  }
   if (request.method !== "GET" && request.method !== "HEAD") {
     return send(response, 405, "text/plain; charset=utf-8", "Method not allowed\n", { Allow: "GET, HEAD" });
   }

@@ -17,13 +17,12 @@ internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswor
         RETURNING r.id, r.email, r.return_url, r.language
         """;
 
-    private const string FindAccount = "SELECT id, email, display_name FROM users WHERE normalized_email = @email";
+    private const string FindAccount = "SELECT id, email, display_name, email_confirmed FROM users WHERE normalized_email = @email";
 
     private const string Issue = """
         UPDATE password_reset_tokens SET voided_at = @now WHERE account_id = @account_id AND consumed_at IS NULL AND voided_at IS NULL;
         INSERT INTO password_reset_tokens (token_hash, account_id, created_at, expires_at, return_url)
         VALUES (@token_hash, @account_id, @now, @expires_at, @return_url);
-        UPDATE users SET language = @language WHERE id = @account_id AND @language::text IS NOT NULL;
         """;
 
     private const string FindUsable = """
@@ -78,13 +77,13 @@ internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswor
         await using var command = Sql.Command(connection, FindAccount, ("email", normalizedEmail));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new PasswordResetAccount(reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2))
+            ? new PasswordResetAccount(reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetBoolean(3))
             : null;
     }
 
-    public Task IssueAsync(NpgsqlConnection connection, string tokenHash, Guid accountId, string? returnUrl, string? language, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+    public Task IssueAsync(NpgsqlConnection connection, string tokenHash, Guid accountId, string? returnUrl, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(connection, Issue, cancellationToken,
-            ("token_hash", tokenHash), ("account_id", accountId), ("now", now), ("expires_at", expiresAt), ("return_url", returnUrl), ("language", language));
+            ("token_hash", tokenHash), ("account_id", accountId), ("now", now), ("expires_at", expiresAt), ("return_url", returnUrl));
 
     public async Task<PasswordResetLink?> FindUsableAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
     {

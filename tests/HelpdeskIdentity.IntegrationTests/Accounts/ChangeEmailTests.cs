@@ -113,6 +113,25 @@ public sealed partial class ChangeEmailTests(SelfServiceFixture fixture, LocalSe
         (await _host.QueryAsync(db => db.EmailOutbox.CountAsync(e => e.ToAddress == target))).ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData("no-reply@{0}")]
+    [InlineData("jan@ex\u0430mple-{0}")] // a Cyrillic "а" among Latin letters
+    public async Task NoReplyOrLookalikeAddress_Refused_AndNothingMailed(string pattern)
+    {
+        var email = $"mover@{Senders.UniqueDomain()}";
+        var target = string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern, Senders.UniqueDomain());
+        await fixture.CreateAccountAsync(email, OldPassword);
+        using var browser = await SignedInAsync(_host, email, OldPassword);
+
+        var mailsBefore = await _host.QueryAsync(db => db.EmailOutbox.CountAsync());
+
+        var page = await RequestAsync(browser, target, OldPassword);
+
+        page.ShouldContain(AccountText.NewEmailNotAllowed);
+        page.ShouldNotContain(AccountText.CheckNewMailboxTitle);
+        (await _host.QueryAsync(db => db.EmailOutbox.CountAsync())).ShouldBe(mailsBefore, "nothing is mailed to the refused address");
+    }
+
     [Fact]
     public async Task UsedTamperedOrVoidedLink_RefusedWithAReadablePage()
     {

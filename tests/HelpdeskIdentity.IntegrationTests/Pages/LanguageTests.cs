@@ -68,7 +68,7 @@ public sealed class LanguageTests(PasswordResetFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task ForgotPasswordInSwedish_TheEmailIsSwedish_ItsLinkOpensSwedish_AndTheAccountRemembersSwedish()
+    public async Task ForgotPasswordInSwedish_TheEmailIsSwedish_ItsLinkOpensSwedish_AndSettingThePasswordRemembersSwedish()
     {
         var email = $"sven@{Senders.UniqueDomain()}";
         await fixture.CreateAccountAsync(email, Password, "Sven Svensson");
@@ -84,11 +84,18 @@ public sealed class LanguageTests(PasswordResetFixture fixture) : IClassFixture<
         mail.Text.ShouldNotBeNull().ShouldContain(In("sv", () => EmailText.GreetingNamed("Sven Svensson")));
         mail.Text.ShouldContain(In("sv", () => EmailText.SetPasswordIgnore));
         mail.Html.ShouldNotBeNull().ShouldContain("&amp;ui_locales=sv\"");
-        (await _host.QueryAsync(db => db.Users.Where(u => u.NormalizedEmail == email).Select(u => u.Language).SingleAsync())).ShouldBe("sv");
+        (await _host.QueryAsync(db => db.Users.Where(u => u.NormalizedEmail == email).Select(u => u.Language).SingleAsync()))
+            .ShouldBeNull("asking for a link proves nothing: anyone can ask for any address");
 
         var link = Mailbox.Links(mail).ShouldHaveSingleItem() + "&ui_locales=sv";
         using var fresh = new BrowserClient(_host); // the link opened in another browser
         (await fresh.GetPageAsync(link)).ShouldContain($"<h1>{In("sv", () => PageText.SetPasswordTitle)}</h1>");
+        using (await fresh.SubmitFormAsync(link, new Dictionary<string, string> { ["Input.NewPassword"] = "ett helt nytt och långt lösenord", ["Input.ConfirmPassword"] = "ett helt nytt och långt lösenord" }))
+        {
+        }
+
+        (await _host.QueryAsync(db => db.Users.Where(u => u.NormalizedEmail == email).Select(u => u.Language).SingleAsync()))
+            .ShouldBe("sv", "setting the password through the link proves the mailbox: its language is remembered");
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed partial class Invitations(
         using var language = Languages.Use(Languages.Culture(null, languages.Value.Default));
         var now = clock.GetUtcNow();
         var (handle, hash) = LinkHandles.New();
-        await links.IssueAsync(connection, hash, account.Id, returnUrl: null, language: null, now, now + Options.LinkLifetime, cancellationToken);
+        await links.IssueAsync(connection, hash, account.Id, returnUrl: null, now, now + Options.LinkLifetime, cancellationToken);
         await outbox.EnqueueAsync(emails.Invitation(account, handle, Options.LinkLifetime), connection, transaction, cancellationToken);
         LogInvited(account.Id);
     }

@@ -16,8 +16,8 @@ public interface IPasswordResetStore
 
     Task<PasswordResetAccount?> FindAccountAsync(NpgsqlConnection connection, string normalizedEmail, CancellationToken cancellationToken);
 
-    /// <summary>Voids every outstanding link of the account, then stores the new one; remembers the language the request was made in.</summary>
-    Task IssueAsync(NpgsqlConnection connection, string tokenHash, Guid accountId, string? returnUrl, string? language, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+    /// <summary>Voids every outstanding link of the account, then stores the new one.</summary>
+    Task IssueAsync(NpgsqlConnection connection, string tokenHash, Guid accountId, string? returnUrl, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 
     /// <summary>The link with this hash if it is unused, not voided and not expired at <paramref name="now"/>; else null.</summary>
     Task<PasswordResetLink?> FindUsableAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken);

@@ -19,7 +19,7 @@ public sealed class PasswordResetEmails(IOptions<BrandingOptions> branding, Emai
     public EmailMessage SetPassword(PasswordResetAccount account, string handle, Guid requestId, TimeSpan lifetime)
     {
         var link = links.Build("/account/set-password", ("token", handle), (UiLocalesCultureProvider.Parameter, Languages.Current));
-        return layout.Render(new EmailContent(account.Email, account.DisplayName, EmailText.SetPasswordSubject,
+        return layout.Render(new EmailContent(account.Email, account.GreetingName, EmailText.SetPasswordSubject,
             [EmailText.SetPasswordLead(Product, account.Email), EmailText.SetPasswordAction((int)lifetime.TotalMinutes)],
             new EmailAction(EmailText.SetPasswordButton, link), EmailText.SetPasswordIgnore,
             $"password-reset:{requestId}", SetPasswordCategory));

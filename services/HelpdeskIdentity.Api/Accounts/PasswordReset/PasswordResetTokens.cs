@@ -30,11 +30,11 @@ public sealed class PasswordResetTokens(IPasswordResetStore store, IOptions<Acco
     /// Issues a new link for the account in the caller's transaction (voiding its older ones) and returns the handle
     /// for the e-mail; the return URL is kept only if <see cref="AllowedReturnUrl"/> allows it.
     /// </summary>
-    public async Task<string> IssueAsync(NpgsqlConnection connection, Guid accountId, string? returnUrl, string? language, CancellationToken cancellationToken)
+    public async Task<string> IssueAsync(NpgsqlConnection connection, Guid accountId, string? returnUrl, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var (handle, hash) = NewHandle();
-        await store.IssueAsync(connection, hash, accountId, AllowedReturnUrl(returnUrl), language, now, ExpiresAt(now), cancellationToken);
+        await store.IssueAsync(connection, hash, accountId, AllowedReturnUrl(returnUrl), now, ExpiresAt(now), cancellationToken);
         return handle;
     }
 

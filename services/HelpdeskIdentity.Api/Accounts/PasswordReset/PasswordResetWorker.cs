@@ -44,7 +44,7 @@ public sealed class PasswordResetWorker(
             return;
         }
 
-        var handle = await tokens.IssueAsync(connection, account.Id, request.ReturnUrl, request.Language, cancellationToken);
+        var handle = await tokens.IssueAsync(connection, account.Id, request.ReturnUrl, cancellationToken);
         await outbox.EnqueueAsync(emails.SetPassword(account, handle, request.Id, Options.LinkLifetime), connection, transaction, cancellationToken);
     }
 }

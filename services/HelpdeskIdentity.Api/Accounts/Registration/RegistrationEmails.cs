@@ -8,7 +8,8 @@ namespace HelpdeskIdentity.Api.Accounts.Registration;
 
 /// <summary>
 /// The three answers of the register page, in the current language (the worker sets it), and the register link the
-/// forgot-password "no account" e-mail carries. The name typed is only ever a paragraph's text: the layout encodes it.
+/// forgot-password "no account" e-mail carries. The name typed on the page is never written into an e-mail: the address
+/// is not proven, and a name like "Security team: verify at evil.example" must not reach anyone under our brand.
 /// </summary>
 public sealed class RegistrationEmails(IOptions<BrandingOptions> branding, EmailLinks links, EmailLayout layout)
 {
@@ -25,17 +26,17 @@ public sealed class RegistrationEmails(IOptions<BrandingOptions> branding, Email
         var action = lifetime.TotalMinutes % 60 == 0
             ? RegistrationEmailText.ConfirmActionHours((int)lifetime.TotalHours)
             : RegistrationEmailText.ConfirmActionMinutes((int)lifetime.TotalMinutes);
-        return layout.Render(new EmailContent(request.Email, request.DisplayName, RegistrationEmailText.ConfirmSubject,
+        return layout.Render(new EmailContent(request.Email, null, RegistrationEmailText.ConfirmSubject,
             [RegistrationEmailText.ConfirmLead(Product, request.Email), action],
             new EmailAction(RegistrationEmailText.ConfirmButton, link), RegistrationEmailText.ConfirmIgnore,
             Key(request), ConfirmCategory));
     }
 
-    /// <summary>"You already have an account": a set-password link (a reset link), greeting the account by its own name.</summary>
+    /// <summary>"You already have an account": a set-password link (a reset link), greeting a claimed account by its name.</summary>
     public EmailMessage ExistingAccount(RegistrationRequest request, PasswordResetAccount account, string handle, TimeSpan lifetime)
     {
         var link = links.Build("/account/set-password", ("token", handle), (UiLocalesCultureProvider.Parameter, Languages.Current));
-        return layout.Render(new EmailContent(account.Email, account.DisplayName, RegistrationEmailText.ExistingSubject,
+        return layout.Render(new EmailContent(account.Email, account.GreetingName, RegistrationEmailText.ExistingSubject,
             [RegistrationEmailText.ExistingLead(Product, account.Email), RegistrationEmailText.ExistingAction((int)lifetime.TotalMinutes)],
             new EmailAction(RegistrationEmailText.ExistingButton, link), RegistrationEmailText.ExistingIgnore,
             Key(request), ExistingAccountCategory));
@@ -51,7 +52,7 @@ public sealed class RegistrationEmails(IOptions<BrandingOptions> branding, Email
             RegistrationVerdict.OrganizationRefuses => RegistrationEmailText.ReasonOrganizationRefuses,
             _ => RegistrationEmailText.ReasonClosed,
         };
-        return layout.Render(new EmailContent(request.Email, request.DisplayName, RegistrationEmailText.NotAllowedSubject,
+        return layout.Render(new EmailContent(request.Email, null, RegistrationEmailText.NotAllowedSubject,
             [RegistrationEmailText.NotAllowedLead(Product, request.Email), reason, RegistrationEmailText.NotAllowedHelp(branding.Value.SupportEmail)],
             null, RegistrationEmailText.NotAllowedIgnore, Key(request), NotAllowedCategory));
     }

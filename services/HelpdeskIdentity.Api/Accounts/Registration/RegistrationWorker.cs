@@ -44,7 +44,7 @@ public sealed class RegistrationWorker(
 
         if (await accounts.FindAccountAsync(connection, address.Address, cancellationToken) is { } account)
         {
-            var handle = await resetTokens.IssueAsync(connection, account.Id, request.ReturnUrl, request.Language, cancellationToken);
+            var handle = await resetTokens.IssueAsync(connection, account.Id, request.ReturnUrl, cancellationToken);
             await outbox.EnqueueAsync(emails.ExistingAccount(request, account, handle, accountOptions.Value.PasswordReset.LinkLifetime),
                 connection, transaction, cancellationToken);
             return;

@@ -29,6 +29,7 @@ public static class AccountText
     public static string NewEmailLabel => Text();
     public static string NewEmailRequired => Text();
     public static string NewEmailSame => Text();
+    public static string NewEmailNotAllowed => Text();
     public static string ChangeEmailPasswordHint => Text();
     public static string ChangeEmailButton => Text();
     public static string CheckNewMailboxTitle => Text();

@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Api.Accounts.Registration;
 using HelpdeskIdentity.Api.Accounts.SelfService;
 using HelpdeskIdentity.Api.Sessions;
 using Microsoft.AspNetCore.Authorization;
@@ -11,7 +12,7 @@ namespace HelpdeskIdentity.Api.Pages.Account;
 /// "check your new mailbox" whether or not another account uses that address: the mailbox gets a link, or a notice.
 /// </summary>
 [Authorize]
-public sealed class ChangeEmailModel(SignedInAccounts accounts, EmailChanges changes) : AccountPageModel
+public sealed class ChangeEmailModel(SignedInAccounts accounts, EmailChanges changes, SenderFilter senders) : AccountPageModel
 {
     [BindProperty]
     public ChangeEmailInput Input { get; set; } = new();
@@ -49,6 +50,12 @@ public sealed class ChangeEmailModel(SignedInAccounts accounts, EmailChanges cha
         else if (mailbox is not null && mailbox.Address == account.NormalizedEmail)
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.NewEmail)}", AccountText.NewEmailSame);
+        }
+        else if (mailbox is not null && (senders.SkipReason(mailbox) is not null || LookalikeDomains.MixesScripts(mailbox.UnicodeDomain)))
+        {
+            // What intake and registration refuse — the helpdesk's own or no-reply addresses, look-alike domains — an
+            // account cannot move to either: a confirm link mailed to the helpdesk's inbox must not become a ticket.
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.NewEmail)}", AccountText.NewEmailNotAllowed);
         }
 
         if (!ModelState.IsValid || mailbox is null)
