@@ -50,7 +50,7 @@ public sealed partial class DutchJourneyTests(PortalStack stack, BrowserFixture 
 
         await journey.Mailbox.OpenNewestToAsync(email);
         await Expect(journey.Page.Locator("body")).ToContainTextAsync(Nl(() => EmailText.SetPasswordSubject));
-        await Expect(journey.Mailbox.Text).ToContainTextAsync(Nl(() => EmailText.GreetingNamed("Anja Janssen")));
+        await Expect(journey.Mailbox.Text).ToContainTextAsync(Nl(() => EmailText.Greeting)); // not yet by name: the name came from a ticket
         await journey.StepAsync("e-mail");
         await journey.Mailbox.FollowLinkAsync("/account/set-password");
         await journey.SetPassword.ExpectShownAsync();
