@@ -10,9 +10,17 @@ public sealed class SessionSignIn(ISecurityStampStore stamps, TimeProvider clock
     {
         var stamp = await stamps.FindAsync(accountId, context.RequestAborted)
             ?? throw new InvalidOperationException($"Account {accountId} does not exist.");
-        await context.SignInAsync(SessionCookie.Scheme, SessionPrincipal.Create(accountId, clock.GetUtcNow(), stamp),
-            new AuthenticationProperties { IsPersistent = persistent });
+        await SignInAsync(context, accountId, stamp, persistent);
     }
+
+    /// <summary>A new session for an account just read from the database (sign-in): no second read of its stamp.</summary>
+    public Task SignInAsync(HttpContext context, Accounts.Account account, bool persistent) =>
+        SignInAsync(context, account.Id, account.SecurityStamp
+            ?? throw new InvalidOperationException($"Account {account.Id} has no security stamp."), persistent);
+
+    private Task SignInAsync(HttpContext context, Guid accountId, string stamp, bool persistent) =>
+        context.SignInAsync(SessionCookie.Scheme, SessionPrincipal.Create(accountId, clock.GetUtcNow(), stamp),
+            new AuthenticationProperties { IsPersistent = persistent });
 
     /// <summary>
     /// After this browser changed the account's password or address: keeps its session (same id, sign-in time and

@@ -47,7 +47,7 @@ public sealed class LoginModel(PasswordSignIn signIn, SessionSignIn sessions) : 
             return Page();
         }
 
-        await sessions.SignInAsync(HttpContext, account.Id, Input.KeepSignedIn);
+        await sessions.SignInAsync(HttpContext, account, Input.KeepSignedIn);
         return Redirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 
