@@ -21,6 +21,12 @@ public sealed class RateLimitOptions
     public RateLimitRule RegisterPerClient { get; set; } = RateLimitRule.Of(10, TimeSpan.FromMinutes(1));
 
     public RateLimitRule RegisterPerAddress { get; set; } = RateLimitRule.Of(3, TimeSpan.FromMinutes(15));
+
+    /// <summary>
+    /// Forgot-password and register posts for one address together: both mail that address (and a link voids the
+    /// one before), so their own limits alone would let a stranger send it twice as many.
+    /// </summary>
+    public RateLimitRule EmailsPerAddress { get; set; } = RateLimitRule.Of(4, TimeSpan.FromMinutes(15));
     /// <summary>Posts of the change-password form (a wrong current password also counts toward lockout).</summary>
     public RateLimitRule ChangePasswordPerClient { get; set; } = RateLimitRule.Of(10, TimeSpan.FromMinutes(1));
 
@@ -43,6 +49,7 @@ public sealed class RateLimitOptions
         yield return ($"{Section}:{nameof(SetPasswordPerClient)}", SetPasswordPerClient);
         yield return ($"{Section}:{nameof(RegisterPerClient)}", RegisterPerClient);
         yield return ($"{Section}:{nameof(RegisterPerAddress)}", RegisterPerAddress);
+        yield return ($"{Section}:{nameof(EmailsPerAddress)}", EmailsPerAddress);
         yield return ($"{Section}:{nameof(ChangePasswordPerClient)}", ChangePasswordPerClient);
         yield return ($"{Section}:{nameof(ChangeEmailPerClient)}", ChangeEmailPerClient);
         yield return ($"{Section}:{nameof(ConfirmEmailPerClient)}", ConfirmEmailPerClient);

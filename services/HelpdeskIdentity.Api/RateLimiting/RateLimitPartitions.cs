@@ -4,12 +4,13 @@ namespace HelpdeskIdentity.Api.RateLimiting;
 
 /// <summary>
 /// The global limiter: per client IP for every limited post, chained with per address for the posts
-/// that carry one. Fixed windows, no queue: a request over the limit is refused at once.
+/// that carry one, and with one budget per address for the posts that mail it (forgot-password and
+/// register together). Fixed windows, no queue: a request over the limit is refused at once.
 /// </summary>
 public static class RateLimitPartitions
 {
     public static PartitionedRateLimiter<HttpContext> Create(RateLimitOptions options) =>
-        PartitionedRateLimiter.CreateChained(PerClient(options), PerAddress(options));
+        PartitionedRateLimiter.CreateChained(PerClient(options), PerAddress(options), EmailsPerAddress(options));
 
     private static PartitionedRateLimiter<HttpContext> PerClient(RateLimitOptions options) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
@@ -47,6 +48,13 @@ public static class RateLimitPartitions
                 ? RateLimitPartition.GetNoLimiter("")
                 : FixedWindow($"{policy} address {address}", rule);
         });
+
+    private static PartitionedRateLimiter<HttpContext> EmailsPerAddress(RateLimitOptions options) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            RateLimitedRequest.Policy(context.Request) is RateLimitedRequest.ForgotPassword or RateLimitedRequest.Register
+            && RateLimitedRequest.Address(context.Request) is { } address
+                ? FixedWindow($"emails address {address}", options.EmailsPerAddress)
+                : RateLimitPartition.GetNoLimiter(""));
 
     private static RateLimitPartition<string> FixedWindow(string key, RateLimitRule rule) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions

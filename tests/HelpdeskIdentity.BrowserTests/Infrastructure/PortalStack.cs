@@ -12,7 +12,7 @@ public sealed class PortalStack : IAsyncLifetime
     public const string PortalClientId = "portal";
 
     private static readonly string[] RateLimitRules =
-        ["SignInPerClient", "SignInPerAddress", "ForgotPasswordPerClient", "ForgotPasswordPerAddress", "SetPasswordPerClient"];
+        ["SignInPerClient", "SignInPerAddress", "ForgotPasswordPerClient", "ForgotPasswordPerAddress", "SetPasswordPerClient", "EmailsPerAddress"];
 
     private readonly LocalServers _servers = new();
     private ServiceProcess? _service;

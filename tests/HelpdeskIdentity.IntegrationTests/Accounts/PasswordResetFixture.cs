@@ -11,7 +11,7 @@ public sealed class PasswordResetFixture(LocalServers servers) : IntakeFixture(s
 
     private static readonly string[] RateLimitRules =
         ["SignInPerClient", "SignInPerAddress", "ForgotPasswordPerClient", "ForgotPasswordPerAddress", "SetPasswordPerClient",
-         "ChangePasswordPerClient", "ChangeEmailPerClient", "ConfirmEmailPerClient"];
+         "ChangePasswordPerClient", "ChangeEmailPerClient", "ConfirmEmailPerClient", "EmailsPerAddress"];
 
     protected override IDictionary<string, string?> Settings => Configure(TestClients.Settings());
 

@@ -36,6 +36,27 @@ public sealed class RegistrationRateLimitTests(RateLimitFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task ForgotPasswordAndRegister_ShareOneBudgetPerAddress()
+    {
+        const int Shared = 4; // RateLimits:EmailsPerAddress default; each page alone allows 3
+        var email = $"both@{Senders.UniqueDomain()}";
+        for (var attempt = 1; attempt <= Shared; attempt++)
+        {
+            using var client = new BrowserClient(fixture.Host, TestClientAddress.Unique());
+            var (page, fields) = attempt % 2 == 0
+                ? ("/account/register", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Name"] = "Jan" })
+                : ("/account/forgot-password", new Dictionary<string, string> { ["Input.Email"] = email });
+            using var accepted = await client.SubmitFormAsync(page, fields);
+            accepted.StatusCode.ShouldBe(HttpStatusCode.OK, $"post {attempt} ({page})");
+        }
+
+        using var another = new BrowserClient(fixture.Host, TestClientAddress.Unique());
+        using var refused = await another.SubmitFormAsync("/account/forgot-password", new Dictionary<string, string> { ["Input.Email"] = email });
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests, "the third forgot-password post is within that page's own limit, but the address's shared budget is spent");
+    }
+
+    [Fact]
     public async Task RegisterPage_Get_IsNeverLimited()
     {
         using var browser = new BrowserClient(fixture.Host, TestClientAddress.Unique());
