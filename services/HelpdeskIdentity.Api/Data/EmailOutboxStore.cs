@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Email;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -10,10 +11,19 @@ namespace HelpdeskIdentity.Api.Data;
 /// <c>NOTIFY email_outbox</c>, which PostgreSQL delivers only when that transaction commits.
 /// Delivery claims due rows with <c>FOR UPDATE SKIP LOCKED</c> and keeps them locked while they
 /// are sent, so two instances never send the same row at the same time; a row is marked sent once.
+/// Bodies carry links that are credentials (set a password, confirm an address): they are stored encrypted
+/// with Data Protection, and emptied once the e-mail was sent (a failed one keeps its encrypted body, so an operator
+/// can send it again).
 /// </summary>
-internal sealed class EmailOutboxStore(NpgsqlDataSource dataSource, TimeProvider clock) : IEmailOutbox, IEmailDeliveryStore
+internal sealed class EmailOutboxStore(NpgsqlDataSource dataSource, TimeProvider clock, IDataProtectionProvider protection)
+    : IEmailOutbox, IEmailDeliveryStore
 {
     public const string Channel = "email_outbox";
+
+    /// <summary>Marks an encrypted body; rows written before bodies were encrypted have none and are read as they are.</summary>
+    private const string ProtectedPrefix = "dp1:";
+
+    private readonly IDataProtector _bodies = protection.CreateProtector("HelpdeskIdentity.EmailOutbox.Bodies.v1");
 
     // The CTE's insert is invisible to the second SELECT: it finds the row only when the key already existed.
     private const string Enqueue = """
@@ -42,7 +52,9 @@ internal sealed class EmailOutboxStore(NpgsqlDataSource dataSource, TimeProvider
 
     private const string Record = """
         UPDATE email_outbox SET status = @status, attempts = attempts + 1, next_attempt_at = COALESCE(@next_attempt_at, next_attempt_at),
-                                sent_at = CASE WHEN @status = 'sent' THEN @now END, last_error = COALESCE(@last_error, last_error)
+                                sent_at = CASE WHEN @status = 'sent' THEN @now END, last_error = COALESCE(@last_error, last_error),
+                                html_body = CASE WHEN @status = 'sent' THEN '' ELSE html_body END,
+                                text_body = CASE WHEN @status = 'sent' THEN '' ELSE text_body END
         WHERE id = @id AND status = 'pending'
         """;
 
@@ -78,9 +90,14 @@ internal sealed class EmailOutboxStore(NpgsqlDataSource dataSource, TimeProvider
         var id = await Sql.ScalarAsync<Guid>(connection, Enqueue, cancellationToken,
             ("id", Guid.CreateVersion7(clock.GetUtcNow())), ("idempotency_key", message.IdempotencyKey), ("category", message.Category),
             ("to_address", message.ToAddress), ("to_name", message.ToName), ("subject", message.Subject),
-            ("html_body", message.HtmlBody), ("text_body", message.TextBody), ("now", clock.GetUtcNow()));
+            ("html_body", Protect(message.HtmlBody)), ("text_body", Protect(message.TextBody)), ("now", clock.GetUtcNow()));
         return id;
     }
+
+    private string Protect(string body) => ProtectedPrefix + _bodies.Protect(body);
+
+    private string Unprotect(string stored) =>
+        stored.StartsWith(ProtectedPrefix, StringComparison.Ordinal) ? _bodies.Unprotect(stored[ProtectedPrefix.Length..]) : stored;
 
     private async Task<List<EmailOutboxEntry>> ClaimAsync(NpgsqlConnection connection, int batchSize, CancellationToken cancellationToken)
     {
@@ -97,8 +114,8 @@ internal sealed class EmailOutboxStore(NpgsqlDataSource dataSource, TimeProvider
                 ToAddress = reader.GetString(3),
                 ToName = reader.IsDBNull(4) ? null : reader.GetString(4),
                 Subject = reader.GetString(5),
-                HtmlBody = reader.GetString(6),
-                TextBody = reader.GetString(7),
+                HtmlBody = Unprotect(reader.GetString(6)),
+                TextBody = Unprotect(reader.GetString(7)),
                 Status = EmailStatus.Pending,
                 CreatedAt = reader.GetFieldValue<DateTimeOffset>(8),
                 NextAttemptAt = reader.GetFieldValue<DateTimeOffset>(9),

@@ -83,7 +83,7 @@ public sealed class SendGridDeliveryTests(LocalServers servers) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ProviderDownForAWhile_NothingLost_DeliveredWhenItReturns()
+    public async Task ProviderDownForAWhile_NothingLost_BodiesEncryptedWhileWaiting_DeliveredAndEmptiedWhenItReturns()
     {
         await _sendGrid.StopAsync();
         await using var host = await StartHostAsync("sg_down");
@@ -95,6 +95,10 @@ public sealed class SendGridDeliveryTests(LocalServers servers) : IAsyncLifetime
         }
 
         await Eventually.HoldsAsync(() => Task.FromResult(counter.Get("sendgrid/retried") >= 6), "retries while SendGrid is down");
+        var waiting = (await host.RowAsync(ids[0])).ShouldNotBeNull();
+        waiting.Status.ShouldBe(EmailStatus.Pending);
+        waiting.TextBody.ShouldStartWith("dp1:", customMessage: "a waiting body is encrypted at rest");
+        (waiting.HtmlBody + waiting.TextBody).ShouldNotContain("token=abc", customMessage: "the link in it is not readable from the table");
         await _sendGrid.StartAsync();
 
         foreach (var id in ids)
@@ -103,6 +107,9 @@ public sealed class SendGridDeliveryTests(LocalServers servers) : IAsyncLifetime
         }
 
         _sendGrid.Accepted.Keys.Order().ShouldBe(ids.Select(i => i.ToString()).Order());
+        _sendGrid.Accepted[ids[0].ToString()].ToJsonString().ShouldContain("token=abc", customMessage: "the provider got the body as written");
+        var sent = (await host.RowAsync(ids[0])).ShouldNotBeNull();
+        (sent.HtmlBody, sent.TextBody).ShouldBe(("", ""), "once sent, the body is gone from the table");
     }
 
     [Fact]
