@@ -58,6 +58,16 @@ internal sealed class EmailOutboxStore(NpgsqlDataSource dataSource, TimeProvider
         WHERE id = @id AND status = 'pending'
         """;
 
+    private const string Prune = """
+        DELETE FROM email_outbox WHERE (status = 'sent' AND sent_at < @cutoff) OR (status = 'failed' AND created_at < @cutoff)
+        """;
+
+    public async Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await Sql.ExecuteAsync(connection, Prune, cancellationToken, ("cutoff", cutoff));
+    }
+
     public Task<Guid> EnqueueAsync(EmailMessage message, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
         transaction.Connection == connection
             ? InsertAsync(message, connection, cancellationToken)

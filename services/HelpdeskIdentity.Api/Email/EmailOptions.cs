@@ -26,6 +26,9 @@ public sealed class EmailOptions
     /// <summary>An e-mail not sent this long after it was enqueued is marked failed.</summary>
     public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>How long a sent or failed e-mail's row (address, subject, status — the body is gone once sent) is kept.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>One send longer than this counts as failed and is retried.</summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -22,6 +22,7 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
         Check(errors, options.PollInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(10), "Email:PollInterval");
         Check(errors, options.MaxBackoff, TimeSpan.FromMilliseconds(10), TimeSpan.FromDays(1), "Email:MaxBackoff");
         Check(errors, options.GiveUpAfter, TimeSpan.FromMinutes(1), TimeSpan.FromDays(30), "Email:GiveUpAfter");
+        Check(errors, options.Retention, TimeSpan.FromDays(1), TimeSpan.FromDays(3650), "Email:Retention");
         Check(errors, options.SendTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5), "Email:SendTimeout");
         if (options.BatchSize is < 1 or > 1_000)
         {

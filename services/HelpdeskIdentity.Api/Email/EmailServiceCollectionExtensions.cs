@@ -25,6 +25,8 @@ public static class EmailServiceCollectionExtensions
             _ => sp.GetRequiredService<PickupEmailSender>(),
         });
         builder.Services.AddHostedService<EmailDispatcher>();
+        builder.Services.AddSingleton<EmailOutboxPruner>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<EmailOutboxPruner>());
     }
 
     /// <summary>The development mailbox, only in Development or with <c>Email:Mailbox:Enabled</c>.</summary>
