@@ -11,6 +11,9 @@ public sealed class LookalikeDomainsTests
     [InlineData("раураl.com")] // all Cyrillic, Latin top-level domain
     [InlineData("αpple.com")] // Greek alpha
     [InlineData("ցoogle.com")] // Armenian
+    [InlineData("exⲟmple.nl")] // Coptic ⲟ (U+2C9F)
+    [InlineData("gοogle.com")] // Greek omicron
+    [InlineData("аpple.рф")] // Cyrillic with a Latin p
     public void MixesScripts_LookalikeOfALatinDomain_IsTrue(string domain) => LookalikeDomains.MixesScripts(domain).ShouldBeTrue();
 
     [Theory]
@@ -20,5 +23,7 @@ public sealed class LookalikeDomainsTests
     [InlineData("пример.рф")]
     [InlineData("例子.测试")]
     [InlineData("123-456.nl")]
+    [InlineData("東京example.jp")] // Latin with Han: allowed by the highly restrictive profile
+    [InlineData("한국example.kr")] // Latin with Hangul
     public void MixesScripts_OneScript_IsFalse(string domain) => LookalikeDomains.MixesScripts(domain).ShouldBeFalse();
 }
