@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Shouldly;
 
 namespace HelpdeskIdentity.IntegrationTests.Infrastructure;
@@ -18,6 +19,7 @@ namespace HelpdeskIdentity.IntegrationTests.Infrastructure;
 public sealed class IdentityHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly StartupFailures _startupFailures = new();
 
     public IdentityHost(TestEnvironment environment, IDictionary<string, string?>? settings = null)
     {
@@ -55,7 +57,15 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
     /// <summary>Starts the host: schema migrated, bus connected, consumers listening.</summary>
     public async Task<IdentityHost> StartAsync()
     {
-        _ = Server;
+        try
+        {
+            _ = Server;
+        }
+        catch (ObjectDisposedException disposed) when (_startupFailures.First is { } cause)
+        {
+            throw new InvalidOperationException($"The host failed to start: {cause.Message}", new AggregateException(cause, disposed));
+        }
+
         await Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(60));
         return this;
     }
@@ -94,6 +104,7 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(_startupFailures));
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, TestClientAddress>());
         if (Clock is not null)
