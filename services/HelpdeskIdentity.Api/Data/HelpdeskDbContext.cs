@@ -104,6 +104,7 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
         {
             ticket.HasKey(t => t.TicketId);
             ticket.Property(t => t.TicketId).HasMaxLength(200);
+            ticket.HasIndex(t => t.IngestedAt);
         });
 
         builder.Entity<SigningKeyRecord>(key =>

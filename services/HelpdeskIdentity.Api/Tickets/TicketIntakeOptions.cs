@@ -19,8 +19,19 @@ public sealed class TicketIntakeOptions
     public List<string> DeniedDomains { get; set; } = [];
 
     /// <summary>Every configured entry must itself parse as an address or a domain; one message per bad entry.</summary>
+    /// <summary>
+    /// How long a ticket id is remembered, so a redelivered ticket is not counted twice. After that the id is
+    /// forgotten: a redelivery that late would count the ticket again — never a second account.
+    /// </summary>
+    public TimeSpan RememberTicketIdsFor { get; set; } = TimeSpan.FromDays(90);
+
     internal IEnumerable<string> Problems()
     {
+        if (RememberTicketIdsFor < TimeSpan.FromDays(1) || RememberTicketIdsFor > TimeSpan.FromDays(3650))
+        {
+            yield return $"{Section}:{nameof(RememberTicketIdsFor)} must be between 1 day and 10 years.";
+        }
+
         var addresses = new[] { (nameof(HelpdeskAddresses), HelpdeskAddresses), (nameof(DeniedAddresses), DeniedAddresses) };
         foreach (var (key, list) in addresses)
         {

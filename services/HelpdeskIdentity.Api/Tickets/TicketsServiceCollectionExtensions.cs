@@ -15,5 +15,7 @@ public static class TicketsServiceCollectionExtensions
         builder.Services.AddSingleton<SenderFilter>();
         builder.Services.AddSingleton<PublicMailDomains>();
         builder.Services.AddScoped<RequesterAccounts>();
+        builder.Services.AddSingleton<TicketIdPruner>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TicketIdPruner>());
     }
 }
