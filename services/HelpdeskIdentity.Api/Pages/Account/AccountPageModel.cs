@@ -10,10 +10,7 @@ public abstract class AccountPageModel : PageModel
     public string? Error { get; protected set; }
 
     /// <summary>Every validation message of one field of the <c>Input</c> form.</summary>
-    public IReadOnlyList<string> FieldErrors(string field) =>
-        ModelState.TryGetValue($"Input.{field}", out var entry)
-            ? [.. entry.Errors.Select(e => e.ErrorMessage)]
-            : [];
+    public IReadOnlyList<string> FieldErrors(string field) => FormErrors.Of(ModelState, field);
 
     /// <summary>Shows why the current password was not accepted; false when it was.</summary>
     protected bool RefusedCurrentPassword(SelfServiceResult result)

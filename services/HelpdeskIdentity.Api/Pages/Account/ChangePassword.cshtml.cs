@@ -33,10 +33,7 @@ public sealed class ChangePasswordModel(SignedInAccounts accounts, PasswordChang
             return Challenge();
         }
 
-        if (ModelState.IsValid && !string.Equals(Input.NewPassword, Input.ConfirmPassword, StringComparison.Ordinal))
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.ConfirmPassword)}", PageText.PasswordsDiffer);
-        }
+        NewPasswordFields.RequireSame(ModelState, Input.NewPassword, Input.ConfirmPassword);
 
         if (!ModelState.IsValid)
         {

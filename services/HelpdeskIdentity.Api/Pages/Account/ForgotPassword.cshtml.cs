@@ -40,8 +40,5 @@ public sealed class ForgotPasswordModel(IPasswordResetStore store, PasswordReset
     }
 
     /// <summary>The validation message of one field, or null.</summary>
-    public string? FieldError(string field) =>
-        ModelState.TryGetValue($"{nameof(Input)}.{field}", out var entry) && entry.Errors.Count > 0
-            ? entry.Errors[0].ErrorMessage
-            : null;
+    public string? FieldError(string field) => FormErrors.First(ModelState, field);
 }

@@ -56,8 +56,5 @@ public sealed class LoginModel(PasswordSignIn signIn, SessionSignIn sessions) : 
             .Where(p => p.Value is not null));
 
     /// <summary>The validation message of one field, or null.</summary>
-    public string? FieldError(string field) =>
-        ModelState.TryGetValue($"{nameof(Input)}.{field}", out var entry) && entry.Errors.Count > 0
-            ? entry.Errors[0].ErrorMessage
-            : null;
+    public string? FieldError(string field) => FormErrors.First(ModelState, field);
 }

@@ -45,10 +45,7 @@ public sealed class RegisterConfirmModel(Registrations registrations, PasswordPo
             return Refuse(Problems.LinkInvalid);
         }
 
-        if (ModelState.IsValid && !string.Equals(Input.NewPassword, Input.ConfirmPassword, StringComparison.Ordinal))
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.ConfirmPassword)}", PageText.PasswordsDiffer);
-        }
+        NewPasswordFields.RequireSame(ModelState, Input.NewPassword, Input.ConfirmPassword);
 
         if (!ModelState.IsValid)
         {

@@ -50,10 +50,7 @@ public sealed class SetPasswordModel(
         }
 
         Email = link.Email;
-        if (ModelState.IsValid && !string.Equals(Input.NewPassword, Input.ConfirmPassword, StringComparison.Ordinal))
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.ConfirmPassword)}", PageText.PasswordsDiffer);
-        }
+        NewPasswordFields.RequireSame(ModelState, Input.NewPassword, Input.ConfirmPassword);
 
         if (!ModelState.IsValid)
         {
