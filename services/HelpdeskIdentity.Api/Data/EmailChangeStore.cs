@@ -111,11 +111,8 @@ internal sealed class EmailChangeStore(NpgsqlDataSource dataSource) : IEmailChan
         return before;
     }
 
-    public async Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await Sql.ExecuteAsync(connection, Prune, cancellationToken, ("cutoff", cutoff));
-    }
+    public Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(dataSource, Prune, cancellationToken, ("cutoff", cutoff));
 
     private static async Task<EmailChangeLink?> ReadLinkAsync(NpgsqlConnection connection, string sql, string tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
     {

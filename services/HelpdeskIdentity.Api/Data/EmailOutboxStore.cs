@@ -62,11 +62,8 @@ internal sealed class EmailOutboxStore(NpgsqlDataSource dataSource, TimeProvider
         DELETE FROM email_outbox WHERE (status = 'sent' AND sent_at < @cutoff) OR (status = 'failed' AND created_at < @cutoff)
         """;
 
-    public async Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await Sql.ExecuteAsync(connection, Prune, cancellationToken, ("cutoff", cutoff));
-    }
+    public Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(dataSource, Prune, cancellationToken, ("cutoff", cutoff));
 
     public Task<Guid> EnqueueAsync(EmailMessage message, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
         transaction.Connection == connection

@@ -75,14 +75,11 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, TimeProvider clock
 
     private const string RevokeSession = "UPDATE refresh_tokens SET revoked_at = @now WHERE subject_id = @subject_id AND session_id = @session_id AND revoked_at IS NULL";
 
-    public async Task StoreCodeAsync(AuthorizationCode code, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await Sql.ExecuteAsync(connection, InsertCode, cancellationToken,
+    public Task StoreCodeAsync(AuthorizationCode code, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(dataSource, InsertCode, cancellationToken,
             ("code_hash", code.CodeHash), ("client_id", code.ClientId), ("redirect_uri", code.RedirectUri), ("subject_id", code.SubjectId),
             ("session_id", code.SessionId), ("authenticated_at", code.AuthenticatedAt), ("scopes", code.Scopes.ToArray()), ("nonce", code.Nonce),
             ("code_challenge", code.CodeChallenge), ("expires_at", code.ExpiresAt));
-    }
 
     public async Task<AuthorizationCode?> ConsumeCodeAsync(string codeHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -113,14 +110,11 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, TimeProvider clock
         }
     }
 
-    public async Task StoreRefreshTokenAsync(RefreshToken token, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await Sql.ExecuteAsync(connection, InsertRefresh, cancellationToken,
+    public Task StoreRefreshTokenAsync(RefreshToken token, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(dataSource, InsertRefresh, cancellationToken,
             ("token_hash", token.TokenHash), ("family_id", token.FamilyId), ("client_id", token.ClientId), ("subject_id", token.SubjectId),
             ("session_id", token.SessionId), ("authenticated_at", token.AuthenticatedAt), ("scopes", token.Scopes.ToArray()), ("now", clock.GetUtcNow()),
             ("expires_at", token.ExpiresAt), ("family_expires_at", token.FamilyExpiresAt));
-    }
 
     public async Task<RefreshTokenUse> RotateRefreshTokenAsync(string tokenHash, string clientId, string successorHash, DateTimeOffset now, DateTimeOffset slidingExpiresAt, CancellationToken cancellationToken)
     {
@@ -141,21 +135,12 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, TimeProvider clock
         return new RefreshTokenUse(revoked > 0 ? RefreshTokenUseResult.ReuseDetected : RefreshTokenUseResult.Invalid, null);
     }
 
-    public async Task RevokeRefreshTokenAsync(string tokenHash, string clientId, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await Sql.ExecuteAsync(connection, RevokeFamily, cancellationToken, ("now", clock.GetUtcNow()), ("token_hash", tokenHash), ("client_id", clientId));
-    }
+    public Task RevokeRefreshTokenAsync(string tokenHash, string clientId, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(dataSource, RevokeFamily, cancellationToken, ("now", clock.GetUtcNow()), ("token_hash", tokenHash), ("client_id", clientId));
 
-    public async Task RevokeSessionAsync(string subjectId, string sessionId, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await Sql.ExecuteAsync(connection, RevokeSession, cancellationToken, ("now", clock.GetUtcNow()), ("subject_id", subjectId), ("session_id", sessionId));
-    }
+    public Task RevokeSessionAsync(string subjectId, string sessionId, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(dataSource, RevokeSession, cancellationToken, ("now", clock.GetUtcNow()), ("subject_id", subjectId), ("session_id", sessionId));
 
-    public async Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await Sql.ExecuteAsync(connection, Prune, cancellationToken, ("now", now));
-    }
+    public Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(dataSource, Prune, cancellationToken, ("now", now));
 }

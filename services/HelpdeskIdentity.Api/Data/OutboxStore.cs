@@ -69,12 +69,8 @@ internal sealed class OutboxStore(NpgsqlDataSource dataSource, TimeProvider cloc
         return due.Count;
     }
 
-    public async Task<int> DeletePublishedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await Sql.ExecuteAsync(connection, DeletePublished, cancellationToken, ("cutoff", cutoff));
-    }
-
+    public Task<int> DeletePublishedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(dataSource, DeletePublished, cancellationToken, ("cutoff", cutoff));
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 

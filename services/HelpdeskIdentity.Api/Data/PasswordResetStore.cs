@@ -51,12 +51,9 @@ internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswor
         UPDATE authorization_codes SET consumed_at = @now WHERE subject_id = @subject_id AND consumed_at IS NULL;
         """;
 
-    public async Task AddRequestAsync(PasswordResetRequest request, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await Sql.ExecuteAsync(connection, InsertRequest, cancellationToken,
+    public Task AddRequestAsync(PasswordResetRequest request, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(dataSource, InsertRequest, cancellationToken,
             ("id", request.Id), ("email", request.Email), ("return_url", request.ReturnUrl), ("language", request.Language), ("now", now));
-    }
 
     public async Task<IReadOnlyList<PasswordResetRequest>> TakeRequestsAsync(NpgsqlConnection connection, int limit, CancellationToken cancellationToken)
     {
@@ -109,11 +106,8 @@ internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswor
     public Task VoidLinksAsync(NpgsqlConnection connection, Guid accountId, DateTimeOffset now, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(connection, VoidOthers, cancellationToken, ("account_id", accountId), ("now", now));
 
-    public async Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await Sql.ExecuteAsync(connection, Prune, cancellationToken, ("cutoff", cutoff));
-    }
+    public Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(dataSource, Prune, cancellationToken, ("cutoff", cutoff));
 
     public Task RevokeGrantsAsync(NpgsqlConnection connection, string subjectId, DateTimeOffset now, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(connection, RevokeSubject, cancellationToken, ("subject_id", subjectId), ("now", now));

@@ -52,13 +52,10 @@ internal sealed class RegistrationStore(NpgsqlDataSource dataSource) : IRegistra
         SELECT count(*) FROM spent
         """;
 
-    public async Task AddRequestAsync(RegistrationRequest request, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await Sql.ExecuteAsync(connection, InsertRequest, cancellationToken,
+    public Task AddRequestAsync(RegistrationRequest request, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(dataSource, InsertRequest, cancellationToken,
             ("id", request.Id), ("email", request.Email), ("display_name", request.DisplayName), ("return_url", request.ReturnUrl),
             ("language", request.Language), ("now", now));
-    }
 
     public async Task<IReadOnlyList<RegistrationRequest>> TakeRequestsAsync(NpgsqlConnection connection, int limit, CancellationToken cancellationToken)
     {
@@ -110,9 +107,6 @@ internal sealed class RegistrationStore(NpgsqlDataSource dataSource) : IRegistra
     public async Task<bool> ConsumeAsync(NpgsqlConnection connection, string tokenHash, DateTimeOffset now, CancellationToken cancellationToken) =>
         await Sql.ScalarAsync<long>(connection, Consume, cancellationToken, ("token_hash", tokenHash), ("now", now)) == 1;
 
-    public async Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await Sql.ExecuteAsync(connection, Prune, cancellationToken, ("cutoff", cutoff));
-    }
+    public Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(dataSource, Prune, cancellationToken, ("cutoff", cutoff));
 }

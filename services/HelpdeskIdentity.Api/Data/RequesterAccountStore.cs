@@ -19,11 +19,8 @@ internal sealed class RequesterAccountStore(NpgsqlDataSource dataSource, TimePro
     // ingested_at is the database's clock (see RecordTicket), so its age is measured on that clock too.
     private const string ForgetTicketIds = "DELETE FROM ingested_tickets WHERE ingested_at < clock_timestamp() - @age";
 
-    public async Task<int> ForgetTicketIdsAsync(TimeSpan olderThan, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await Sql.ExecuteAsync(connection, ForgetTicketIds, cancellationToken, ("age", olderThan));
-    }
+    public Task<int> ForgetTicketIdsAsync(TimeSpan olderThan, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(dataSource, ForgetTicketIds, cancellationToken, ("age", olderThan));
 
     private const string CountOnExisting = """
         UPDATE users SET ticket_count = ticket_count + 1,

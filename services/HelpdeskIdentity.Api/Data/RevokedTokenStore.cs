@@ -13,11 +13,8 @@ internal sealed class RevokedTokenStore(NpgsqlDataSource dataSource, TimeProvide
 
     private const string IsRevoked = "SELECT EXISTS (SELECT 1 FROM revoked_tokens WHERE token_id = @token_id)";
 
-    public async Task RevokeAsync(string tokenId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await Sql.ExecuteAsync(connection, Revoke, cancellationToken, ("now", clock.GetUtcNow()), ("token_id", tokenId), ("expires_at", expiresAt));
-    }
+    public Task RevokeAsync(string tokenId, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(dataSource, Revoke, cancellationToken, ("now", clock.GetUtcNow()), ("token_id", tokenId), ("expires_at", expiresAt));
 
     public async Task<bool> IsRevokedAsync(string tokenId, CancellationToken cancellationToken)
     {

@@ -12,6 +12,13 @@ internal static class Sql
         return value is null or DBNull ? default : (T)value;
     }
 
+    /// <summary>One statement on a connection of its own from the pool.</summary>
+    public static async Task<int> ExecuteAsync(NpgsqlDataSource dataSource, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await ExecuteAsync(connection, sql, cancellationToken, parameters);
+    }
+
     public static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var command = Command(connection, sql, parameters);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Oidc.Authorization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,7 @@ public sealed partial class SessionStampValidator(
     {
         // Codes are minted at the authorization endpoint: there the stamp is checked on every request, so a session
         // ended elsewhere cannot obtain one during the interval.
-        var interval = context.HttpContext.Request.Path.StartsWithSegments("/connect/authorize")
+        var interval = context.HttpContext.Request.Path.StartsWithSegments(AuthorizeEndpoint.Path)
             ? TimeSpan.Zero
             : options.Value.SessionValidationInterval;
         var now = clock.GetUtcNow();
