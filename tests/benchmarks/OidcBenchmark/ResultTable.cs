@@ -5,8 +5,8 @@ namespace OidcBenchmark;
 /// <summary>The report: how it was made, on what, and the figures of the three phases side by side.</summary>
 internal static class ResultTable
 {
-    /// <summary>Sign-ins/s must be at least this share of the bare hash rate on every core (within 15 %).</summary>
-    public const double SignInRatioTarget = 0.85;
+    /// <summary>Sign-ins/s must be at least this share of the bare hash rate on every core (issue 10: within 10 %).</summary>
+    public const double SignInRatioTarget = 0.90;
     public const int RefreshTarget = 1_000;
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
@@ -19,7 +19,7 @@ internal static class ResultTable
         var database = new Npgsql.NpgsqlConnectionStringBuilder(endpoints.PgConnection);
         var cores = Environment.ProcessorCount;
         output.WriteLine();
-        output.WriteLine("OIDC benchmark: bare password hash, password sign-in, refresh token grants against HelpdeskIdentity");
+        output.WriteLine("OIDC benchmark: bare password hash, password sign-in, refresh token grants (and, with --peer, discovery, JWKS, client_credentials beside a peer)");
         output.WriteLine($"Command:  {CommandText.For(args)}");
         output.WriteLine(F($"Settings: {options.Seconds} s measured per phase (sign-in and refresh after {options.Warmup} s unmeasured); {options.Workers} sign-in workers; {options.RefreshWorkers} refresh workers; user {user.Email} (run {user.RunId})"));
         output.WriteLine($"Machine:  {MachineFacts.Describe()}");
