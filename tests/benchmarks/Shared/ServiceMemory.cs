@@ -45,7 +45,14 @@ internal sealed class ServiceMemory(int? pid)
                     peak = now;
                 }
 
-                await Task.Delay(Interval, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                try
+                {
+                    await Task.Delay(Interval, stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // the phase is over
+                }
             }
         });
 
@@ -70,12 +77,17 @@ internal sealed class ServiceMemory(int? pid)
     /// </summary>
     public static string Report(double? atStart, IEnumerable<(string Load, double? PeakMiB)> peaks)
     {
+        if (atStart is null)
+        {
+            return "Service RSS: not measured (no --service-pid).";
+        }
+
         var measured = peaks.ToList();
-        var verdict = atStart is null ? "n/a" : measured.All(p => p.PeakMiB < LoadTargetMiB) ? "MET" : "MISSED";
-        return $"Service RSS (VmRSS): {Describe(atStart)} at the start; peak "
-            + string.Join(", ", measured.Select(p => $"{Describe(p.PeakMiB)} during {p.Load}"))
+        var verdict = measured.All(p => p.PeakMiB < LoadTargetMiB) ? "MET" : "MISSED";
+        return $"Service RSS (VmRSS): {MiB(atStart)} at the start; peak "
+            + string.Join(", ", measured.Select(p => $"{MiB(p.PeakMiB)} during {p.Load}"))
             + $" (target < {LoadTargetMiB} MiB under load: {verdict})";
     }
 
-    private static string Describe(double? miB) => miB is { } m ? string.Create(CultureInfo.InvariantCulture, $"{m:N0} MiB") : "n/a (no --service-pid)";
+    private static string MiB(double? miB) => string.Create(CultureInfo.InvariantCulture, $"{miB:N0} MiB");
 }
