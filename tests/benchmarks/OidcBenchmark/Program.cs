@@ -16,15 +16,15 @@ return await BenchmarkRun.RunAsync(async cancellationToken =>
     await ServiceProbe.EnsureReadyAsync(endpoints, cancellationToken);
     var memory = new ServiceMemory(options.ServicePid);
     var atStart = memory.Now();
+    var ours = await OpenIdProvider.DiscoverAsync("HelpdeskIdentity", endpoints.Issuer, cancellationToken);
 
-    (SideBySideMeasurement Result, double? PeakMiB, OpenIdProvider Ours, OpenIdProvider Peer)? sideBySide = null;
+    (SideBySideMeasurement Result, double? PeakMiB, OpenIdProvider Peer)? sideBySide = null;
     if (options.Peer is { } peerIssuer)
     {
-        var ours = await OpenIdProvider.DiscoverAsync("HelpdeskIdentity", endpoints.Issuer, cancellationToken);
         var peer = await OpenIdProvider.DiscoverAsync("oidc-provider", peerIssuer, cancellationToken);
         var workloads = Workload.All(endpoints.BackendClientId, endpoints.BackendClientSecret, options.Scope);
         var (result, peak) = await memory.PeakDuringAsync(() => SideBySidePhase.RunAsync(ours, peer, workloads, options, cancellationToken));
-        sideBySide = (result, peak, ours, peer);
+        sideBySide = (result, peak, peer);
     }
 
     await Console.Error.WriteLineAsync($"Creating the benchmark user with 'dotnet {endpoints.ServiceBinary} users add'…");
@@ -33,12 +33,12 @@ return await BenchmarkRun.RunAsync(async cancellationToken =>
 
     var floor = HashFloor.Measure(stored, user.Password, TimeSpan.FromSeconds(options.Seconds), cancellationToken);
     var (signIn, signInPeak) = await memory.PeakDuringAsync(() => SignInPhase.RunAsync(endpoints, user, options, cancellationToken));
-    var (refresh, refreshPeak) = await memory.PeakDuringAsync(() => RefreshPhase.RunAsync(endpoints, user, options, cancellationToken));
+    var (refresh, refreshPeak) = await memory.PeakDuringAsync(() => RefreshPhase.RunAsync(endpoints, ours, user, options, cancellationToken));
 
     ResultTable.Write(Console.Out, args, options, endpoints, user, floor, signIn, refresh);
     if (sideBySide is { } s)
     {
-        SideBySideTable.Write(Console.Out, options, s.Ours, s.Peer, s.Result);
+        SideBySideTable.Write(Console.Out, options, ours, s.Peer, s.Result);
     }
 
     Console.WriteLine();

@@ -36,7 +36,7 @@ internal static class ResultTable
         string[][] rows =
         [
             ["Figure", "Bare hash (in process)", "Password sign-in", "Refresh"],
-            ["operation", "PasswordHasher.VerifyHashedPassword, right password", "POST /account/login, right password → 302", "POST /connect/token grant_type=refresh_token"],
+            ["operation", "PasswordHasher.VerifyHashedPassword, right password", "POST /account/login, right password → 302", "POST token_endpoint grant_type=refresh_token"],
             ["concurrency", F($"1 thread, then {floor.Threads} threads"), F($"{signIn.Workers} workers, own cookies each"), F($"{refresh.Workers} workers, own token family each")],
             ["measured", F($"{options.Seconds} s + {options.Seconds} s"), Window(signIn), Window(refresh)],
             ["completed", F($"{floor.SingleCount:N0} + {floor.ParallelCount:N0}"), F($"{signIn.Succeeded:N0} sign-ins"), F($"{refresh.Succeeded:N0} refreshes")],

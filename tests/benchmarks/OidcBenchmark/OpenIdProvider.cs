@@ -1,11 +1,11 @@
 using System.Text.Json;
 
-namespace OidcBenchmark.SideBySide;
+namespace OidcBenchmark;
 
 /// <summary>A provider under load, found through its discovery document only (no knowledge of its internals).</summary>
-internal sealed record OpenIdProvider(string Name, Uri Discovery, Uri Jwks, Uri TokenEndpoint)
+internal sealed record OpenIdProvider(string Name, Uri Discovery, Uri Jwks, Uri AuthorizationEndpoint, Uri TokenEndpoint)
 {
-    /// <exception cref="BenchmarkException">The discovery document is missing or lacks jwks_uri / token_endpoint.</exception>
+    /// <exception cref="BenchmarkException">The discovery document is missing or lacks one of the endpoints.</exception>
     public static async Task<OpenIdProvider> DiscoverAsync(string name, Uri issuer, CancellationToken cancellationToken)
     {
         var discovery = new Uri(issuer.AbsoluteUri.TrimEnd('/') + "/.well-known/openid-configuration");
@@ -13,7 +13,8 @@ internal sealed record OpenIdProvider(string Name, Uri Discovery, Uri Jwks, Uri 
         try
         {
             using var document = JsonDocument.Parse(await client.GetStringAsync(discovery, cancellationToken));
-            return new OpenIdProvider(name, discovery, Endpoint(document, "jwks_uri", discovery), Endpoint(document, "token_endpoint", discovery));
+            return new OpenIdProvider(name, discovery, Endpoint(document, "jwks_uri", discovery),
+                Endpoint(document, "authorization_endpoint", discovery), Endpoint(document, "token_endpoint", discovery));
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
