@@ -17,24 +17,25 @@ internal static class CodeFlow
 
     /// <summary>Signs <paramref name="user"/> in and returns the refresh token of a new family.</summary>
     /// <exception cref="BenchmarkException">A step answered something other than the flow expects.</exception>
-    public static async Task<string> SignInAsync(BrowserSession browser, BenchmarkEndpoints endpoints, BenchmarkUser user, CancellationToken cancellationToken)
+    public static async Task<string> SignInAsync(
+        BrowserSession browser, BenchmarkEndpoints endpoints, OpenIdProvider service, BenchmarkUser user, CancellationToken cancellationToken)
     {
         var verifier = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
         var state = Guid.NewGuid().ToString("N");
-        var authorize = new Uri(endpoints.Issuer, "connect/authorize?" + Query(
+        var authorize = new Uri(service.AuthorizationEndpoint.AbsoluteUri + (service.AuthorizationEndpoint.Query.Length > 0 ? "&" : "?") + Query(
             ("client_id", endpoints.PortalClientId), ("redirect_uri", endpoints.PortalRedirectUri), ("response_type", "code"),
             ("scope", Scope), ("state", state), ("nonce", Guid.NewGuid().ToString("N")),
             ("code_challenge", challenge), ("code_challenge_method", "S256")));
 
         // A browser that still has a session goes straight to the redirect URI.
-        var callback = await RedirectAsync(browser.GetAsync(authorize, cancellationToken), "GET /connect/authorize");
+        var callback = await RedirectAsync(browser.GetAsync(authorize, cancellationToken), "GET authorization_endpoint");
         if (callback.AbsolutePath == "/account/login")
         {
             var form = await browser.OpenLoginPageAsync(callback, cancellationToken);
             var back = await RedirectAsync(browser.PostAsync(form.Action, form.Content(user.Email, user.Password), cancellationToken),
                 $"POST {form.Action.AbsolutePath} (sign-in with the right password)");
-            callback = await RedirectAsync(browser.GetAsync(back, cancellationToken), "GET /connect/authorize (signed in)");
+            callback = await RedirectAsync(browser.GetAsync(back, cancellationToken), "GET authorization_endpoint (signed in)");
         }
 
         if (callback.GetLeftPart(UriPartial.Path) != endpoints.PortalRedirectUri)
@@ -48,7 +49,7 @@ internal static class CodeFlow
             throw new BenchmarkException($"The redirect to the portal has no code for this state (error: {answer["error"] ?? "none"} {answer["error_description"]}).");
         }
 
-        using var response = await browser.PostAsync(new Uri(endpoints.Issuer, "connect/token"), new FormUrlEncodedContent(
+        using var response = await browser.PostAsync(service.TokenEndpoint, new FormUrlEncodedContent(
         [
             new("grant_type", "authorization_code"), new("code", code), new("redirect_uri", endpoints.PortalRedirectUri),
             new("code_verifier", verifier), new("client_id", endpoints.PortalClientId),

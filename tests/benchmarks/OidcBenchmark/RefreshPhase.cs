@@ -9,18 +9,19 @@ namespace OidcBenchmark;
 /// </summary>
 internal static class RefreshPhase
 {
-    public static async Task<LoadMeasurement> RunAsync(BenchmarkEndpoints endpoints, BenchmarkUser user, BenchmarkOptions options, CancellationToken cancellationToken)
+    public static async Task<LoadMeasurement> RunAsync(
+        BenchmarkEndpoints endpoints, OpenIdProvider service, BenchmarkUser user, BenchmarkOptions options, CancellationToken cancellationToken)
     {
         var clients = Enumerable.Range(0, options.RefreshWorkers).Select(_ => new BrowserSession(endpoints.Issuer)).ToList();
         try
         {
             await Console.Error.WriteLineAsync($"Refresh: {options.RefreshWorkers} workers sign in through the code flow…");
-            var tokens = await Task.WhenAll(clients.Select(c => CodeFlow.SignInAsync(c, endpoints, user, cancellationToken)));
+            var tokens = await Task.WhenAll(clients.Select(c => CodeFlow.SignInAsync(c, endpoints, service, user, cancellationToken)));
             await Console.Error.WriteLineAsync(
                 $"Refresh: {options.RefreshWorkers} workers for {options.Warmup} s unmeasured, then {options.Seconds} s…");
             var window = LoadWindow.StartNow(TimeSpan.FromSeconds(options.Warmup), TimeSpan.FromSeconds(options.Seconds));
             var samples = await Task.WhenAll(clients.Select((c, i) =>
-                Task.Run(() => WorkAsync(c, tokens[i], endpoints, user, window, cancellationToken), cancellationToken)));
+                Task.Run(() => WorkAsync(c, tokens[i], endpoints, service, user, window, cancellationToken), cancellationToken)));
             return LoadMeasurement.Compute(options.RefreshWorkers, window, samples.SelectMany(s => s));
         }
         finally
@@ -30,16 +31,16 @@ internal static class RefreshPhase
     }
 
     private static async Task<List<RequestSample>> WorkAsync(
-        BrowserSession client, string refreshToken, BenchmarkEndpoints endpoints, BenchmarkUser user, LoadWindow window, CancellationToken cancellationToken)
+        BrowserSession client, string refreshToken, BenchmarkEndpoints endpoints, OpenIdProvider service, BenchmarkUser user, LoadWindow window,
+        CancellationToken cancellationToken)
     {
-        var tokenEndpoint = new Uri(endpoints.Issuer, "connect/token");
         var samples = new List<RequestSample>();
         while (window.IsOpen)
         {
             string? next = null;
             var sample = await TimedRequest.RunAsync(async () =>
             {
-                using var response = await client.PostAsync(tokenEndpoint, new FormUrlEncodedContent(
+                using var response = await client.PostAsync(service.TokenEndpoint, new FormUrlEncodedContent(
                 [
                     new("grant_type", "refresh_token"), new("refresh_token", refreshToken), new("client_id", endpoints.PortalClientId),
                 ]), cancellationToken);
@@ -62,7 +63,7 @@ internal static class RefreshPhase
 
             try
             {
-                refreshToken = await CodeFlow.SignInAsync(client, endpoints, user, cancellationToken);
+                refreshToken = await CodeFlow.SignInAsync(client, endpoints, service, user, cancellationToken);
             }
             catch (Exception ex) when (ex is BenchmarkException or HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
             {

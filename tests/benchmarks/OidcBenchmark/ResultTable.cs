@@ -5,8 +5,8 @@ namespace OidcBenchmark;
 /// <summary>The report: how it was made, on what, and the figures of the three phases side by side.</summary>
 internal static class ResultTable
 {
-    /// <summary>Sign-ins/s must be at least this share of the bare hash rate on every core (within 15 %).</summary>
-    public const double SignInRatioTarget = 0.85;
+    /// <summary>Sign-ins/s must be at least this share of the bare hash rate on every core (issue 10: within 10 %).</summary>
+    public const double SignInRatioTarget = 0.90;
     public const int RefreshTarget = 1_000;
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
@@ -19,7 +19,7 @@ internal static class ResultTable
         var database = new Npgsql.NpgsqlConnectionStringBuilder(endpoints.PgConnection);
         var cores = Environment.ProcessorCount;
         output.WriteLine();
-        output.WriteLine("OIDC benchmark: bare password hash, password sign-in, refresh token grants against HelpdeskIdentity");
+        output.WriteLine("OIDC benchmark: bare password hash, password sign-in, refresh token grants (and, with --peer, discovery, JWKS, client_credentials beside a peer)");
         output.WriteLine($"Command:  {CommandText.For(args)}");
         output.WriteLine(F($"Settings: {options.Seconds} s measured per phase (sign-in and refresh after {options.Warmup} s unmeasured); {options.Workers} sign-in workers; {options.RefreshWorkers} refresh workers; user {user.Email} (run {user.RunId})"));
         output.WriteLine($"Machine:  {MachineFacts.Describe()}");
@@ -36,7 +36,7 @@ internal static class ResultTable
         string[][] rows =
         [
             ["Figure", "Bare hash (in process)", "Password sign-in", "Refresh"],
-            ["operation", "PasswordHasher.VerifyHashedPassword, right password", "POST /account/login, right password → 302", "POST /connect/token grant_type=refresh_token"],
+            ["operation", "PasswordHasher.VerifyHashedPassword, right password", "POST /account/login, right password → 302", "POST token_endpoint grant_type=refresh_token"],
             ["concurrency", F($"1 thread, then {floor.Threads} threads"), F($"{signIn.Workers} workers, own cookies each"), F($"{refresh.Workers} workers, own token family each")],
             ["measured", F($"{options.Seconds} s + {options.Seconds} s"), Window(signIn), Window(refresh)],
             ["completed", F($"{floor.SingleCount:N0} + {floor.ParallelCount:N0}"), F($"{signIn.Succeeded:N0} sign-ins"), F($"{refresh.Succeeded:N0} refreshes")],

@@ -7,16 +7,20 @@ internal sealed record BenchmarkOptions
         Usage: dotnet run -c Release --project tests/benchmarks/TicketIntakeBenchmark -- [options]
 
           --tickets N        flood phase: N tickets (even; half new senders, half repeats), default 20000
+          --rounds N         flood rounds, bare bus and service taking turns (the first alternating), default 3
           --rate R           steady phase: R tickets per second, default 500
           --seconds S        steady phase: for S seconds, default 20
           --warmup W         unmeasured tickets first, so the service is past start-up costs; 0 for none, default 1000
           --outstanding K    unconfirmed publishes kept in flight, default 256
           --timeout SECONDS  per phase: give up when not every ticket is committed by then, default 600
+          --service-pid PID  report the service's VmRSS (at the start, and the peak under its loads)
           --endpoints FILE   written by deploy/local/run.sh, default <repo>/.local/endpoints.env
           --help             this text
         """;
 
     public int Tickets { get; init; } = 20_000;
+
+    public int Rounds { get; init; } = 3;
 
     public int Rate { get; init; } = 500;
 
@@ -27,6 +31,8 @@ internal sealed record BenchmarkOptions
     public int Outstanding { get; init; } = 256;
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    public int? ServicePid { get; init; }
 
     public string? EndpointsFile { get; init; }
 
@@ -42,6 +48,8 @@ internal sealed record BenchmarkOptions
         var options = arguments.Fold(args, new BenchmarkOptions(), (options, name, value) => name switch
         {
             "--tickets" => options with { Tickets = arguments.Number(name, value, minimum: 1) },
+            "--rounds" => options with { Rounds = arguments.Number(name, value, minimum: 1, maximum: 100) },
+            "--service-pid" => options with { ServicePid = arguments.Number(name, value, minimum: 1) },
             "--rate" => options with { Rate = arguments.Number(name, value, minimum: 1) },
             "--seconds" => options with { Seconds = arguments.Number(name, value, minimum: 1) },
             "--warmup" => options with { Warmup = arguments.Number(name, value, minimum: 0) },

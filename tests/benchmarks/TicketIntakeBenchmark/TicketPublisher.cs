@@ -18,13 +18,11 @@ internal sealed class TicketPublisher : IAsyncDisposable
 
     private readonly IConnection _connection;
     private readonly IChannel _channel;
-    private readonly string _exchange;
 
-    private TicketPublisher(IConnection connection, IChannel channel, string exchange)
+    private TicketPublisher(IConnection connection, IChannel channel)
     {
         _connection = connection;
         _channel = channel;
-        _exchange = exchange;
     }
 
     /// <exception cref="BenchmarkException">The broker is unreachable, or nothing consumes the ticket queue.</exception>
@@ -49,7 +47,7 @@ internal sealed class TicketPublisher : IAsyncDisposable
                 new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true,
                     outstandingPublisherConfirmationsRateLimiter: null),
                 cancellationToken);
-            return new TicketPublisher(connection, channel, endpoints.TicketExchange);
+            return new TicketPublisher(connection, channel);
         }
         catch
         {
@@ -58,8 +56,8 @@ internal sealed class TicketPublisher : IAsyncDisposable
         }
     }
 
-    /// <summary>Every ticket as fast as the broker confirms, with <paramref name="outstanding"/> publishes in flight.</summary>
-    public async Task<PublishTimes> FloodAsync(TicketPlan plan, int outstanding, CancellationToken cancellationToken)
+    /// <summary>Every ticket to <paramref name="exchange"/> as fast as the broker confirms, with <paramref name="outstanding"/> publishes in flight.</summary>
+    public async Task<PublishTimes> FloodAsync(string exchange, TicketPlan plan, int outstanding, CancellationToken cancellationToken)
     {
         var sentAt = new DateTime[plan.Count];
         var next = -1;
@@ -69,7 +67,7 @@ internal sealed class TicketPublisher : IAsyncDisposable
             int index;
             while ((index = Interlocked.Increment(ref next)) < plan.Count)
             {
-                await PublishAsync(plan.Tickets[index], index, sentAt, cancellationToken);
+                await PublishAsync(exchange, plan.Tickets[index], index, sentAt, cancellationToken);
             }
         }
 
@@ -78,8 +76,8 @@ internal sealed class TicketPublisher : IAsyncDisposable
         return new PublishTimes(sentAt, DateTime.UtcNow);
     }
 
-    /// <summary>Tickets at <paramref name="ratePerSecond"/>: every 10 ms, whatever is due by then.</summary>
-    public async Task<PublishTimes> PacedAsync(TicketPlan plan, int ratePerSecond, int outstanding, CancellationToken cancellationToken)
+    /// <summary>Tickets to <paramref name="exchange"/> at <paramref name="ratePerSecond"/>: every 10 ms, whatever is due by then.</summary>
+    public async Task<PublishTimes> PacedAsync(string exchange, TicketPlan plan, int ratePerSecond, int outstanding, CancellationToken cancellationToken)
     {
         var sentAt = new DateTime[plan.Count];
         var publishes = new List<Task>(plan.Count);
@@ -94,7 +92,7 @@ internal sealed class TicketPublisher : IAsyncDisposable
             for (; sent < due; sent++)
             {
                 await inFlight.WaitAsync(cancellationToken);
-                publishes.Add(PublishReleasingAsync(plan.Tickets[sent], sent, sentAt, inFlight, cancellationToken));
+                publishes.Add(PublishReleasingAsync(exchange, plan.Tickets[sent], sent, sentAt, inFlight, cancellationToken));
             }
         }
 
@@ -129,11 +127,11 @@ internal sealed class TicketPublisher : IAsyncDisposable
         }
     }
 
-    private async Task PublishReleasingAsync(PlannedTicket ticket, int index, DateTime[] sentAt, SemaphoreSlim inFlight, CancellationToken cancellationToken)
+    private async Task PublishReleasingAsync(string exchange, PlannedTicket ticket, int index, DateTime[] sentAt, SemaphoreSlim inFlight, CancellationToken cancellationToken)
     {
         try
         {
-            await PublishAsync(ticket, index, sentAt, cancellationToken);
+            await PublishAsync(exchange, ticket, index, sentAt, cancellationToken);
         }
         finally
         {
@@ -141,7 +139,7 @@ internal sealed class TicketPublisher : IAsyncDisposable
         }
     }
 
-    private async Task PublishAsync(PlannedTicket ticket, int index, DateTime[] sentAt, CancellationToken cancellationToken)
+    private async Task PublishAsync(string exchange, PlannedTicket ticket, int index, DateTime[] sentAt, CancellationToken cancellationToken)
     {
         var now = DateTime.UtcNow;
         sentAt[index] = now;
@@ -150,7 +148,7 @@ internal sealed class TicketPublisher : IAsyncDisposable
         try
         {
             // mandatory: an unroutable ticket fails here instead of never arriving.
-            await _channel.BasicPublishAsync(_exchange, "", mandatory: true, Properties, body, cancellationToken);
+            await _channel.BasicPublishAsync(exchange, "", mandatory: true, Properties, body, cancellationToken);
         }
         catch (PublishException ex)
         {

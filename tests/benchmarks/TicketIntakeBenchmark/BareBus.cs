@@ -1,0 +1,74 @@
+using HelpdeskIdentity.Contracts;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TicketIntakeBenchmark;
+
+/// <summary>
+/// The yardstick: MassTransit in this process, on the service's broker, consuming the same plain-JSON
+/// TicketReceived with the service's endpoint settings (prefetch 200, 64 at once, raw JSON) but no
+/// database: the consumer only notes when each ticket arrived. Its queue and exchange are its own,
+/// so the service never sees these tickets.
+/// </summary>
+internal sealed class BareBus : IAsyncDisposable
+{
+    public const string Exchange = "bench.bare-ticket-received";
+    private const int PrefetchCount = 200;
+    private const int ConcurrentMessageLimit = 64;
+
+    private readonly ServiceProvider _services;
+    private readonly IBusControl _bus;
+
+    private BareBus(ServiceProvider services, IBusControl bus, ArrivalRecorder arrivals)
+    {
+        _services = services;
+        _bus = bus;
+        Arrivals = arrivals;
+    }
+
+    public ArrivalRecorder Arrivals { get; }
+
+    public static async Task<BareBus> StartAsync(Uri amqpUrl, CancellationToken cancellationToken)
+    {
+        var arrivals = new ArrivalRecorder();
+        var services = new ServiceCollection()
+            .AddSingleton(arrivals)
+            .AddMassTransit(bus =>
+            {
+                bus.DisableUsageTelemetry(); // as the service: no reports to the vendor
+                bus.AddConsumer<BareTicketConsumer>();
+                bus.UsingRabbitMq((context, rabbit) =>
+                {
+                    rabbit.Host(amqpUrl);
+                    rabbit.ReceiveEndpoint(Exchange, endpoint =>
+                    {
+                        endpoint.ConfigureConsumeTopology = false; // never bind to the service's exchange
+                        endpoint.Bind(Exchange);
+                        endpoint.PrefetchCount = PrefetchCount;
+                        endpoint.ConcurrentMessageLimit = ConcurrentMessageLimit;
+                        endpoint.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: false);
+                        endpoint.ConfigureConsumer<BareTicketConsumer>(context);
+                    });
+                });
+            })
+            .BuildServiceProvider();
+        var bus = services.GetRequiredService<IBusControl>();
+        await bus.StartAsync(cancellationToken);
+        return new BareBus(services, bus, arrivals);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _bus.StopAsync();
+        await _services.DisposeAsync();
+    }
+
+    private sealed class BareTicketConsumer(ArrivalRecorder arrivals) : IConsumer<TicketReceived>
+    {
+        public Task Consume(ConsumeContext<TicketReceived> context)
+        {
+            arrivals.Record(context.Message.TicketId);
+            return Task.CompletedTask;
+        }
+    }
+}
