@@ -22,9 +22,14 @@ public sealed partial class AuthorizationCodeGrant(IGrantStore grants, RefreshTo
     public async Task<IResult> HandleAsync(OidcClient client, IFormCollection form, CancellationToken cancellationToken)
     {
         var handle = form["code"].ToString();
-        if (handle.Length == 0 || handle.Length > 200)
+        if (handle.Length == 0)
         {
             return JsonResult.Error(ProtocolError.InvalidRequest("code is required."));
+        }
+
+        if (handle.Length > Secrets.MaxHandleLength)
+        {
+            return JsonResult.Error(ProtocolError.InvalidGrant($"The code is {handle.Length:N0} characters long; this provider never issues one longer than {Secrets.MaxHandleLength}."));
         }
 
         var codeHash = Secrets.Hash(handle);

@@ -19,9 +19,14 @@ public sealed class RefreshTokenGrant(RefreshTokens refreshTokens, UserTokenIssu
     public async Task<IResult> HandleAsync(OidcClient client, IFormCollection form, CancellationToken cancellationToken)
     {
         var handle = form["refresh_token"].ToString();
-        if (handle.Length == 0 || handle.Length > 200)
+        if (handle.Length == 0)
         {
             return JsonResult.Error(ProtocolError.InvalidRequest("refresh_token is required."));
+        }
+
+        if (handle.Length > Secrets.MaxHandleLength)
+        {
+            return JsonResult.Error(ProtocolError.InvalidGrant($"The refresh_token is {handle.Length:N0} characters long; this provider never issues one longer than {Secrets.MaxHandleLength}."));
         }
 
         var successor = Secrets.NewHandle();
