@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Oidc;
 using HelpdeskIdentity.Oidc.Grants;
 using Npgsql;
 
@@ -7,7 +8,7 @@ namespace HelpdeskIdentity.Api.Data;
 /// Codes and refresh tokens in PostgreSQL. Each spend is one conditional UPDATE, so of two racing
 /// requests exactly one wins; the loser is treated as a replay.
 /// </summary>
-internal sealed class GrantStore(NpgsqlDataSource dataSource, TimeProvider clock) : IGrantStore
+internal sealed class GrantStore(NpgsqlDataSource dataSource, GrantRevocations revocations, TimeProvider clock) : IGrantStore
 {
     private const string InsertCode = """
         INSERT INTO authorization_codes (code_hash, client_id, redirect_uri, subject_id, session_id, authenticated_at, scopes, nonce, code_challenge, expires_at)
@@ -83,8 +84,6 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, TimeProvider clock
         DELETE FROM authorization_codes WHERE expires_at < @now - interval '1 day';
         DELETE FROM refresh_tokens WHERE family_expires_at < @now OR revoked_at < @now - interval '1 day';
         """;
-
-    private const string RevokeSession = "UPDATE refresh_tokens SET revoked_at = @now WHERE subject_id = @subject_id AND session_id = @session_id AND revoked_at IS NULL";
 
     public Task StoreCodeAsync(AuthorizationCode code, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(dataSource, InsertCode, cancellationToken,
@@ -164,7 +163,7 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, TimeProvider clock
         Sql.ExecuteAsync(dataSource, RevokeFamily, cancellationToken, ("now", clock.GetUtcNow()), ("token_hash", tokenHash), ("client_id", clientId));
 
     public Task RevokeSessionAsync(string subjectId, string sessionId, CancellationToken cancellationToken) =>
-        Sql.ExecuteAsync(dataSource, RevokeSession, cancellationToken, ("now", clock.GetUtcNow()), ("subject_id", subjectId), ("session_id", sessionId));
+        revocations.RevokeSessionAsync(subjectId, sessionId, cancellationToken);
 
     public Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(dataSource, Prune, cancellationToken, ("now", now));

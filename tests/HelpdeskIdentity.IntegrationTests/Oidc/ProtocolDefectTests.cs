@@ -1,6 +1,9 @@
 using System.Net;
 using HelpdeskIdentity.IntegrationTests.Infrastructure;
+using HelpdeskIdentity.Oidc.Keys;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using Shouldly;
 
 namespace HelpdeskIdentity.IntegrationTests.Oidc;
@@ -56,6 +59,22 @@ public sealed class ProtocolDefectTests(OidcFixture fixture) : IClassFixture<Oid
 
         logout.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await RefreshAsync(tokens.GetProperty("refresh_token").GetString()!)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        browser.Dispose();
+    }
+
+    [Fact]
+    public async Task Logout_AlsoSpendsTheSessionsCodesNotYetExchanged()
+    {
+        var (browser, flow, _) = await SignedInAsync();
+        var first = CodeFlow.Callback(await browser.GetAsync(flow.AuthorizeUrl()));
+        var idToken = (await ProtocolClient.JsonAsync(await flow.RedeemAsync(_client, first["code"]))).GetProperty("id_token").GetString();
+        var pending = CodeFlow.Callback(await browser.GetAsync(flow.AuthorizeUrl()))["code"];
+
+        (await browser.GetAsync($"/connect/endsession?id_token_hint={idToken}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var late = await flow.RedeemAsync(_client, pending);
+
+        late.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "a code minted before sign-out must not start a new refresh chain after it");
+        (await ProtocolClient.JsonAsync(late)).GetProperty("error").GetString().ShouldBe("invalid_grant");
         browser.Dispose();
     }
 
@@ -165,6 +184,36 @@ public sealed class ProtocolDefectTests(OidcFixture fixture) : IClassFixture<Oid
 
         logout.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         CodeFlow.Callback(await browser.GetAsync(flow.AuthorizeUrl(extra: ("prompt", "none")))).ShouldContainKey("code");
+        browser.Dispose();
+    }
+
+    [Fact]
+    public async Task UserInfo_RefusesAnAccessTokenMintedForAnotherApisAudience()
+    {
+        var (browser, flow, _) = await SignedInAsync();
+        var callback = CodeFlow.Callback(await browser.GetAsync(flow.AuthorizeUrl()));
+        var genuine = new JsonWebToken((await ProtocolClient.JsonAsync(await flow.RedeemAsync(_client, callback["code"]))).GetProperty("access_token").GetString());
+        // Signed with the provider's own key, as a token it minted for another API (RFC 8707) would be.
+        var signing = await fixture.Host.Services.GetRequiredService<SigningKeys>().GetAsync(Cancellation);
+        var forAnotherApi = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            TokenType = "at+jwt",
+            Issuer = IdentityHost.Issuer,
+            Expires = DateTime.UtcNow.AddMinutes(5),
+            Claims = new Dictionary<string, object>
+            {
+                ["sub"] = genuine.Subject,
+                ["aud"] = "helpdesk-api",
+                ["client_id"] = TestClients.PortalId,
+                ["scope"] = "openid profile email",
+                ["jti"] = Guid.NewGuid().ToString("N"),
+            },
+            SigningCredentials = signing.Signing,
+        });
+
+        genuine.Audiences.ShouldContain(IdentityHost.Issuer);
+        (await _client.UserInfoStatusAsync(genuine.EncodedToken)).ShouldBe(HttpStatusCode.OK);
+        (await _client.UserInfoStatusAsync(forAnotherApi)).ShouldBe(HttpStatusCode.Unauthorized);
         browser.Dispose();
     }
 
