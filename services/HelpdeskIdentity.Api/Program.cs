@@ -37,6 +37,7 @@ var app = builder.Build();
 
 app.MapHealth();
 app.MapPages();             // with the middleware pages need: error pages, rate limits, headers, static files, session, antiforgery
+app.UseMiddleware<ProtocolFormGuard>(); // an unreadable or oversized /connect/* form is 400/413, never 500
 app.MapOidc();
 app.MapEmail();             // the development mailbox (Development only)
 

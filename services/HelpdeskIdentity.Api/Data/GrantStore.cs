@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Oidc;
 using HelpdeskIdentity.Oidc.Grants;
 using Npgsql;
 
@@ -7,24 +8,28 @@ namespace HelpdeskIdentity.Api.Data;
 /// Codes and refresh tokens in PostgreSQL. Each spend is one conditional UPDATE, so of two racing
 /// requests exactly one wins; the loser is treated as a replay.
 /// </summary>
-internal sealed class GrantStore(NpgsqlDataSource dataSource, TimeProvider clock) : IGrantStore
+internal sealed class GrantStore(NpgsqlDataSource dataSource, GrantRevocations revocations, TimeProvider clock) : IGrantStore
 {
     private const string InsertCode = """
         INSERT INTO authorization_codes (code_hash, client_id, redirect_uri, subject_id, session_id, authenticated_at, scopes, nonce, code_challenge, expires_at)
         VALUES (@code_hash, @client_id, @redirect_uri, @subject_id, @session_id, @authenticated_at, @scopes, @nonce, @code_challenge, @expires_at)
         """;
 
+    private const string FindCode = """
+        SELECT client_id, redirect_uri, subject_id, session_id, authenticated_at, scopes, nonce, code_challenge, expires_at
+        FROM authorization_codes WHERE code_hash = @code_hash AND client_id = @client_id
+        """;
+
     private const string SpendCode = """
         UPDATE authorization_codes SET consumed_at = @now
-        WHERE code_hash = @code_hash AND consumed_at IS NULL AND expires_at > @now
-        RETURNING client_id, redirect_uri, subject_id, session_id, authenticated_at, scopes, nonce, code_challenge, expires_at
+        WHERE code_hash = @code_hash AND client_id = @client_id AND consumed_at IS NULL AND expires_at > @now
         """;
 
     // A spent code presented again: mark it, and revoke whatever its first use was given.
     private const string ReplayCode = """
         WITH replayed AS (
             UPDATE authorization_codes SET replayed_at = coalesce(replayed_at, @now)
-            WHERE code_hash = @code_hash AND consumed_at IS NOT NULL
+            WHERE code_hash = @code_hash AND client_id = @client_id AND consumed_at IS NOT NULL
             RETURNING access_token_id, access_token_expires_at, refresh_family_id),
         access AS (
             INSERT INTO revoked_tokens (token_id, expires_at)
@@ -50,6 +55,7 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, TimeProvider clock
         WITH spent AS (
             UPDATE refresh_tokens SET consumed_at = @now
             WHERE token_hash = @token_hash AND client_id = @client_id AND consumed_at IS NULL AND revoked_at IS NULL AND expires_at > @now
+              AND scopes @> @requested_scopes
             RETURNING family_id, client_id, subject_id, session_id, authenticated_at, scopes, family_expires_at)
         INSERT INTO refresh_tokens (token_hash, family_id, client_id, subject_id, session_id, authenticated_at, scopes, created_at, expires_at, family_expires_at)
         SELECT @successor_hash, family_id, client_id, subject_id, session_id, authenticated_at, scopes, @now, LEAST(@sliding_expires_at, family_expires_at), family_expires_at
@@ -63,6 +69,12 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, TimeProvider clock
         WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = @token_hash AND consumed_at IS NOT NULL) AND revoked_at IS NULL
         """;
 
+    // After a refused rotation: a live token whose only fault was the scope it asked for.
+    private const string GrantedScopes = """
+        SELECT scopes FROM refresh_tokens
+        WHERE token_hash = @token_hash AND client_id = @client_id AND consumed_at IS NULL AND revoked_at IS NULL AND expires_at > @now
+        """;
+
     private const string RevokeFamily = """
         UPDATE refresh_tokens SET revoked_at = @now
         WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = @token_hash AND client_id = @client_id) AND revoked_at IS NULL
@@ -73,40 +85,44 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, TimeProvider clock
         DELETE FROM refresh_tokens WHERE family_expires_at < @now OR revoked_at < @now - interval '1 day';
         """;
 
-    private const string RevokeSession = "UPDATE refresh_tokens SET revoked_at = @now WHERE subject_id = @subject_id AND session_id = @session_id AND revoked_at IS NULL";
-
     public Task StoreCodeAsync(AuthorizationCode code, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(dataSource, InsertCode, cancellationToken,
             ("code_hash", code.CodeHash), ("client_id", code.ClientId), ("redirect_uri", code.RedirectUri), ("subject_id", code.SubjectId),
             ("session_id", code.SessionId), ("authenticated_at", code.AuthenticatedAt), ("scopes", code.Scopes.ToArray()), ("nonce", code.Nonce),
             ("code_challenge", code.CodeChallenge), ("expires_at", code.ExpiresAt));
 
-    public async Task<AuthorizationCode?> ConsumeCodeAsync(string codeHash, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<AuthorizationCode?> FindCodeAsync(string codeHash, string clientId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using (var spend = Sql.Command(connection, SpendCode, ("now", now), ("code_hash", codeHash)))
-        await using (var reader = await spend.ExecuteReaderAsync(cancellationToken))
-        {
-            if (await reader.ReadAsync(cancellationToken))
-            {
-                return new AuthorizationCode(codeHash, reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                    reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<string[]>(5), reader.IsDBNull(6) ? null : reader.GetString(6),
-                    reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetFieldValue<DateTimeOffset>(8));
-            }
-        }
-
-        await Sql.ExecuteAsync(connection, ReplayCode, cancellationToken, ("now", now), ("code_hash", codeHash));
-        return null;
+        await using var find = Sql.Command(connection, FindCode, ("code_hash", codeHash), ("client_id", clientId));
+        await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new AuthorizationCode(codeHash, reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<string[]>(5), reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetFieldValue<DateTimeOffset>(8))
+            : null;
     }
 
-    public async Task RecordCodeTokensAsync(string codeHash, string accessTokenId, DateTimeOffset accessTokenExpiresAt, Guid? refreshFamilyId, CancellationToken cancellationToken)
+    public async Task<bool> SpendCodeAsync(string codeHash, string clientId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (await Sql.ExecuteAsync(connection, SpendCode, cancellationToken, ("now", now), ("code_hash", codeHash), ("client_id", clientId)) == 1)
+        {
+            return true;
+        }
+
+        await Sql.ExecuteAsync(connection, ReplayCode, cancellationToken, ("now", now), ("code_hash", codeHash), ("client_id", clientId));
+        return false;
+    }
+
+    public async Task RecordCodeTokensAsync(string codeHash, string clientId, string accessTokenId, DateTimeOffset accessTokenExpiresAt, Guid? refreshFamilyId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var replayedMeanwhile = await Sql.ScalarAsync<bool>(connection, RecordTokens, cancellationToken, ("code_hash", codeHash),
             ("access_token_id", accessTokenId), ("access_token_expires_at", accessTokenExpiresAt), ("refresh_family_id", refreshFamilyId));
         if (replayedMeanwhile)
         {
-            await Sql.ExecuteAsync(connection, ReplayCode, cancellationToken, ("now", clock.GetUtcNow()), ("code_hash", codeHash));
+            await Sql.ExecuteAsync(connection, ReplayCode, cancellationToken, ("now", clock.GetUtcNow()), ("code_hash", codeHash), ("client_id", clientId));
         }
     }
 
@@ -116,11 +132,12 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, TimeProvider clock
             ("session_id", token.SessionId), ("authenticated_at", token.AuthenticatedAt), ("scopes", token.Scopes.ToArray()), ("now", clock.GetUtcNow()),
             ("expires_at", token.ExpiresAt), ("family_expires_at", token.FamilyExpiresAt));
 
-    public async Task<RefreshTokenUse> RotateRefreshTokenAsync(string tokenHash, string clientId, string successorHash, DateTimeOffset now, DateTimeOffset slidingExpiresAt, CancellationToken cancellationToken)
+    public async Task<RefreshTokenUse> RotateRefreshTokenAsync(string tokenHash, string clientId, IReadOnlyCollection<string> requestedScopes, string successorHash,
+        DateTimeOffset now, DateTimeOffset slidingExpiresAt, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using (var rotate = Sql.Command(connection, RotateRefresh, ("now", now), ("token_hash", tokenHash), ("client_id", clientId),
-            ("successor_hash", successorHash), ("sliding_expires_at", slidingExpiresAt)))
+            ("requested_scopes", requestedScopes.ToArray()), ("successor_hash", successorHash), ("sliding_expires_at", slidingExpiresAt)))
         await using (var reader = await rotate.ExecuteReaderAsync(cancellationToken))
         {
             if (await reader.ReadAsync(cancellationToken))
@@ -132,14 +149,21 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, TimeProvider clock
         }
 
         var revoked = await Sql.ExecuteAsync(connection, ReuseRefresh, cancellationToken, ("now", now), ("token_hash", tokenHash));
-        return new RefreshTokenUse(revoked > 0 ? RefreshTokenUseResult.ReuseDetected : RefreshTokenUseResult.Invalid, null);
+        if (revoked > 0)
+        {
+            return new RefreshTokenUse(RefreshTokenUseResult.ReuseDetected, null);
+        }
+
+        return await Sql.ScalarAsync<string[]>(connection, GrantedScopes, cancellationToken, ("now", now), ("token_hash", tokenHash), ("client_id", clientId)) is { } granted
+            ? new RefreshTokenUse(RefreshTokenUseResult.ScopeNotGranted, null, granted)
+            : new RefreshTokenUse(RefreshTokenUseResult.Invalid, null);
     }
 
     public Task RevokeRefreshTokenAsync(string tokenHash, string clientId, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(dataSource, RevokeFamily, cancellationToken, ("now", clock.GetUtcNow()), ("token_hash", tokenHash), ("client_id", clientId));
 
     public Task RevokeSessionAsync(string subjectId, string sessionId, CancellationToken cancellationToken) =>
-        Sql.ExecuteAsync(dataSource, RevokeSession, cancellationToken, ("now", clock.GetUtcNow()), ("subject_id", subjectId), ("session_id", sessionId));
+        revocations.RevokeSessionAsync(subjectId, sessionId, cancellationToken);
 
     public Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(dataSource, Prune, cancellationToken, ("now", now));

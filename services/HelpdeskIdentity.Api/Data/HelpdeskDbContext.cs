@@ -1,12 +1,14 @@
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Accounts.Passwords;
 using HelpdeskIdentity.Api.Email;
+using HelpdeskIdentity.Api.Oidc.Storage;
 using HelpdeskIdentity.Api.Organizations;
 using HelpdeskIdentity.Api.Outbox;
 using HelpdeskIdentity.Api.Tickets;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.EntityFrameworkCore.Models;
 
 namespace HelpdeskIdentity.Api.Data;
 
@@ -208,6 +210,23 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
             token.Property(t => t.DisplayName).HasMaxLength(200);
             token.Property(t => t.ReturnUrl).HasMaxLength(2000);
             token.HasIndex(t => t.Email);
+        });
+
+        builder.UseOpenIddict<OidcApplication, OidcAuthorization, OpenIddictEntityFrameworkCoreScope, OidcToken, string>();
+        builder.Entity<OidcApplication>().ToTable("openiddict_applications");
+        builder.Entity<OidcAuthorization>(authorization =>
+        {
+            authorization.ToTable("openiddict_authorizations");
+            authorization.Property(a => a.SessionId).HasMaxLength(100);
+            authorization.HasIndex(a => a.SessionId);
+            authorization.HasOne(a => a.Application).WithMany(a => a.Authorizations).HasConstraintName("fk_openiddict_authorizations_application_id");
+        });
+        builder.Entity<OpenIddictEntityFrameworkCoreScope>().ToTable("openiddict_scopes");
+        builder.Entity<OidcToken>(token =>
+        {
+            token.ToTable("openiddict_tokens");
+            token.HasOne(t => t.Application).WithMany(a => a.Tokens).HasConstraintName("fk_openiddict_tokens_application_id");
+            token.HasOne(t => t.Authorization).WithMany(a => a.Tokens).HasConstraintName("fk_openiddict_tokens_authorization_id");
         });
 
         SnakeCaseNames.Apply(builder);

@@ -45,12 +45,6 @@ internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswor
         DELETE FROM password_reset_tokens WHERE consumed_at < @cutoff OR voided_at < @cutoff OR expires_at < @cutoff
         """;
 
-    // Refresh tokens and the codes not yet exchanged: a code minted just before the change must not start a new chain after it.
-    private const string RevokeSubject = """
-        UPDATE refresh_tokens SET revoked_at = @now WHERE subject_id = @subject_id AND revoked_at IS NULL;
-        UPDATE authorization_codes SET consumed_at = @now WHERE subject_id = @subject_id AND consumed_at IS NULL;
-        """;
-
     public Task AddRequestAsync(PasswordResetRequest request, DateTimeOffset now, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(dataSource, InsertRequest, cancellationToken,
             ("id", request.Id), ("email", request.Email), ("return_url", request.ReturnUrl), ("language", request.Language), ("now", now));
@@ -109,6 +103,4 @@ internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswor
     public Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(dataSource, Prune, cancellationToken, ("cutoff", cutoff));
 
-    public Task RevokeGrantsAsync(NpgsqlConnection connection, string subjectId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Sql.ExecuteAsync(connection, RevokeSubject, cancellationToken, ("subject_id", subjectId), ("now", now));
 }

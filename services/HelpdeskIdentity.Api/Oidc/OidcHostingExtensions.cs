@@ -32,6 +32,7 @@ public static class OidcHostingExtensions
         builder.Services.AddSingleton<ClientStore>();
         builder.Services.AddSingleton<IClientStore>(sp => sp.GetRequiredService<ClientStore>());
         builder.Services.AddSingleton<IRevokedTokenStore, RevokedTokenStore>();
+        builder.Services.AddSingleton<GrantRevocations>();
         builder.Services.AddSingleton<IGrantStore, GrantStore>();
         builder.Services.AddSingleton<IProfileService, AccountProfileService>();
         builder.Services.AddHostedService<ClientSeeder>();

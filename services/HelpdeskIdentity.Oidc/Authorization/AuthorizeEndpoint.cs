@@ -19,8 +19,8 @@ public sealed class AuthorizeEndpoint(AuthorizeRequestValidator validator, IUser
 
     public async Task<IResult> HandleAsync(HttpContext context)
     {
-        var parameters = await ReadParametersAsync(context.Request);
-        var validation = await validator.ValidateAsync(parameters, context.RequestAborted);
+        var (parameters, repeated) = await ReadParametersAsync(context.Request);
+        var validation = await validator.ValidateAsync(parameters, repeated, context.RequestAborted);
         if (validation.Request is not { } request)
         {
             return validation.RedirectUri is null ? new ErrorPageResult(validation.Error!) : ErrorRedirect(validation.RedirectUri, validation.State, validation.Error!);
@@ -53,12 +53,14 @@ public sealed class AuthorizeEndpoint(AuthorizeRequestValidator validator, IUser
 
     /// <summary>
     /// To the host's sign-in page (or, for <c>prompt=create</c>, its registration page), which returns here afterwards;
-    /// without <c>prompt</c>, so the return does not ask again but issues the code for whoever is signed in then.
+    /// without <c>prompt</c> and <c>max_age</c>, so the return does not ask again (with <c>max_age=0</c> it would ask
+    /// forever) but issues the code for whoever signed in then. The ID token's <c>auth_time</c> tells the client when
+    /// that was (OIDC Core §3.1.2.1), which is all either parameter could ever promise it.
     /// </summary>
     private static ProtocolRedirectResult ToHostPage(string page, IReadOnlyDictionary<string, string> parameters, AuthorizeRequest request)
     {
         var returnUrl = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Path,
-            parameters.Where(p => p.Key != "prompt").Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)));
+            parameters.Where(p => p.Key is not ("prompt" or "max_age")).Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)));
         return new ProtocolRedirectResult(page,
             [new("returnUrl", returnUrl), new("login_hint", request.LoginHint), new("ui_locales", request.UiLocales)]);
     }
@@ -66,12 +68,14 @@ public sealed class AuthorizeEndpoint(AuthorizeRequestValidator validator, IUser
     private ProtocolRedirectResult ErrorRedirect(string redirectUri, string? state, ProtocolError error) =>
         new(redirectUri, [new("error", error.Error), new("error_description", error.Description), new("state", state), new("iss", _options.Issuer)]);
 
-    private static async Task<IReadOnlyDictionary<string, string>> ReadParametersAsync(HttpRequest request)
+    /// <summary>The single-valued parameters, and the names of any sent more than once (which validation refuses).</summary>
+    private static async Task<(IReadOnlyDictionary<string, string> Values, IReadOnlyList<string> Repeated)> ReadParametersAsync(HttpRequest request)
     {
         var source = HttpMethods.IsPost(request.Method) && request.HasFormContentType
             ? (await request.ReadFormAsync()).Select(p => (p.Key, p.Value))
             : request.Query.Select(p => (p.Key, p.Value));
-        // A repeated parameter is ambiguous: keep none of it, so validation refuses the request.
-        return source.Where(p => p.Value.Count == 1).ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
+        var all = source.ToList();
+        return (all.Where(p => p.Value.Count == 1).ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal),
+            all.Where(p => p.Value.Count > 1).Select(p => p.Key).ToList());
     }
 }

@@ -11,15 +11,22 @@ namespace HelpdeskIdentity.Oidc.Authorization;
 /// its exact redirect URI (errors before that are shown, not redirected), then everything else.
 /// Only <c>response_type=code</c>; PKCE S256 required for public clients and enforced for anyone
 /// who sends a challenge; <c>plain</c> refused. <c>prompt</c>: <c>none</c> (alone), <c>login</c>, <c>create</c>
-/// (OpenID Connect Prompt Create 1.0).
+/// (OpenID Connect Prompt Create 1.0), <c>consent</c> (accepted: nothing to consent to). A repeated
+/// parameter is refused (RFC 6749 §3.1), shown when it is client_id or redirect_uri, else returned.
 /// </summary>
 public sealed partial class AuthorizeRequestValidator(IClientStore clients)
 {
-    private static readonly string[] Prompts = ["none", "login", "create"];
+    // consent: every client is first-party, so there is nothing to ask; the request proceeds.
+    private static readonly string[] Prompts = ["none", "login", "create", "consent"];
 
-    public async Task<AuthorizeValidation> ValidateAsync(IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
+    public async Task<AuthorizeValidation> ValidateAsync(IReadOnlyDictionary<string, string> parameters, IReadOnlyCollection<string> repeated, CancellationToken cancellationToken)
     {
         string? Get(string name) => parameters.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
+
+        if (repeated.FirstOrDefault(name => name is "client_id" or "redirect_uri") is { } unsafeToRedirect)
+        {
+            return AuthorizeValidation.ShowError(ProtocolError.InvalidRequest($"The parameter '{unsafeToRedirect}' appears more than once."));
+        }
 
         var clientId = Get("client_id");
         var client = clientId is null ? null : await clients.FindAsync(clientId, cancellationToken);
@@ -37,6 +44,11 @@ public sealed partial class AuthorizeRequestValidator(IClientStore clients)
         var state = Get("state");
         AuthorizeValidation Fail(string error, string description) =>
             AuthorizeValidation.ReturnError(new ProtocolError(error, description), redirectUri, state);
+
+        if (repeated.FirstOrDefault() is { } twice)
+        {
+            return Fail("invalid_request", $"The parameter '{twice}' appears more than once.");
+        }
 
         if (Get("request") is not null)
         {

@@ -2,8 +2,8 @@ using HelpdeskIdentity.Oidc.Results;
 
 namespace HelpdeskIdentity.Oidc.Clients;
 
-/// <summary>Who is calling: the client, or the error to answer with; <see cref="UsedBasic"/> decides the 401 challenge.</summary>
-public sealed record ClientAuthentication(OidcClient? Client, ProtocolError? Error, bool UsedBasic)
+/// <summary>Who is calling: the client, or the error to answer with.</summary>
+public sealed record ClientAuthentication(OidcClient? Client, ProtocolError? Error)
 {
-    public static ClientAuthentication Failed(ProtocolError error, bool usedBasic) => new(null, error, usedBasic);
+    public static ClientAuthentication Failed(ProtocolError error) => new(null, error);
 }

@@ -16,21 +16,21 @@ public sealed class ClientAuthenticator(IClientStore clients)
         var basic = ReadBasic(request);
         if (basic is { Error: { } malformed })
         {
-            return ClientAuthentication.Failed(malformed, usedBasic: true);
+            return ClientAuthentication.Failed(malformed);
         }
 
         var postedId = form["client_id"].ToString();
         var postedSecret = form["client_secret"].ToString();
         if (basic is not null && (postedSecret.Length > 0 || (postedId.Length > 0 && postedId != basic.ClientId)))
         {
-            return ClientAuthentication.Failed(ProtocolError.InvalidRequest("Use one client authentication method, not several."), usedBasic: true);
+            return ClientAuthentication.Failed(ProtocolError.InvalidRequest("Use one client authentication method, not several."));
         }
 
         var clientId = basic?.ClientId ?? postedId;
         var secret = basic?.Secret ?? (postedSecret.Length > 0 ? postedSecret : null);
         if (clientId.Length == 0)
         {
-            return ClientAuthentication.Failed(ProtocolError.InvalidClient("Client authentication is required."), basic is not null);
+            return ClientAuthentication.Failed(ProtocolError.InvalidClient("Client authentication is required."));
         }
 
         var client = await clients.FindAsync(clientId, cancellationToken);
@@ -41,8 +41,8 @@ public sealed class ClientAuthenticator(IClientStore clients)
             _ => false,
         };
         return authenticated
-            ? new ClientAuthentication(client, null, basic is not null)
-            : ClientAuthentication.Failed(ProtocolError.InvalidClient("The client is unknown or its credentials are wrong."), basic is not null);
+            ? new ClientAuthentication(client, null)
+            : ClientAuthentication.Failed(ProtocolError.InvalidClient("The client is unknown or its credentials are wrong."));
     }
 
     private static BasicCredentials? ReadBasic(HttpRequest request)

@@ -19,6 +19,7 @@ public sealed partial class OidcOptionsValidator : IValidateOptions<OidcOptions>
             }
         }
 
+        problems.AddRange(SigningKeyProblems(options.SigningKeys));
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.Clients.Count; i++)
         {
@@ -26,6 +27,24 @@ public sealed partial class OidcOptionsValidator : IValidateOptions<OidcOptions>
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    /// <summary>
+    /// Checked here because data annotations on the nested section are not validated. A key must be in
+    /// JWKS longer than any client caches it (our JWKS says max-age=300), so an announcement under an
+    /// hour would let clients meet a token signed by a key they have not fetched yet.
+    /// </summary>
+    private static IEnumerable<string> SigningKeyProblems(SigningKeyOptions keys)
+    {
+        if (keys.RotationInterval < SigningKeyOptions.MinimumRotationInterval || keys.RotationInterval > TimeSpan.FromDays(365))
+        {
+            yield return "Oidc:SigningKeys:RotationInterval must be between 1 hour and 365 days.";
+        }
+
+        if (keys.AnnounceBefore < SigningKeyOptions.MinimumAnnounceBefore || keys.AnnounceBefore >= keys.RotationInterval)
+        {
+            yield return "Oidc:SigningKeys:AnnounceBefore must be at least 1 hour and shorter than Oidc:SigningKeys:RotationInterval.";
+        }
     }
 
     private static IEnumerable<string> ClientProblems(string key, OidcClient client, HashSet<string> knownScopes, HashSet<string> ids)

@@ -12,8 +12,9 @@ using Microsoft.IdentityModel.Tokens;
 namespace HelpdeskIdentity.Oidc.Endpoints;
 
 /// <summary>
-/// <c>/connect/endsession</c> (OIDC RP-Initiated Logout): needs an <c>id_token_hint</c> we signed
-/// (its expiry does not matter), ends the session and its refresh tokens, and returns to the
+/// <c>/connect/endsession</c> (OIDC RP-Initiated Logout): needs an ID token we signed as
+/// <c>id_token_hint</c> (its expiry and its key's retirement do not matter), ends the session and the
+/// refresh tokens of the hint's <c>sid</c>, and returns to the
 /// client's exactly registered <c>post_logout_redirect_uri</c> with <c>state</c>, or shows a
 /// signed-out page. A tampered hint or an unregistered URI gets an error page, never a redirect.
 /// </summary>
@@ -28,13 +29,16 @@ public sealed class EndSessionEndpoint(SigningKeys keys, IClientStore clients, I
             : context.Request.Query.ToDictionary(p => p.Key, p => p.Value.ToString());
         var hint = parameters.GetValueOrDefault("id_token_hint") ?? "";
         var signing = await keys.GetAsync(context.RequestAborted);
+        // Any key we ever signed with, retired or not: an ID token outlives its key's stay in JWKS, and
+        // logout must not break after a rotation. Only an ID token (typ JWT), never an access token (at+jwt).
         var validation = await Handler.ValidateTokenAsync(hint, new TokenValidationParameters
         {
             ValidIssuer = options.Value.Issuer,
             ValidateAudience = false,
             ValidateLifetime = false,
-            IssuerSigningKeys = signing.ValidationKeys,
+            IssuerSigningKeys = signing.EveryKey,
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+            ValidTypes = ["JWT"],
         });
         if (!validation.IsValid || validation.SecurityToken is not JsonWebToken idToken || idToken.Audiences.Count() != 1)
         {
@@ -46,6 +50,12 @@ public sealed class EndSessionEndpoint(SigningKeys keys, IClientStore clients, I
         if (client is null || (postLogout is { Length: > 0 } && !client.PostLogoutRedirectUris.Contains(postLogout, StringComparer.Ordinal)))
         {
             return new ErrorPageResult(ProtocolError.InvalidRequest("The post_logout_redirect_uri is not registered for this client."));
+        }
+
+        // The hint names the session (sid): its refresh tokens end even when this browser has no cookie.
+        if (idToken.TryGetPayloadValue<string>(JwtRegisteredClaimNames.Sid, out var sid) && !string.IsNullOrEmpty(sid))
+        {
+            await grants.RevokeSessionAsync(idToken.Subject, sid, context.RequestAborted);
         }
 
         var session = await sessions.GetCurrentAsync(context);

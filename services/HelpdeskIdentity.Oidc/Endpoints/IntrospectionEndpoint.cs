@@ -7,7 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace HelpdeskIdentity.Oidc.Endpoints;
 
-/// <summary><c>/connect/introspect</c> (RFC 7662), for confidential clients: is this token active, and what does it grant?</summary>
+/// <summary><c>/connect/introspect</c> (RFC 7662), for confidential clients: is this token, issued to me or meant for me, active, and what does it grant?</summary>
 public sealed class IntrospectionEndpoint(ClientAuthenticator authenticator, AccessTokenValidator validator)
 {
     private static readonly JsonResult Inactive = JsonResult.From(new { active = false });
@@ -23,7 +23,7 @@ public sealed class IntrospectionEndpoint(ClientAuthenticator authenticator, Acc
 
         if (client.Type != ClientType.Confidential)
         {
-            return JsonResult.Error(ProtocolError.InvalidClient("Only confidential clients may introspect tokens."), context.Request.Headers.Authorization.Count > 0);
+            return JsonResult.Error(ProtocolError.InvalidClient("Only confidential clients may introspect tokens."));
         }
 
         var token = form["token"].ToString();
@@ -32,7 +32,12 @@ public sealed class IntrospectionEndpoint(ClientAuthenticator authenticator, Acc
             return JsonResult.Error(ProtocolError.InvalidRequest("token is required."));
         }
 
-        return await validator.ValidateAsync(token, cancellationToken) is { } jwt ? JsonResult.From(Describe(jwt)) : Inactive;
+        // RFC 7662 §4: only the client the token was issued to, or an API it is for (a client whose id
+        // is one of its audiences), learns anything; to anyone else it is simply inactive.
+        return await validator.ValidateAsync(token, cancellationToken) is { } jwt
+            && (jwt.GetClaim("client_id").Value == client.ClientId || jwt.Audiences.Contains(client.ClientId, StringComparer.Ordinal))
+            ? JsonResult.From(Describe(jwt))
+            : Inactive;
     }
 
     private static Dictionary<string, object> Describe(JsonWebToken jwt)

@@ -11,15 +11,23 @@ public sealed class OidcCors(IClientStore clients) : IMiddleware
 {
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
+        if (!OidcPaths.BrowserFacing.Contains(context.Request.Path.Value, StringComparer.Ordinal))
+        {
+            await next(context);
+            return;
+        }
+
+        // Every answer here depends on Origin, including one sent without it: a shared cache must
+        // not hand a CORS-less copy of discovery or JWKS to a browser that sends an Origin.
+        context.Response.Headers.Vary = "Origin";
         var origin = context.Request.Headers.Origin.ToString();
-        if (origin.Length == 0 || !OidcPaths.BrowserFacing.Contains(context.Request.Path.Value, StringComparer.Ordinal))
+        if (origin.Length == 0)
         {
             await next(context);
             return;
         }
 
         var allowed = await clients.IsAllowedOriginAsync(origin, context.RequestAborted);
-        context.Response.Headers.Vary = "Origin";
         if (allowed)
         {
             context.Response.Headers.AccessControlAllowOrigin = origin;

@@ -19,7 +19,7 @@ public static class ProtocolRequest
         var authentication = await authenticator.AuthenticateAsync(context.Request, form, context.RequestAborted);
         return authentication.Client is { } client
             ? new AuthenticatedRequest(form, client, null)
-            : new AuthenticatedRequest(null, null, JsonResult.Error(authentication.Error!, authentication.UsedBasic));
+            : new AuthenticatedRequest(null, null, JsonResult.Error(authentication.Error!));
     }
 
     public static async Task<(IFormCollection? Form, ProtocolError? Error)> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)

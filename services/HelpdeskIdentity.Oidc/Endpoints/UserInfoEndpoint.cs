@@ -3,11 +3,15 @@ using HelpdeskIdentity.Oidc.Results;
 using HelpdeskIdentity.Oidc.Tokens;
 using HelpdeskIdentity.Oidc.Users;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 
 namespace HelpdeskIdentity.Oidc.Endpoints;
 
-/// <summary><c>/connect/userinfo</c> (OIDC Core §5.3): the claims an access token with <c>openid</c> allows, for its subject.</summary>
-public sealed class UserInfoEndpoint(AccessTokenValidator validator, IProfileService profiles)
+/// <summary>
+/// <c>/connect/userinfo</c> (OIDC Core §5.3): the claims an access token with <c>openid</c> allows, for its subject;
+/// only tokens whose <c>aud</c> names this provider, never one minted for another API.
+/// </summary>
+public sealed class UserInfoEndpoint(AccessTokenValidator validator, IProfileService profiles, IOptions<OidcOptions> options)
 {
     public async Task<IResult> HandleAsync(HttpContext context)
     {
@@ -20,9 +24,10 @@ public sealed class UserInfoEndpoint(AccessTokenValidator validator, IProfileSer
 
         var jwt = await validator.ValidateAsync(token, context.RequestAborted);
         var scopes = jwt?.GetClaim("scope").Value.Split(' ') ?? [];
-        if (jwt is null || !scopes.Contains(StandardScopes.OpenId) || jwt.Subject == jwt.GetClaim("client_id").Value)
+        if (jwt is null || !scopes.Contains(StandardScopes.OpenId) || jwt.Subject == jwt.GetClaim("client_id").Value
+            || !jwt.Audiences.Contains(options.Value.Issuer, StringComparer.Ordinal))
         {
-            return Challenge("invalid_token", "The access token is invalid, expired, revoked, or was not issued for openid.");
+            return Challenge("invalid_token", "The access token is invalid, expired, revoked, or was not issued for openid and this provider.");
         }
 
         var claims = await profiles.GetClaimsAsync(jwt.Subject, scopes, context.RequestAborted);

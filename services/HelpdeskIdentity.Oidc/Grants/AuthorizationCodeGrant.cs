@@ -11,9 +11,10 @@ using Microsoft.IdentityModel.Tokens;
 namespace HelpdeskIdentity.Oidc.Grants;
 
 /// <summary>
-/// <c>authorization_code</c>: the code is spent atomically (a replay revokes what the first use
-/// issued), must belong to this client and redirect URI, and the PKCE verifier must match its
-/// S256 challenge; a verifier without a challenge is refused too (no downgrade, RFC 9700 §2.1.1).
+/// <c>authorization_code</c>: the code must belong to this client and redirect URI, and the PKCE
+/// verifier must match its S256 challenge (a verifier without a challenge is refused too: no
+/// downgrade, RFC 9700 §2.1.1); only then is it spent, atomically, and a replay by the same client
+/// revokes what the first use issued.
 /// </summary>
 public sealed partial class AuthorizationCodeGrant(IGrantStore grants, RefreshTokens refreshTokens, UserTokenIssuer issuer, TimeProvider clock) : IGrantHandler
 {
@@ -22,16 +23,24 @@ public sealed partial class AuthorizationCodeGrant(IGrantStore grants, RefreshTo
     public async Task<IResult> HandleAsync(OidcClient client, IFormCollection form, CancellationToken cancellationToken)
     {
         var handle = form["code"].ToString();
-        if (handle.Length == 0 || handle.Length > 200)
+        if (handle.Length == 0)
         {
             return JsonResult.Error(ProtocolError.InvalidRequest("code is required."));
         }
 
-        var codeHash = Secrets.Hash(handle);
-        var code = await grants.ConsumeCodeAsync(codeHash, clock.GetUtcNow(), cancellationToken);
-        if (code is null || code.ClientId != client.ClientId)
+        if (handle.Length > Secrets.MaxHandleLength)
         {
-            return JsonResult.Error(ProtocolError.InvalidGrant("The code is invalid, expired, already used, or was issued to another client."));
+            return JsonResult.Error(ProtocolError.InvalidGrant($"The code is {handle.Length:N0} characters long; this provider never issues one longer than {Secrets.MaxHandleLength}."));
+        }
+
+        // Nothing is spent until the request proves it may spend it: the code's own client, its
+        // redirect URI and its PKCE verifier. Anyone else who saw the code can neither burn it nor
+        // trigger the replay revocation of what the rightful client was issued.
+        var codeHash = Secrets.Hash(handle);
+        var code = await grants.FindCodeAsync(codeHash, client.ClientId, cancellationToken);
+        if (code is null || code.ExpiresAt <= clock.GetUtcNow())
+        {
+            return JsonResult.Error(ProtocolError.InvalidGrant("The code is invalid, expired, or was issued to another client."));
         }
 
         if (form["redirect_uri"].ToString() != code.RedirectUri)
@@ -44,6 +53,11 @@ public sealed partial class AuthorizationCodeGrant(IGrantStore grants, RefreshTo
             return JsonResult.Error(ProtocolError.InvalidGrant(problem));
         }
 
+        if (!await grants.SpendCodeAsync(codeHash, client.ClientId, clock.GetUtcNow(), cancellationToken))
+        {
+            return JsonResult.Error(ProtocolError.InvalidGrant("The code was already used; what it was exchanged for is revoked."));
+        }
+
         var grant = new UserGrant(client.ClientId, code.SubjectId, code.SessionId, code.AuthenticatedAt, code.Scopes, code.Nonce);
         (string Handle, Guid FamilyId)? refresh = client.AllowedGrantTypes.Contains(GrantTypes.RefreshToken) && code.Scopes.Contains(StandardScopes.OfflineAccess)
             ? await refreshTokens.StartFamilyAsync(grant, cancellationToken)
@@ -53,7 +67,7 @@ public sealed partial class AuthorizationCodeGrant(IGrantStore grants, RefreshTo
             return JsonResult.Error(ProtocolError.InvalidGrant("The user can no longer sign in."));
         }
 
-        await grants.RecordCodeTokensAsync(codeHash, tokens.AccessToken.TokenId, tokens.AccessToken.ExpiresAt, refresh?.FamilyId, cancellationToken);
+        await grants.RecordCodeTokensAsync(codeHash, client.ClientId, tokens.AccessToken.TokenId, tokens.AccessToken.ExpiresAt, refresh?.FamilyId, cancellationToken);
         return tokens.Response;
     }
 

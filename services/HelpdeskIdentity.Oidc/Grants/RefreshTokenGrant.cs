@@ -19,29 +19,33 @@ public sealed class RefreshTokenGrant(RefreshTokens refreshTokens, UserTokenIssu
     public async Task<IResult> HandleAsync(OidcClient client, IFormCollection form, CancellationToken cancellationToken)
     {
         var handle = form["refresh_token"].ToString();
-        if (handle.Length == 0 || handle.Length > 200)
+        if (handle.Length == 0)
         {
             return JsonResult.Error(ProtocolError.InvalidRequest("refresh_token is required."));
         }
 
+        if (handle.Length > Secrets.MaxHandleLength)
+        {
+            return JsonResult.Error(ProtocolError.InvalidGrant($"The refresh_token is {handle.Length:N0} characters long; this provider never issues one longer than {Secrets.MaxHandleLength}."));
+        }
+
+        // The scope is checked inside the spend, so a refused scope leaves the token unspent and
+        // the client's corrected retry is not mistaken for reuse.
+        var requested = form["scope"].ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
         var successor = Secrets.NewHandle();
-        var use = await refreshTokens.RotateAsync(handle, successor, client.ClientId, cancellationToken);
+        var use = await refreshTokens.RotateAsync(handle, successor, client.ClientId, requested, cancellationToken);
         if (use is not { Result: RefreshTokenUseResult.Accepted, Token: { } token })
         {
-            var why = use.Result == RefreshTokenUseResult.ReuseDetected ? "The refresh token was already used; its family is revoked." : "The refresh token is invalid or expired.";
-            return JsonResult.Error(ProtocolError.InvalidGrant(why));
-        }
-
-        var scopes = token.Scopes;
-        if (form["scope"].ToString() is { Length: > 0 } requested)
-        {
-            scopes = requested.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
-            if (scopes.FirstOrDefault(s => !token.Scopes.Contains(s)) is { } extra)
+            return JsonResult.Error(use switch
             {
-                return JsonResult.Error(ProtocolError.InvalidScope($"The scope '{extra}' was not granted originally."));
-            }
+                { Result: RefreshTokenUseResult.ScopeNotGranted, GrantedScopes: { } granted } =>
+                    ProtocolError.InvalidScope($"The scope '{requested.First(s => !granted.Contains(s))}' was not granted originally."),
+                { Result: RefreshTokenUseResult.ReuseDetected } => ProtocolError.InvalidGrant("The refresh token was already used; its family is revoked."),
+                _ => ProtocolError.InvalidGrant("The refresh token is invalid or expired."),
+            });
         }
 
+        var scopes = requested.Count > 0 ? requested : token.Scopes;
         var grant = new UserGrant(client.ClientId, token.SubjectId, token.SessionId, token.AuthenticatedAt, scopes, Nonce: null);
         var issued = await issuer.IssueAsync(grant, successor, cancellationToken);
         return issued?.Response ?? JsonResult.Error(ProtocolError.InvalidGrant("The user can no longer sign in."));

@@ -10,6 +10,9 @@ public enum RefreshTokenUseResult
 
     /// <summary>Already spent: someone replayed it; the family is now revoked.</summary>
     ReuseDetected,
+
+    /// <summary>Current, but asked for a scope it was not granted; still unspent; <see cref="RefreshTokenUse.GrantedScopes"/> says what it was granted.</summary>
+    ScopeNotGranted,
 }
 
-public sealed record RefreshTokenUse(RefreshTokenUseResult Result, RefreshToken? Token);
+public sealed record RefreshTokenUse(RefreshTokenUseResult Result, RefreshToken? Token, IReadOnlyList<string>? GrantedScopes = null);

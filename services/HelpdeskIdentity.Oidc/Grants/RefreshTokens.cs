@@ -22,10 +22,11 @@ public sealed class RefreshTokens(IGrantStore grants, IOptions<OidcOptions> opti
         return (handle, familyId);
     }
 
-    /// <summary>Spends <paramref name="handle"/> and stores <paramref name="successorHandle"/> in its place, in one step.</summary>
-    public Task<RefreshTokenUse> RotateAsync(string handle, string successorHandle, string clientId, CancellationToken cancellationToken)
+    /// <summary>Spends <paramref name="handle"/> (when it was granted <paramref name="requestedScopes"/>) and stores <paramref name="successorHandle"/> in its place, in one step.</summary>
+    public Task<RefreshTokenUse> RotateAsync(string handle, string successorHandle, string clientId, IReadOnlyCollection<string> requestedScopes, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return grants.RotateRefreshTokenAsync(Secrets.Hash(handle), clientId, Secrets.Hash(successorHandle), now, now + _options.RefreshTokenSlidingLifetime, cancellationToken);
+        return grants.RotateRefreshTokenAsync(Secrets.Hash(handle), clientId, requestedScopes, Secrets.Hash(successorHandle), now,
+            now + _options.RefreshTokenSlidingLifetime, cancellationToken);
     }
 }

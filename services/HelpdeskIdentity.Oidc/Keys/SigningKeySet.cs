@@ -2,9 +2,13 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace HelpdeskIdentity.Oidc.Keys;
 
-/// <summary>The keys as of one moment: what signs, what validates, and the JWKS document, ready to serve.</summary>
+/// <summary>
+/// The keys as of one moment: what signs, what validates (the published keys), every key ever stored
+/// (only for recognising our own ID tokens as logout hints), and the JWKS document, ready to serve.
+/// </summary>
 public sealed record SigningKeySet(
     SigningCredentials Signing,
     IReadOnlyList<SecurityKey> ValidationKeys,
+    IReadOnlyList<SecurityKey> EveryKey,
     byte[] JwksJson,
     DateTimeOffset ValidUntil);

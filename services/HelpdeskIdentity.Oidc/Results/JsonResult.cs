@@ -14,9 +14,10 @@ public sealed class JsonResult(byte[] body, int statusCode = StatusCodes.Status2
     public static JsonResult From(object body, int statusCode = StatusCodes.Status200OK) =>
         new(JsonSerializer.SerializeToUtf8Bytes(body, Options), statusCode);
 
-    public static JsonResult Error(ProtocolError error, bool basicChallenge = false) =>
+    /// <summary>An error body; a 401 always carries a Basic challenge (RFC 7235 §3.1, RFC 6749 §5.2), however the client authenticated.</summary>
+    public static JsonResult Error(ProtocolError error) =>
         new(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["error"] = error.Error, ["error_description"] = error.Description }),
-            error.StatusCode, wwwAuthenticate: basicChallenge && error.StatusCode == 401 ? "Basic realm=\"HelpdeskIdentity\"" : null);
+            error.StatusCode, wwwAuthenticate: error.StatusCode == 401 ? "Basic realm=\"HelpdeskIdentity\"" : null);
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {

@@ -46,10 +46,18 @@ public sealed class AccessTokenFactory(SigningKeys keys, IOptions<OidcOptions> o
         return new IssuedAccessToken(Handler.CreateToken(descriptor), jti, expires);
     }
 
-    /// <summary>The APIs the scopes are for; a token with identity scopes only is for the provider itself (userinfo).</summary>
+    /// <summary>
+    /// The APIs the scopes are for, and the provider itself (its userinfo endpoint) when <c>openid</c> was
+    /// granted or nothing else was: userinfo accepts only tokens that name it.
+    /// </summary>
     private List<string> Audiences(IReadOnlyCollection<string> scopes)
     {
         var audiences = _options.ApiScopes.Where(s => scopes.Contains(s.Name)).Select(s => s.Audience).Distinct(StringComparer.Ordinal).ToList();
-        return audiences.Count > 0 ? audiences : [_options.Issuer];
+        if (audiences.Count == 0 || scopes.Contains(StandardScopes.OpenId))
+        {
+            audiences.Add(_options.Issuer);
+        }
+
+        return audiences;
     }
 }

@@ -22,6 +22,8 @@ public sealed class StartupValidationTests
     [InlineData("Oidc:Clients:0:RedirectUris:0", "http://portal.example.com/callback", "Oidc:Clients:0")]
     [InlineData("Oidc:Clients:0:SecretHashes:0", "plaintext-secret", "Oidc:Clients:0:SecretHashes")]
     [InlineData("Oidc:Clients:0:AllowedScopes:0", "everything", "Oidc:Clients:0:AllowedScopes")]
+    [InlineData("Oidc:SigningKeys:AnnounceBefore", "00:00:00", "Oidc:SigningKeys:AnnounceBefore")]
+    [InlineData("Oidc:SigningKeys:AnnounceBefore", "40.00:00:00", "Oidc:SigningKeys:AnnounceBefore")]
     [InlineData("Email:From", "", "Email:From")]
     [InlineData("Email:From", "not an address", "Email:From")]
     [InlineData("Email:Provider", "SendGrid", "Email:SendGrid:ApiKey")]

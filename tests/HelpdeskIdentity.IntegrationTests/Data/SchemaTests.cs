@@ -29,6 +29,10 @@ public sealed class SchemaTests(LocalServers servers)
         scripts.Except(model).ShouldBeEmpty("in the migration scripts but not in the EF model");
         model.Except(scripts).ShouldBeEmpty("in the EF model but not in the migration scripts");
         scripts.Count.ShouldBeGreaterThan(40);
+        foreach (var table in new[] { "openiddict_applications", "openiddict_authorizations", "openiddict_scopes", "openiddict_tokens" })
+        {
+            scripts.ShouldContain(row => row.StartsWith($"column {table}.id ", StringComparison.Ordinal), $"OpenIddict's table {table} is compared too");
+        }
     }
 
     [Fact]

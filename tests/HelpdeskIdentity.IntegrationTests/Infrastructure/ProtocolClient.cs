@@ -43,6 +43,15 @@ public sealed class ProtocolClient(HttpClient http)
         return await JsonAsync(response);
     }
 
+    /// <summary>What <c>/connect/userinfo</c> answers to this access token: 200 while it is active, 401 once it is not.</summary>
+    public async Task<System.Net.HttpStatusCode> UserInfoStatusAsync(string accessToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/connect/userinfo");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        using var response = await Http.SendAsync(request);
+        return response.StatusCode;
+    }
+
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 }

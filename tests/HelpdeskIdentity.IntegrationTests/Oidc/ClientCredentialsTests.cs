@@ -124,7 +124,7 @@ public sealed class ClientCredentialsTests(OidcFixture fixture) : IClassFixture<
     {
         var token = await _client.ClientCredentialsTokenAsync(TestClients.BackendId, TestClients.BackendSecret, "helpdesk.api");
 
-        var described = await _client.IntrospectAsync(token, TestClients.OtherBackendId, TestClients.OtherBackendSecret);
+        var described = await _client.IntrospectAsync(token, TestClients.BackendId, TestClients.BackendSecret);
         var byPublicClient = await _client.PostFormAsync("/connect/introspect",
             new Dictionary<string, string> { ["token"] = token, ["client_id"] = TestClients.PortalId });
 
@@ -178,7 +178,7 @@ public sealed class ClientCredentialsTests(OidcFixture fixture) : IClassFixture<
         revokeTheirs.StatusCode.ShouldBe(HttpStatusCode.OK, "RFC 7009 answers 200 and reveals nothing");
         revokeGarbage.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await _client.IntrospectAsync(mine)).GetProperty("active").GetBoolean().ShouldBeFalse();
-        (await _client.IntrospectAsync(theirs)).GetProperty("active").GetBoolean().ShouldBeTrue();
+        (await _client.IntrospectAsync(theirs, TestClients.OtherBackendId, TestClients.OtherBackendSecret)).GetProperty("active").GetBoolean().ShouldBeTrue();
     }
 
     private static Dictionary<string, string> Form(params (string Key, string Value)[] extra)

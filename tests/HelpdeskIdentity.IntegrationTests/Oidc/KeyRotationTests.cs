@@ -42,6 +42,30 @@ public sealed class KeyRotationTests(LocalServers servers)
     }
 
     [Fact]
+    public async Task Logout_WithAnIdTokenWhoseKeyHasLeftJwks_StillSignsOutAndReturns()
+    {
+        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        var environment = await servers.NewEnvironmentAsync("rotation_logout");
+        await using var host = await new IdentityHost(environment, TestClients.Settings()) { Clock = clock }.StartAsync();
+        var client = new ProtocolClient(host.CreateClient());
+        var email = $"rotated@{Senders.UniqueDomain()}";
+        await host.CreateAccountAsync(email, "a password for the rotation test");
+        using var browser = new BrowserClient(host);
+        var flow = new CodeFlow(browser);
+        var callback = await flow.RunAsync(email, "a password for the rotation test");
+        var idToken = (await ProtocolClient.JsonAsync(await flow.RedeemAsync(client, callback["code"]))).GetProperty("id_token").GetString()!;
+
+        clock.Advance(Rotation - Announce + TimeSpan.FromMinutes(1));
+        (await PublishedKeyIdsAsync(client)).Count.ShouldBe(2, "the successor is announced");
+        clock.Advance(Announce + LongestToken + TimeSpan.FromMinutes(1));
+        (await PublishedKeyIdsAsync(client)).ShouldNotContain(new JsonWebToken(idToken).Kid, "the key that signed the ID token is retired");
+
+        var logout = await browser.GetAsync($"/connect/endsession?id_token_hint={idToken}&post_logout_redirect_uri={Uri.EscapeDataString(TestClients.PortalOrigin + "/")}&state=bye");
+
+        CodeFlow.Location(logout).ShouldBe(TestClients.PortalOrigin + "/?state=bye");
+    }
+
+    [Fact]
     public async Task TwoInstancesStartingTogether_AgreeOnOneKey_AndAcceptEachOthersTokens()
     {
         var environment = await servers.NewEnvironmentAsync("two_keys");

@@ -39,15 +39,15 @@ public sealed class TokenLifetimeTests(LocalServers servers) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AccessToken_AfterItsLifetime_IsInactive()
+    public async Task AccessToken_AfterItsLifetime_IsRefusedByUserInfo()
     {
         var (flow, code) = await SignInAsync();
         var accessToken = (await ProtocolClient.JsonAsync(await flow.RedeemAsync(_client, code))).GetProperty("access_token").GetString()!;
-        (await _client.IntrospectAsync(accessToken)).GetProperty("active").GetBoolean().ShouldBeTrue();
+        (await _client.UserInfoStatusAsync(accessToken)).ShouldBe(HttpStatusCode.OK);
 
         _clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
 
-        (await _client.IntrospectAsync(accessToken)).GetProperty("active").GetBoolean().ShouldBeFalse();
+        (await _client.UserInfoStatusAsync(accessToken)).ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     [Fact]

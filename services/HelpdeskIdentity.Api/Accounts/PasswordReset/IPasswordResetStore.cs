@@ -30,7 +30,4 @@ public interface IPasswordResetStore
 
     /// <summary>Deletes links used, voided or expired before <paramref name="cutoff"/>; returns how many.</summary>
     Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
-
-    /// <summary>Revokes every refresh token issued to the subject, in every session, and spends its codes not yet exchanged.</summary>
-    Task RevokeGrantsAsync(NpgsqlConnection connection, string subjectId, DateTimeOffset now, CancellationToken cancellationToken);
 }

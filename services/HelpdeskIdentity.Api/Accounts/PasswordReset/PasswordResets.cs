@@ -2,6 +2,7 @@ using HelpdeskIdentity.Api.Accounts.SelfService;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Email;
 using HelpdeskIdentity.Api.Localization;
+using HelpdeskIdentity.Api.Oidc;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -16,7 +17,7 @@ namespace HelpdeskIdentity.Api.Accounts.PasswordReset;
 /// </summary>
 public sealed class PasswordResets(
     UserManager<Account> users, HelpdeskDbContext db, IPasswordResetStore store, IEmailChangeStore emailChanges, IEmailOutbox outbox,
-    PasswordResetEmails emails, TimeProvider clock)
+    PasswordResetEmails emails, GrantRevocations grants, TimeProvider clock)
 {
     public async Task<PasswordResetResult> SetPasswordAsync(PasswordResetLink link, string password, CancellationToken cancellationToken)
     {
@@ -50,7 +51,7 @@ public sealed class PasswordResets(
         account.Language = Languages.Current;
         await users.UpdateSecurityStampAsync(account); // saves the account with the changes above
         await emailChanges.VoidAsync(connection, account.Id, now, cancellationToken);
-        await store.RevokeGrantsAsync(connection, account.Id.ToString(), now, cancellationToken);
+        await grants.RevokeAccountAsync(connection, account.Id, now, cancellationToken);
         await outbox.EnqueueAsync(emails.PasswordChanged(account.Email!, account.DisplayName, link.TokenHash), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return PasswordResetResult.Done;

@@ -1,6 +1,7 @@
 using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Email;
 using HelpdeskIdentity.Api.Localization;
+using HelpdeskIdentity.Api.Oidc;
 using HelpdeskIdentity.Api.Organizations;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -17,6 +18,7 @@ public sealed partial class EmailChanges(
     PasswordSignIn passwords,
     IEmailChangeStore store,
     IPasswordResetStore links,
+    GrantRevocations grants,
     IEmailOutbox outbox,
     EmailChangeEmails emails,
     PublicMailDomains publicMailDomains,
@@ -88,7 +90,7 @@ public sealed partial class EmailChanges(
         }
 
         await links.VoidLinksAsync(connection, spent.AccountId, now, cancellationToken);
-        await links.RevokeGrantsAsync(connection, spent.AccountId.ToString(), now, cancellationToken);
+        await grants.RevokeAccountAsync(connection, spent.AccountId, now, cancellationToken);
         using (Languages.Use(Languages.Culture(before.Language, Languages.Current)))
         {
             await outbox.EnqueueAsync(emails.Changed(before.OldEmail, before.DisplayName, mailbox.DisplayAddress, link.TokenHash), connection, transaction, cancellationToken);

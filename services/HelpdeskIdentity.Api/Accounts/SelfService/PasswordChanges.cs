@@ -2,6 +2,7 @@ using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Email;
 using HelpdeskIdentity.Api.Localization;
+using HelpdeskIdentity.Api.Oidc;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -16,7 +17,7 @@ namespace HelpdeskIdentity.Api.Accounts.SelfService;
 /// all of it back.
 /// </summary>
 public sealed partial class PasswordChanges(
-    PasswordSignIn passwords, UserManager<Account> users, HelpdeskDbContext db, IPasswordResetStore links, IEmailChangeStore emailChanges, IEmailOutbox outbox,
+    PasswordSignIn passwords, UserManager<Account> users, HelpdeskDbContext db, IPasswordResetStore links, IEmailChangeStore emailChanges, IEmailOutbox outbox, GrantRevocations grants,
     PasswordResetEmails emails, TimeProvider clock, ILogger<PasswordChanges> logger)
 {
     public async Task<SelfServiceResult> ChangeAsync(Account account, string currentPassword, string newPassword, CancellationToken cancellationToken)
@@ -41,7 +42,7 @@ public sealed partial class PasswordChanges(
         await users.UpdateSecurityStampAsync(account); // saves the account with the changes above
         await links.VoidLinksAsync(connection, account.Id, now, cancellationToken);
         await emailChanges.VoidAsync(connection, account.Id, now, cancellationToken);
-        await links.RevokeGrantsAsync(connection, account.Id.ToString(), now, cancellationToken);
+        await grants.RevokeAccountAsync(connection, account.Id, now, cancellationToken);
         await outbox.EnqueueAsync(emails.PasswordChanged(account.Email!, account.DisplayName, $"change:{Guid.CreateVersion7(now)}"), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogChanged(account.Id);
