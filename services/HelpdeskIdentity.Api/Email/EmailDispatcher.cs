@@ -1,6 +1,5 @@
 using HelpdeskIdentity.Api.Outbox;
 using System.Diagnostics;
-using System.Net.Mail;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Telemetry;
 using Microsoft.Extensions.Options;
@@ -113,7 +112,7 @@ public sealed partial class EmailDispatcher(
     private string Describe(Exception ex) => ex switch
     {
         OperationCanceledException => $"no answer within Email:SendTimeout ({_options.SendTimeout})",
-        SmtpException smtp => $"SMTP {(int)smtp.StatusCode} {smtp.StatusCode}",
+        EmailDeliveryException delivery => delivery.Message,
         HttpRequestException http => http.Message,
         _ => ex.GetType().Name,
     };
