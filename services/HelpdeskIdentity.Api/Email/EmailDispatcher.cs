@@ -71,7 +71,8 @@ public sealed partial class EmailDispatcher(
 
     private async Task<EmailOutcome> DeliverAsync(IEmailSender sender, EmailOutboxEntry email, CancellationToken cancellationToken)
     {
-        using var activity = HelpdeskTelemetry.Source.StartActivity("email.send", ActivityKind.Client);
+        ActivityContext.TryParse(email.TraceParent, null, out var enqueuedBy);
+        using var activity = HelpdeskTelemetry.Source.StartActivity("email.send", ActivityKind.Client, enqueuedBy);
         activity?.SetTag("helpdesk.email.id", email.Id);
         activity?.SetTag("helpdesk.email.provider", sender.Name);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
