@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test suite. Installs what is missing (Debian packages, NuGet restore); the suites
-# start their own throwaway PostgreSQL and RabbitMQ servers (through deploy/local/*.sh).
-# Prints the closing line "N passed, N failed, N skipped" and exits non-zero on any failure.
+# Runs every test suite. Installs what is missing (Debian packages, NuGet restore). The suites start
+# their own throwaway PostgreSQL and RabbitMQ containers (Testcontainers) through a Docker-API engine:
+#  - by default podman, installed and configured here, its API socket started for this run and stopped
+#    (by pid) at the end, with images built from tests/containers/ on a local Debian base, cached by a
+#    hash of their Containerfiles (deploy/container/*.sh) — no image registry needed;
+#  - or, with HELPDESK_TEST_IMAGES=official and DOCKER_HOST set, that engine and the official images.
+# Prints how many containers the suites started, then the closing line "N passed, N failed, N skipped",
+# and exits non-zero on any failure.
 set -uo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,6 +28,34 @@ for folder in tests/HelpdeskIdentity.IntegrationTests/Interop/relying-party serv
   fi
 done
 
+# Containers: an engine, images, and a list the fixtures add every container they create to.
+export TESTCONTAINERS_RYUK_DISABLED=true # Ryuk's image cannot be pulled here; the fixtures remove their containers
+export HELPDESK_TEST_CONTAINER_LOG="$results/containers.txt"
+: >"$HELPDESK_TEST_CONTAINER_LOG"
+own_engine=
+if [ "${HELPDESK_TEST_IMAGES:-}" = official ] && [ -n "${DOCKER_HOST:-}" ]; then
+  echo "Containers: the official images through $DOCKER_HOST"
+else
+  unset HELPDESK_TEST_IMAGES
+  export PODMAN_DIR=/run/helpdesk-podman-tests.$$ # this run's own API socket, stopped by its pid at the end
+  started=$SECONDS
+  if ! socket=$("$root/deploy/container/podman.sh" start 2>"$results/podman.log"); then
+    cat "$results/podman.log"; echo "0 passed, 1 failed (podman)"; exit 1
+  fi
+  own_engine=1
+  export "${socket?}"
+  trap '"$root/deploy/container/podman.sh" stop; rm -rf "$PODMAN_DIR"' EXIT
+  images() {
+    HELPDESK_TEST_POSTGRES_IMAGE=$("$root/deploy/container/images.sh" build helpdesk-test-postgres "$root/tests/containers/postgres") &&
+      HELPDESK_TEST_RABBITMQ_IMAGE=$("$root/deploy/container/images.sh" build helpdesk-test-rabbitmq "$root/tests/containers/rabbitmq")
+  }
+  if ! images 2>>"$results/podman.log"; then
+    cat "$results/podman.log"; echo "0 passed, 1 failed (building the test images)"; exit 1
+  fi
+  export HELPDESK_TEST_POSTGRES_IMAGE HELPDESK_TEST_RABBITMQ_IMAGE
+  echo "Containers: podman at $DOCKER_HOST, images $HELPDESK_TEST_POSTGRES_IMAGE and $HELPDESK_TEST_RABBITMQ_IMAGE ready in $((SECONDS - started)) s"
+fi
+
 echo "Building…"
 if ! dotnet build "$root/HelpdeskIdentity.sln" -c Release -nologo -v quiet -clp:ErrorsOnly >"$results/build.log" 2>&1; then
   cat "$results/build.log"
@@ -42,6 +75,14 @@ for suite in "${suites[@]}"; do
   grep -E '^\s*(\[FAIL\]|HelpdeskIdentity\.[A-Za-z.]+ +Total:)|\[FAIL\]' "$results/$suite.log" || true
   [ -s "$results/$suite.xml" ] || { echo "$suite wrote no results; see $results/$suite.log"; tail -n 30 "$results/$suite.log"; status=1; }
 done
+
+# A fixture that crashed before disposing leaves its container behind: remove what is left of this run's.
+created=$(sort -u "$HELPDESK_TEST_CONTAINER_LOG" | grep -c . || true)
+if [ -n "$own_engine" ]; then
+  left=$(sort -u "$HELPDESK_TEST_CONTAINER_LOG" | xargs -r podman container inspect --format '{{.Id}}' 2>/dev/null || true)
+  [ -z "$left" ] || { echo "Removing $(echo "$left" | grep -c .) container(s) a suite left behind"; echo "$left" | xargs -r podman rm -f >/dev/null 2>&1 || true; }
+fi
+echo "The suites started $created container(s)"
 
 count() { cat "$results"/*.xml 2>/dev/null | grep -o "<assembly [^>]*" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{ sum += $1 } END { print sum + 0 }'; }
 passed=$(count passed); failed=$(count failed); skipped=$(count skipped)

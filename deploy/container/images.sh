@@ -47,8 +47,8 @@ build() {
   if ! podman image exists "$tag"; then
     echo "Building $tag…" >&2
     podman build -q --build-arg "BASE_IMAGE=$base_image" "$@" -f "$file" -t "$tag" "$context" >/dev/null
-    podman tag "$tag" "localhost/$name:latest"
   fi
+  podman tag "$tag" "localhost/$name:latest" # latest is the image last asked for, built now or cached
   echo "$tag"
 }
 

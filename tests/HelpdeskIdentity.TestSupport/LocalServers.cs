@@ -4,7 +4,8 @@ namespace HelpdeskIdentity.TestSupport;
 
 /// <summary>
 /// One PostgreSQL and one RabbitMQ for the whole test assembly; every test class takes its own
-/// database and virtual host from them (<see cref="NewEnvironmentAsync"/>). Tests that restart a
+/// database and virtual host from them (<see cref="NewEnvironmentAsync"/>); both run in containers
+/// (<see cref="TestImages"/>). Tests that restart a
 /// server start servers of their own instead.
 /// </summary>
 public sealed class LocalServers : IAsyncLifetime

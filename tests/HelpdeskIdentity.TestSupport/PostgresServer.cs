@@ -1,15 +1,19 @@
+using DotNet.Testcontainers.Containers;
 using Npgsql;
 
 namespace HelpdeskIdentity.TestSupport;
 
-/// <summary>A real, throwaway PostgreSQL server in a temporary folder, started by deploy/local/postgres.sh.</summary>
+/// <summary>
+/// A real, throwaway PostgreSQL 15 server in a container (Testcontainers; image from <see cref="TestImages"/>).
+/// Its port stays the same when it is stopped and started again, and its data is kept.
+/// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
-    private readonly string _directory;
+    private readonly IContainer _container;
 
-    private PostgresServer(string directory, int port)
+    private PostgresServer(IContainer container, int port)
     {
-        _directory = directory;
+        _container = container;
         Port = port;
     }
 
@@ -17,8 +21,16 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public static async Task<PostgresServer> StartAsync()
     {
-        var server = new PostgresServer(Directory.CreateTempSubdirectory("hdid-pg-").FullName, FreePorts.Find(40000, 49999));
-        await server.StartAgainAsync();
+        var port = FreePorts.Find(40000, 49999);
+        var container = TestImages.Builder(TestImages.Postgres, (port, 5432))
+            .WithEnvironment("POSTGRES_HOST_AUTH_METHOD", "trust") // the official image; ours trusts everyone anyway
+            // No fsync (only an operating-system crash would lose data), but commits are written before they are
+            // acknowledged: a container stop may end in a kill, and what the server confirmed must survive it.
+            .WithCommand("postgres", "-c", "max_connections=300", "-c", "fsync=off", "-c", "full_page_writes=off")
+            .Build();
+        var server = new PostgresServer(container, port);
+        await TestImages.StartNewAsync(container);
+        await server.ReadyAsync();
         return server;
     }
 
@@ -36,15 +48,25 @@ public sealed class PostgresServer : IAsyncDisposable
         return ConnectionString(name);
     }
 
-    public Task StopAsync() => Shell.RunAsync(Repository.Script("postgres.sh"), "stop", _directory);
+    /// <summary>Stops the container (PostgreSQL shuts down); its data stays in the container.</summary>
+    public Task StopAsync() => _container.StopAsync();
 
-    public Task StartAgainAsync() =>
-        Shell.RunAsync(Repository.Script("postgres.sh"), "start", _directory, Port.ToString(), "--throwaway");
+    /// <summary>Starts the stopped container again, on the same port, and waits until it takes connections.</summary>
+    public async Task StartAgainAsync()
+    {
+        await _container.StartAsync();
+        await ReadyAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await StopAsync();
-        Directory.Delete(_directory, recursive: true);
+        await _container.DisposeAsync();
     }
+
+    private Task ReadyAsync() => TestImages.ReadyAsync(async () =>
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres") + ";Pooling=false;Timeout=2");
+        await connection.OpenAsync();
+    }, "PostgreSQL", TimeSpan.FromSeconds(60));
 }

@@ -1,47 +1,73 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using DotNet.Testcontainers.Containers;
+using RabbitMQ.Client;
+
 namespace HelpdeskIdentity.TestSupport;
 
-/// <summary>A real RabbitMQ node in a temporary folder, started by deploy/local/rabbitmq.sh.</summary>
+/// <summary>
+/// A real RabbitMQ 3.10 node with the management plugin in a container (Testcontainers; image from
+/// <see cref="TestImages"/>). Its ports stay the same when it is stopped and started again, and durable
+/// queues and their messages are kept.
+/// </summary>
 public sealed class RabbitMqServer : IAsyncDisposable
 {
-    private readonly string _directory;
+    private readonly IContainer _container;
+    private readonly HttpClient _management;
 
-    private RabbitMqServer(string directory, int port)
+    private RabbitMqServer(IContainer container, int port, int managementPort)
     {
-        _directory = directory;
+        _container = container;
         Port = port;
+        _management = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{managementPort}/api/") };
+        _management.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String("guest:guest"u8.ToArray()));
     }
 
     public int Port { get; }
 
     public static async Task<RabbitMqServer> StartAsync()
     {
-        // The node also listens on Port + 20000 (distribution) and its epmd on Port - 10000.
-        var server = new RabbitMqServer(Directory.CreateTempSubdirectory("hdid-rmq-").FullName, FreePorts.Find(20000, 29999, 20000, -10000));
-        await server.StartAgainAsync();
+        var port = FreePorts.Find(20000, 29999);
+        var managementPort = FreePorts.Find(30000, 39999);
+        var container = TestImages.Builder(TestImages.RabbitMq, (port, 5672), (managementPort, 15672)).Build();
+        var server = new RabbitMqServer(container, port, managementPort);
+        await TestImages.StartNewAsync(container);
+        await server.ReadyAsync();
         return server;
     }
 
     public string Url(string virtualHost) => $"amqp://guest:guest@127.0.0.1:{Port}/{Uri.EscapeDataString(virtualHost)}";
 
-    /// <summary>A new virtual host, so a test's queues and exchanges are its own; returns its URL.</summary>
+    /// <summary>A new virtual host (through the management API), so a test's queues and exchanges are its own; returns its URL.</summary>
     public async Task<string> CreateVirtualHostAsync(string prefix)
     {
         var name = $"{prefix}-{Guid.NewGuid():N}";
-        await Ctl("add_vhost", name);
-        await Ctl("set_permissions", "-p", name, "guest", ".*", ".*", ".*");
+        var path = Uri.EscapeDataString(name);
+        (await _management.PutAsJsonAsync($"vhosts/{path}", new { })).EnsureSuccessStatusCode();
+        (await _management.PutAsJsonAsync($"permissions/{path}/guest", new { configure = ".*", write = ".*", read = ".*" })).EnsureSuccessStatusCode();
         return Url(name);
     }
 
-    public Task StopAsync() => Shell.RunAsync(Repository.Script("rabbitmq.sh"), "stop", _directory);
+    /// <summary>Stops the container (the node shuts down); its data stays in the container.</summary>
+    public Task StopAsync() => _container.StopAsync();
 
-    public Task StartAgainAsync() => Shell.RunAsync(Repository.Script("rabbitmq.sh"), "start", _directory, Port.ToString());
+    /// <summary>Starts the stopped container again, on the same ports, and waits until AMQP and the management API answer.</summary>
+    public async Task StartAgainAsync()
+    {
+        await _container.StartAsync();
+        await ReadyAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
-        Directory.Delete(_directory, recursive: true);
+        _management.Dispose();
+        await _container.DisposeAsync();
     }
 
-    private Task<string> Ctl(params string[] arguments) =>
-        Shell.RunAsync(Repository.Script("rabbitmq.sh"), ["ctl", _directory, .. arguments]);
+    private Task ReadyAsync() => TestImages.ReadyAsync(async () =>
+    {
+        (await _management.GetAsync("overview")).EnsureSuccessStatusCode();
+        var factory = new ConnectionFactory { Uri = new Uri(Url("/")), RequestedConnectionTimeout = TimeSpan.FromSeconds(2) };
+        await using var connection = await factory.CreateConnectionAsync();
+    }, "RabbitMQ", TimeSpan.FromSeconds(90));
 }

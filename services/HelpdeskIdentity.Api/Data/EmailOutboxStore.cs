@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using HelpdeskIdentity.Api.Email;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -29,9 +30,9 @@ internal sealed class EmailOutboxStore(NpgsqlDataSource dataSource, TimeProvider
     private const string Enqueue = """
         WITH inserted AS (
             INSERT INTO email_outbox (id, idempotency_key, category, to_address, to_name, subject, html_body, text_body,
-                                      status, created_at, next_attempt_at, attempts)
+                                      status, created_at, next_attempt_at, attempts, trace_parent)
             VALUES (@id, @idempotency_key, @category, @to_address, @to_name, @subject, @html_body, @text_body,
-                    'pending', @now, @now, 0)
+                    'pending', @now, @now, 0, @trace_parent)
             ON CONFLICT (idempotency_key) DO NOTHING
             RETURNING id)
         SELECT id FROM inserted
@@ -42,7 +43,7 @@ internal sealed class EmailOutboxStore(NpgsqlDataSource dataSource, TimeProvider
         """;
 
     private const string ClaimDue = """
-        SELECT id, idempotency_key, category, to_address, to_name, subject, html_body, text_body, created_at, next_attempt_at, attempts
+        SELECT id, idempotency_key, category, to_address, to_name, subject, html_body, text_body, created_at, next_attempt_at, attempts, trace_parent
         FROM email_outbox
         WHERE status = 'pending' AND next_attempt_at <= @now
         ORDER BY next_attempt_at
@@ -97,7 +98,8 @@ internal sealed class EmailOutboxStore(NpgsqlDataSource dataSource, TimeProvider
         var id = await Sql.ScalarAsync<Guid>(connection, Enqueue, cancellationToken,
             ("id", Guid.CreateVersion7(clock.GetUtcNow())), ("idempotency_key", message.IdempotencyKey), ("category", message.Category),
             ("to_address", message.ToAddress), ("to_name", message.ToName), ("subject", message.Subject),
-            ("html_body", Protect(message.HtmlBody)), ("text_body", Protect(message.TextBody)), ("now", clock.GetUtcNow()));
+            ("html_body", Protect(message.HtmlBody)), ("text_body", Protect(message.TextBody)), ("now", clock.GetUtcNow()),
+            ("trace_parent", Activity.Current?.Id));
         return id;
     }
 
@@ -127,6 +129,7 @@ internal sealed class EmailOutboxStore(NpgsqlDataSource dataSource, TimeProvider
                 CreatedAt = reader.GetFieldValue<DateTimeOffset>(8),
                 NextAttemptAt = reader.GetFieldValue<DateTimeOffset>(9),
                 Attempts = reader.GetInt32(10),
+                TraceParent = reader.IsDBNull(11) ? null : reader.GetString(11),
             });
         }
 

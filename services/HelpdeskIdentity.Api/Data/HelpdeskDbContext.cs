@@ -5,6 +5,7 @@ using HelpdeskIdentity.Api.Oidc.Storage;
 using HelpdeskIdentity.Api.Organizations;
 using HelpdeskIdentity.Api.Outbox;
 using HelpdeskIdentity.Api.Tickets;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ namespace HelpdeskIdentity.Api.Data;
 /// a test keeps this model and those scripts in agreement.
 /// </summary>
 public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
-    : IdentityUserContext<Account, Guid>(options)
+    : IdentityUserContext<Account, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Organization> Organizations => Set<Organization>();
 
@@ -29,6 +30,7 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
 
     public DbSet<IngestedTicket> IngestedTickets => Set<IngestedTicket>();
 
+    /// <summary>The Data Protection key ring (Microsoft.AspNetCore.DataProtection.EntityFrameworkCore), shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<SigningKeyRecord> SigningKeys => Set<SigningKeyRecord>();
@@ -93,6 +95,7 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
         {
             email.ToTable("email_outbox");
             email.Property(e => e.IdempotencyKey).HasMaxLength(200);
+            email.Property(e => e.TraceParent).HasMaxLength(55);
             email.Property(e => e.Category).HasMaxLength(100);
             email.Property(e => e.ToAddress).HasMaxLength(320);
             email.Property(e => e.ToName).HasMaxLength(200);

@@ -1,6 +1,5 @@
 using HelpdeskIdentity.Api.Outbox;
 using System.Diagnostics;
-using System.Net.Mail;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Telemetry;
 using Microsoft.Extensions.Options;
@@ -72,7 +71,8 @@ public sealed partial class EmailDispatcher(
 
     private async Task<EmailOutcome> DeliverAsync(IEmailSender sender, EmailOutboxEntry email, CancellationToken cancellationToken)
     {
-        using var activity = HelpdeskTelemetry.Source.StartActivity("email.send", ActivityKind.Client);
+        ActivityContext.TryParse(email.TraceParent, null, out var enqueuedBy);
+        using var activity = HelpdeskTelemetry.Source.StartActivity("email.send", ActivityKind.Client, enqueuedBy);
         activity?.SetTag("helpdesk.email.id", email.Id);
         activity?.SetTag("helpdesk.email.provider", sender.Name);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -113,7 +113,7 @@ public sealed partial class EmailDispatcher(
     private string Describe(Exception ex) => ex switch
     {
         OperationCanceledException => $"no answer within Email:SendTimeout ({_options.SendTimeout})",
-        SmtpException smtp => $"SMTP {(int)smtp.StatusCode} {smtp.StatusCode}",
+        EmailDeliveryException delivery => delivery.Message,
         HttpRequestException http => http.Message,
         _ => ex.GetType().Name,
     };

@@ -1,4 +1,4 @@
-using System.Net.Mail;
+using MimeKit;
 using Microsoft.Extensions.Options;
 
 namespace HelpdeskIdentity.Api.Email;
@@ -9,7 +9,7 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
     public ValidateOptionsResult Validate(string? name, EmailOptions options)
     {
         var errors = new List<string>();
-        if (!MailAddress.TryCreate(options.From, out _))
+        if (!MailboxAddress.TryParse(options.From, out var from) || string.IsNullOrEmpty(from.Domain) || string.IsNullOrEmpty(from.LocalPart))
         {
             errors.Add("Email:From is required and must be an e-mail address, e.g. no-reply@example.com or \"Helpdesk <no-reply@example.com>\".");
         }

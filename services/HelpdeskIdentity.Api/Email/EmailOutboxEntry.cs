@@ -32,4 +32,7 @@ public class EmailOutboxEntry
     public int Attempts { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>W3C traceparent of the activity that enqueued the e-mail, so its delivery joins that trace.</summary>
+    public string? TraceParent { get; set; }
 }

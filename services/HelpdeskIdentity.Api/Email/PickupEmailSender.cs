@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using Microsoft.Extensions.Options;
 
 namespace HelpdeskIdentity.Api.Email;
@@ -26,20 +25,19 @@ public sealed class PickupEmailSender(IOptions<EmailOptions> options, TimeProvid
             return;
         }
 
-        var staging = Path.Combine(directory, ".staging", email.Id.ToString());
+        var staging = Path.Combine(directory, ".staging");
         Directory.CreateDirectory(staging);
+        var written = Path.Combine(staging, $"{email.Id}.eml");
         try
         {
-            using var message = MailMessageFactory.Create(email, settings.From);
-            using var client = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = staging };
-            await client.SendMailAsync(message, cancellationToken);
-            var written = Directory.EnumerateFiles(staging).Single();
+            using var message = MimeMessageFactory.Create(email, settings.From);
+            await message.WriteToAsync(written, cancellationToken);
             var stamp = clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture);
             File.Move(written, Path.Combine(directory, $"{stamp}-{email.Id}.eml"));
         }
         finally
         {
-            Directory.Delete(staging, recursive: true);
+            File.Delete(written);
         }
     }
 }

@@ -7,8 +7,6 @@ using HelpdeskIdentity.Oidc.Keys;
 using HelpdeskIdentity.Oidc.Revocation;
 using HelpdeskIdentity.Oidc.Users;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.Extensions.Options;
 
 namespace HelpdeskIdentity.Api.Oidc;
 
@@ -17,15 +15,12 @@ public static class OidcHostingExtensions
     /// <summary>The OpenID Connect provider: the protocol library over our PostgreSQL stores and shared Data Protection.</summary>
     public static void AddOidc(this WebApplicationBuilder builder)
     {
-        var protection = builder.Services.AddDataProtection().SetApplicationName("HelpdeskIdentity");
+        var protection = builder.Services.AddDataProtection().SetApplicationName("HelpdeskIdentity").PersistKeysToDbContext<HelpdeskDbContext>();
         var certificate = builder.Configuration.GetSection(DataProtectionOptions.Section).Get<DataProtectionOptions>();
         if (!string.IsNullOrEmpty(certificate?.CertificatePath))
         {
             protection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(certificate.CertificatePath, certificate.CertificatePassword));
         }
-
-        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DataProtectionKeyRepository(sp.GetRequiredService<IServiceScopeFactory>())));
 
         builder.Services.AddOidcProtocol();
         builder.Services.AddSingleton<ISigningKeyStore, SigningKeyStore>();

@@ -1,4 +1,4 @@
-using OpenTelemetry;
+using Npgsql;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -8,15 +8,17 @@ namespace HelpdeskIdentity.Api.Telemetry;
 
 public static class TelemetryServiceCollectionExtensions
 {
-    /// <summary>The sources and meters the service exports: ours, and those the frameworks already emit.</summary>
-    public static readonly string[] Sources = [HelpdeskTelemetry.Name, "MassTransit", "Npgsql", "Microsoft.AspNetCore", "System.Net.Http"];
+    /// <summary>MassTransit's ActivitySource and Meter.</summary>
+    public const string MassTransit = "MassTransit";
 
-    public static readonly string[] Meters =
-        [HelpdeskTelemetry.Name, "MassTransit", "Npgsql", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http"];
+    /// <summary>Pages whose links carry credentials in the query string (set-password, confirm, register).</summary>
+    public static readonly PathString AccountPages = "/account";
 
     /// <summary>
-    /// Logs carry trace and span ids; traces, metrics and logs go to an OTLP collector when the
-    /// standard <c>OTEL_EXPORTER_OTLP_*ENDPOINT</c> variables name one (and <c>OTEL_SDK_DISABLED</c> is not true).
+    /// Logs carry trace and span ids. With the standard <c>OTEL_EXPORTER_OTLP_*ENDPOINT</c> variables (and
+    /// <c>OTEL_SDK_DISABLED</c> not true), OpenTelemetry (<c>AddOpenTelemetry()</c>) exports to that collector:
+    /// traces of ASP.NET Core, HttpClient, Npgsql, MassTransit and our own spans; their metrics and the runtime's;
+    /// and logs. Every other <c>OTEL_*</c> variable (protocol, headers, batch delays, service name) works as documented.
     /// </summary>
     public static void AddTelemetry(this WebApplicationBuilder builder)
     {
@@ -33,21 +35,41 @@ public static class TelemetryServiceCollectionExtensions
             return;
         }
 
-        var resource = ResourceBuilder.CreateDefault();
-        if (string.IsNullOrEmpty(builder.Configuration["OTEL_SERVICE_NAME"]))
-        {
-            resource.AddService("helpdesk-identity");
-        }
+        var namedByVariable = !string.IsNullOrEmpty(builder.Configuration["OTEL_SERVICE_NAME"]);
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource =>
+            {
+                if (!namedByVariable)
+                {
+                    resource.AddService("helpdesk-identity");
+                }
+            })
+            .WithTracing(tracing => tracing
+                .AddSource(HelpdeskTelemetry.Name, MassTransit)
+                .AddAspNetCoreInstrumentation(o => o.EnrichWithHttpRequest = RedactAccountQuery)
+                .AddHttpClientInstrumentation()
+                .AddNpgsql()
+                .AddOtlpExporter())
+            .WithMetrics(metrics => metrics
+                .AddMeter(HelpdeskTelemetry.Name, MassTransit)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddNpgsqlInstrumentation()
+                .AddOtlpExporter())
+            .WithLogging(logging => logging.AddOtlpExporter(), options => options.IncludeFormattedMessage = true);
+    }
 
-        builder.Logging.AddOpenTelemetry(logging =>
+    /// <summary>
+    /// The instrumentation already replaces query values with "Redacted"; on the account pages the query (a link's
+    /// token or handle) is dropped from the span altogether, whatever <c>OTEL_DOTNET_EXPERIMENTAL_*</c> says.
+    /// </summary>
+    private static void RedactAccountQuery(System.Diagnostics.Activity activity, HttpRequest request)
+    {
+        if (request.Path.StartsWithSegments(AccountPages, StringComparison.OrdinalIgnoreCase))
         {
-            logging.SetResourceBuilder(resource);
-            logging.IncludeFormattedMessage = true;
-            logging.AddOtlpExporter();
-        });
-        builder.Services.AddHostedService(_ => new TelemetryProviders(
-            Sdk.CreateTracerProviderBuilder().SetResourceBuilder(resource).AddSource(Sources).AddOtlpExporter().Build(),
-            Sdk.CreateMeterProviderBuilder().SetResourceBuilder(resource).AddMeter(Meters).AddOtlpExporter().Build()));
+            activity.SetTag("url.query", null);
+        }
     }
 
     private static bool OtlpConfigured(IConfiguration configuration) =>

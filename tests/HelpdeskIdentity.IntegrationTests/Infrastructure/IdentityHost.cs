@@ -54,6 +54,9 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
     /// <summary>When set, replaces the service's clock (key rotation, expiry).</summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>Registrations after the service's own, e.g. to put back a component a test compares against.</summary>
+    public Action<IServiceCollection>? ExtraServices { get; init; }
+
     /// <summary>Starts the host: schema migrated, bus connected, consumers listening.</summary>
     public async Task<IdentityHost> StartAsync()
     {
@@ -110,6 +113,11 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
         if (Clock is not null)
         {
             builder.ConfigureServices(services => services.AddSingleton(Clock));
+        }
+
+        if (ExtraServices is not null)
+        {
+            builder.ConfigureServices(ExtraServices);
         }
     }
 }

@@ -10,7 +10,7 @@ namespace HelpdeskIdentity.IntegrationTests.Infrastructure;
 /// <summary>
 /// A stand-in OpenTelemetry collector: accepts OTLP/HTTP protobuf posts to /v1/traces, /v1/metrics
 /// and /v1/logs and keeps their bodies. Protobuf carries strings as UTF-8, so span names, metric
-/// names and log text can be found in the bytes.
+/// names and log text can be found in the bytes; <see cref="Spans"/> decodes the traces.
 /// </summary>
 public sealed class OtlpReceiver : IAsyncDisposable
 {
@@ -50,6 +50,10 @@ public sealed class OtlpReceiver : IAsyncDisposable
         var needle = Encoding.UTF8.GetBytes(text);
         return _bodies.TryGetValue(signal, out var bodies) && bodies.Any(b => b.AsSpan().IndexOf(needle) >= 0);
     }
+
+    /// <summary>Every span exported so far, decoded.</summary>
+    public IReadOnlyList<OtlpSpan> Spans() =>
+        _bodies.TryGetValue("traces", out var bodies) ? [.. bodies.SelectMany(OtlpTraceReader.Spans)] : [];
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }
