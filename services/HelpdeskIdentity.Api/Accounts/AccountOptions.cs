@@ -1,6 +1,7 @@
 using HelpdeskIdentity.Api.Accounts.Invitation;
 using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Accounts.SelfService;
+using HelpdeskIdentity.Api.Accounts.SignInCodes;
 
 namespace HelpdeskIdentity.Api.Accounts;
 
@@ -15,6 +16,8 @@ public sealed class AccountOptions
     public AccountLockoutOptions Lockout { get; set; } = new();
 
     public PasswordResetOptions PasswordReset { get; set; } = new();
+
+    public SignInCodeOptions SignInCode { get; set; } = new();
 
     public EmailChangeOptions EmailChange { get; set; } = new();
 

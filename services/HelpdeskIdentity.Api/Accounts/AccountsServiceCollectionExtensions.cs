@@ -2,6 +2,7 @@ using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Accounts.Passwords;
 using HelpdeskIdentity.Api.Accounts.Registration;
 using HelpdeskIdentity.Api.Accounts.SelfService;
+using HelpdeskIdentity.Api.Accounts.TwoFactor;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Sessions;
 using HelpdeskIdentity.Oidc.Sessions;
@@ -26,6 +27,10 @@ public static class AccountsServiceCollectionExtensions
                 "Accounts:SessionLifetime must be between 5 minutes and 365 days.")
             .Validate(o => o.PasswordReset.LinkLifetime >= TimeSpan.FromMinutes(5) && o.PasswordReset.LinkLifetime <= TimeSpan.FromDays(7),
                 "Accounts:PasswordReset:LinkLifetime must be between 5 minutes and 7 days.")
+            .Validate(o => o.SignInCode.Digits is >= 6 and <= 8, "Accounts:SignInCode:Digits must be between 6 and 8.")
+            .Validate(o => o.SignInCode.Lifetime >= TimeSpan.FromMinutes(1) && o.SignInCode.Lifetime <= TimeSpan.FromMinutes(15),
+                "Accounts:SignInCode:Lifetime must be between 1 and 15 minutes.")
+            .Validate(o => o.SignInCode.MaxAttempts is >= 1 and <= 10, "Accounts:SignInCode:MaxAttempts must be between 1 and 10.")
             .Validate(o => o.PasswordReset.PollInterval >= TimeSpan.FromMilliseconds(100) && o.PasswordReset.PollInterval <= TimeSpan.FromHours(1),
                 "Accounts:PasswordReset:PollInterval must be between 100 milliseconds and 1 hour.")
             .Validate(o => o.SessionValidationInterval >= TimeSpan.Zero && o.SessionValidationInterval <= TimeSpan.FromHours(1),
@@ -62,6 +67,7 @@ public static class AccountsServiceCollectionExtensions
         builder.Services.RemoveAll<ILookupNormalizer>();
         builder.Services.AddSingleton<ILookupNormalizer, MailboxLookupNormalizer>();
         builder.Services.AddScoped<PasswordSignIn>();
+        builder.Services.AddScoped<SecondStep>();
         builder.Services.AddScoped<OperatorAccounts>();
         builder.Services.AddPasswordReset();
         builder.Services.AddRegistration();

@@ -7,14 +7,14 @@ namespace HelpdeskIdentity.Api.Data;
 internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswordResetStore
 {
     private const string InsertRequest = """
-        INSERT INTO password_reset_requests (id, email, return_url, language, created_at) VALUES (@id, @email, @return_url, @language, @now)
+        INSERT INTO password_reset_requests (id, email, return_url, language, purpose, created_at) VALUES (@id, @email, @return_url, @language, @purpose, @now)
         """;
 
     private const string TakeRequests = """
         WITH taken AS (
             SELECT id FROM password_reset_requests ORDER BY created_at LIMIT @limit FOR UPDATE SKIP LOCKED)
         DELETE FROM password_reset_requests r USING taken WHERE r.id = taken.id
-        RETURNING r.id, r.email, r.return_url, r.language
+        RETURNING r.id, r.email, r.return_url, r.language, r.purpose
         """;
 
     private const string FindAccount = "SELECT id, email, display_name, email_confirmed FROM users WHERE normalized_email = @email";
@@ -53,7 +53,7 @@ internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswor
 
     public Task AddRequestAsync(PasswordResetRequest request, DateTimeOffset now, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(dataSource, InsertRequest, cancellationToken,
-            ("id", request.Id), ("email", request.Email), ("return_url", request.ReturnUrl), ("language", request.Language), ("now", now));
+            ("id", request.Id), ("email", request.Email), ("return_url", request.ReturnUrl), ("language", request.Language), ("purpose", request.Purpose), ("now", now));
 
     public async Task<IReadOnlyList<PasswordResetRequest>> TakeRequestsAsync(NpgsqlConnection connection, int limit, CancellationToken cancellationToken)
     {
@@ -63,7 +63,7 @@ internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswor
         while (await reader.ReadAsync(cancellationToken))
         {
             requests.Add(new PasswordResetRequest(reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3)));
+                reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4)));
         }
 
         return requests;
