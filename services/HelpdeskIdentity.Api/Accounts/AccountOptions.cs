@@ -2,6 +2,7 @@ using HelpdeskIdentity.Api.Accounts.Invitation;
 using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Accounts.SelfService;
 using HelpdeskIdentity.Api.Accounts.SignInCodes;
+using HelpdeskIdentity.Api.Accounts.TwoFactor;
 
 namespace HelpdeskIdentity.Api.Accounts;
 
@@ -18,6 +19,8 @@ public sealed class AccountOptions
     public PasswordResetOptions PasswordReset { get; set; } = new();
 
     public SignInCodeOptions SignInCode { get; set; } = new();
+
+    public TwoFactorOptions TwoFactor { get; set; } = new();
 
     public EmailChangeOptions EmailChange { get; set; } = new();
 

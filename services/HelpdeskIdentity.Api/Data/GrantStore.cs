@@ -10,14 +10,14 @@ namespace HelpdeskIdentity.Api.Data;
 internal sealed class GrantStore(NpgsqlDataSource dataSource, TimeProvider clock) : IGrantStore
 {
     private const string InsertCode = """
-        INSERT INTO authorization_codes (code_hash, client_id, redirect_uri, subject_id, session_id, authenticated_at, scopes, nonce, code_challenge, expires_at)
-        VALUES (@code_hash, @client_id, @redirect_uri, @subject_id, @session_id, @authenticated_at, @scopes, @nonce, @code_challenge, @expires_at)
+        INSERT INTO authorization_codes (code_hash, client_id, redirect_uri, subject_id, session_id, authenticated_at, scopes, nonce, code_challenge, expires_at, amr)
+        VALUES (@code_hash, @client_id, @redirect_uri, @subject_id, @session_id, @authenticated_at, @scopes, @nonce, @code_challenge, @expires_at, @amr)
         """;
 
     private const string SpendCode = """
         UPDATE authorization_codes SET consumed_at = @now
         WHERE code_hash = @code_hash AND consumed_at IS NULL AND expires_at > @now
-        RETURNING client_id, redirect_uri, subject_id, session_id, authenticated_at, scopes, nonce, code_challenge, expires_at
+        RETURNING client_id, redirect_uri, subject_id, session_id, authenticated_at, scopes, nonce, code_challenge, expires_at, amr
         """;
 
     // A spent code presented again: mark it, and revoke whatever its first use was given.
@@ -79,7 +79,7 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, TimeProvider clock
         Sql.ExecuteAsync(dataSource, InsertCode, cancellationToken,
             ("code_hash", code.CodeHash), ("client_id", code.ClientId), ("redirect_uri", code.RedirectUri), ("subject_id", code.SubjectId),
             ("session_id", code.SessionId), ("authenticated_at", code.AuthenticatedAt), ("scopes", code.Scopes.ToArray()), ("nonce", code.Nonce),
-            ("code_challenge", code.CodeChallenge), ("expires_at", code.ExpiresAt));
+            ("code_challenge", code.CodeChallenge), ("expires_at", code.ExpiresAt), ("amr", (code.Methods ?? []).ToArray()));
 
     public async Task<AuthorizationCode?> ConsumeCodeAsync(string codeHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -91,7 +91,7 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, TimeProvider clock
             {
                 return new AuthorizationCode(codeHash, reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                     reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<string[]>(5), reader.IsDBNull(6) ? null : reader.GetString(6),
-                    reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetFieldValue<DateTimeOffset>(8));
+                    reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetFieldValue<DateTimeOffset>(8), reader.GetFieldValue<string[]>(9));
             }
         }
 

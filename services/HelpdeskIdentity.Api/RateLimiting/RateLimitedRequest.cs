@@ -36,11 +36,13 @@ public static class RateLimitedRequest
             "/account/login" => SignIn,
             "/account/login/code/verify" => SignIn, // typing an e-mailed code is a sign-in attempt
             "/account/login/code" => SignInCode,
+            "/account/login/two-factor" => SignIn, // the second step: per client (the code's own lockout guards the account)
             "/account/forgot-password" => ForgotPassword,
             "/account/set-password" => SetPassword,
             "/account/register/confirm" => SetPassword, // the registration link's set-password form
             "/account/register" => Register,
             "/account/password" => ChangePassword,
+            "/account/two-factor" => ChangePassword, // changing the second factor: like changing the password
             "/account/email" => ChangeEmail,
             "/account/confirm-email" => ConfirmEmail,
             "/connect/token" => Token,

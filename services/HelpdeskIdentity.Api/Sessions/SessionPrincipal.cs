@@ -41,7 +41,7 @@ public static class SessionPrincipal
             return null;
         }
 
-        return new UserSession(subject!, DateTimeOffset.FromUnixTimeSeconds(seconds), sessionId);
+        return new UserSession(subject!, DateTimeOffset.FromUnixTimeSeconds(seconds), sessionId, Methods(principal));
     }
 
     /// <summary>How the session's person signed in (RFC 8176 <c>amr</c> values), in the order recorded; empty for a session from before they were.</summary>

@@ -5,12 +5,15 @@ namespace HelpdeskIdentity.Api.Sessions;
 /// <summary>Starts a browser session for an account, or re-binds the current one to the account's new security stamp.</summary>
 public sealed class SessionSignIn(ISecurityStampStore stamps, TimeProvider clock)
 {
-    /// <summary>A new session bound to the account's current (committed) security stamp, after a password was just set.</summary>
-    public async Task SignInAsync(HttpContext context, Guid accountId, bool persistent = false)
+    /// <summary>
+    /// A new session bound to the account's current (committed) security stamp, after a password was just set: the
+    /// methods say how (<see cref="AuthenticationMethods"/>; a password alone when not given).
+    /// </summary>
+    public async Task SignInAsync(HttpContext context, Guid accountId, bool persistent = false, IReadOnlyCollection<string>? methods = null)
     {
         var stamp = await stamps.FindAsync(accountId, context.RequestAborted)
             ?? throw new InvalidOperationException($"Account {accountId} does not exist.");
-        await SignInAsync(context, accountId, stamp, persistent, [AuthenticationMethods.Password]);
+        await SignInAsync(context, accountId, stamp, persistent, methods ?? [AuthenticationMethods.Password]);
     }
 
     /// <summary>

@@ -44,7 +44,7 @@ public sealed partial class AuthorizationCodeGrant(IGrantStore grants, RefreshTo
             return JsonResult.Error(ProtocolError.InvalidGrant(problem));
         }
 
-        var grant = new UserGrant(client.ClientId, code.SubjectId, code.SessionId, code.AuthenticatedAt, code.Scopes, code.Nonce);
+        var grant = new UserGrant(client.ClientId, code.SubjectId, code.SessionId, code.AuthenticatedAt, code.Scopes, code.Nonce, code.Methods);
         (string Handle, Guid FamilyId)? refresh = client.AllowedGrantTypes.Contains(GrantTypes.RefreshToken) && code.Scopes.Contains(StandardScopes.OfflineAccess)
             ? await refreshTokens.StartFamilyAsync(grant, cancellationToken)
             : null;
