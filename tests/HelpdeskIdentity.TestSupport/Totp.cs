@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 
-namespace HelpdeskIdentity.IntegrationTests.Infrastructure;
+namespace HelpdeskIdentity.TestSupport;
 
 /// <summary>What an authenticator app does with the key a person typed (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits).</summary>
 public static class Totp
