@@ -1,6 +1,8 @@
 using HelpdeskIdentity.Api.Accounts.Invitation;
 using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Accounts.SelfService;
+using HelpdeskIdentity.Api.Accounts.SignInCodes;
+using HelpdeskIdentity.Api.Accounts.TwoFactor;
 
 namespace HelpdeskIdentity.Api.Accounts;
 
@@ -15,6 +17,10 @@ public sealed class AccountOptions
     public AccountLockoutOptions Lockout { get; set; } = new();
 
     public PasswordResetOptions PasswordReset { get; set; } = new();
+
+    public SignInCodeOptions SignInCode { get; set; } = new();
+
+    public TwoFactorOptions TwoFactor { get; set; } = new();
 
     public EmailChangeOptions EmailChange { get; set; } = new();
 

@@ -2,6 +2,7 @@ using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Accounts.Passwords;
 using HelpdeskIdentity.Api.Accounts.Registration;
 using HelpdeskIdentity.Api.Accounts.SelfService;
+using HelpdeskIdentity.Api.Accounts.TwoFactor;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Sessions;
 using HelpdeskIdentity.Oidc.Sessions;
@@ -26,6 +27,13 @@ public static class AccountsServiceCollectionExtensions
                 "Accounts:SessionLifetime must be between 5 minutes and 365 days.")
             .Validate(o => o.PasswordReset.LinkLifetime >= TimeSpan.FromMinutes(5) && o.PasswordReset.LinkLifetime <= TimeSpan.FromDays(7),
                 "Accounts:PasswordReset:LinkLifetime must be between 5 minutes and 7 days.")
+            .Validate(o => o.SignInCode.Digits is >= 6 and <= 8, "Accounts:SignInCode:Digits must be between 6 and 8.")
+            .Validate(o => o.SignInCode.Lifetime >= TimeSpan.FromMinutes(1) && o.SignInCode.Lifetime <= TimeSpan.FromMinutes(15),
+                "Accounts:SignInCode:Lifetime must be between 1 and 15 minutes.")
+            .Validate(o => o.SignInCode.MaxAttempts is >= 1 and <= 10, "Accounts:SignInCode:MaxAttempts must be between 1 and 10.")
+            .Validate(o => o.TwoFactor.RememberBrowserFor >= TimeSpan.Zero && o.TwoFactor.RememberBrowserFor <= TimeSpan.FromDays(90),
+                "Accounts:TwoFactor:RememberBrowserFor must be between 0 (not offered) and 90 days.")
+            .Validate(o => o.TwoFactor.RecoveryCodeCount is >= 5 and <= 20, "Accounts:TwoFactor:RecoveryCodeCount must be between 5 and 20.")
             .Validate(o => o.PasswordReset.PollInterval >= TimeSpan.FromMilliseconds(100) && o.PasswordReset.PollInterval <= TimeSpan.FromHours(1),
                 "Accounts:PasswordReset:PollInterval must be between 100 milliseconds and 1 hour.")
             .Validate(o => o.SessionValidationInterval >= TimeSpan.Zero && o.SessionValidationInterval <= TimeSpan.FromHours(1),
@@ -53,6 +61,7 @@ public static class AccountsServiceCollectionExtensions
                 identity.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<HelpdeskDbContext>()
+            .AddTokenProvider<AuthenticatorTokenProvider<Account>>(TokenOptions.DefaultAuthenticatorProvider)
             .AddPasswordPolicy();
         builder.Services.AddOptions<IdentityOptions>().Configure<IOptions<AccountOptions>>((identity, accounts) =>
         {
@@ -62,6 +71,10 @@ public static class AccountsServiceCollectionExtensions
         builder.Services.RemoveAll<ILookupNormalizer>();
         builder.Services.AddSingleton<ILookupNormalizer, MailboxLookupNormalizer>();
         builder.Services.AddScoped<PasswordSignIn>();
+        builder.Services.AddScoped<SecondStep>();
+        builder.Services.AddScoped<SecondFactorCheck>();
+        builder.Services.AddScoped<Authenticators>();
+        builder.Services.AddSingleton<TwoFactorEmails>();
         builder.Services.AddScoped<OperatorAccounts>();
         builder.Services.AddPasswordReset();
         builder.Services.AddRegistration();
@@ -87,6 +100,26 @@ public static class AccountsServiceCollectionExtensions
             cookie.Events.OnValidatePrincipal = context =>
                 context.HttpContext.RequestServices.GetRequiredService<SessionStampValidator>().ValidateAsync(context);
         });
+        // The second step's cookies (docs/decisions/0037): a pending sign-in for 5 minutes; a remembered browser.
+        builder.Services.AddAuthentication().AddCookie(TwoFactorCookies.PendingScheme, cookie =>
+        {
+            cookie.Cookie.Name = TwoFactorCookies.PendingCookie;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = plainHttpAllowed ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+            cookie.SlidingExpiration = false;
+        }).AddCookie(TwoFactorCookies.RememberedScheme, cookie =>
+        {
+            cookie.Cookie.Name = TwoFactorCookies.RememberedCookie;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = plainHttpAllowed ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            cookie.SlidingExpiration = false;
+        });
+        builder.Services.AddOptions<CookieAuthenticationOptions>(TwoFactorCookies.RememberedScheme)
+            .Configure<IOptions<AccountOptions>>((cookie, accounts) =>
+                cookie.ExpireTimeSpan = accounts.Value.TwoFactor.RememberBrowserFor > TimeSpan.Zero ? accounts.Value.TwoFactor.RememberBrowserFor : TimeSpan.FromMinutes(1));
         builder.Services.AddOptions<CookieAuthenticationOptions>(SessionCookie.Scheme)
             .Configure<IOptions<AccountOptions>>((cookie, accounts) => cookie.ExpireTimeSpan = accounts.Value.SessionLifetime);
         builder.Services.AddSingleton<IUserSession, CookieUserSession>();
@@ -94,5 +127,11 @@ public static class AccountsServiceCollectionExtensions
         builder.Services.AddSingleton<SessionStampValidator>();
         builder.Services.AddSingleton<SessionSignIn>();
         builder.Services.AddScoped<SignedInAccounts>();
+        builder.Services.AddScoped<StepUp>();
+        builder.Services.AddOptions<AcrOptions>().BindConfiguration(AcrOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.SingleFactor) && !string.IsNullOrWhiteSpace(o.MultiFactor) && o.SingleFactor != o.MultiFactor
+                && !o.SingleFactor.Contains(' ', StringComparison.Ordinal) && !o.MultiFactor.Contains(' ', StringComparison.Ordinal),
+                "Acr:SingleFactor and Acr:MultiFactor must be two different values without spaces.")
+            .ValidateOnStart();
     }
 }

@@ -17,6 +17,9 @@ public class AuthorizationCodeRecord
 
     public List<string> Scopes { get; set; } = [];
 
+    /// <summary>How the user signed in (RFC 8176 <c>amr</c>), copied from the session into the ID token.</summary>
+    public List<string> Amr { get; set; } = [];
+
     public string? Nonce { get; set; }
 
     public string? CodeChallenge { get; set; }

@@ -11,12 +11,12 @@ namespace HelpdeskIdentity.Api.Data;
 internal sealed class GrantStore(NpgsqlDataSource dataSource, GrantRevocations revocations, TimeProvider clock) : IGrantStore
 {
     private const string InsertCode = """
-        INSERT INTO authorization_codes (code_hash, client_id, redirect_uri, subject_id, session_id, authenticated_at, scopes, nonce, code_challenge, expires_at)
-        VALUES (@code_hash, @client_id, @redirect_uri, @subject_id, @session_id, @authenticated_at, @scopes, @nonce, @code_challenge, @expires_at)
+        INSERT INTO authorization_codes (code_hash, client_id, redirect_uri, subject_id, session_id, authenticated_at, scopes, nonce, code_challenge, expires_at, amr)
+        VALUES (@code_hash, @client_id, @redirect_uri, @subject_id, @session_id, @authenticated_at, @scopes, @nonce, @code_challenge, @expires_at, @amr)
         """;
 
     private const string FindCode = """
-        SELECT client_id, redirect_uri, subject_id, session_id, authenticated_at, scopes, nonce, code_challenge, expires_at
+        SELECT client_id, redirect_uri, subject_id, session_id, authenticated_at, scopes, nonce, code_challenge, expires_at, amr
         FROM authorization_codes WHERE code_hash = @code_hash AND client_id = @client_id
         """;
 
@@ -89,7 +89,7 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, GrantRevocations r
         Sql.ExecuteAsync(dataSource, InsertCode, cancellationToken,
             ("code_hash", code.CodeHash), ("client_id", code.ClientId), ("redirect_uri", code.RedirectUri), ("subject_id", code.SubjectId),
             ("session_id", code.SessionId), ("authenticated_at", code.AuthenticatedAt), ("scopes", code.Scopes.ToArray()), ("nonce", code.Nonce),
-            ("code_challenge", code.CodeChallenge), ("expires_at", code.ExpiresAt));
+            ("code_challenge", code.CodeChallenge), ("expires_at", code.ExpiresAt), ("amr", (code.Methods ?? []).ToArray()));
 
     public async Task<AuthorizationCode?> FindCodeAsync(string codeHash, string clientId, CancellationToken cancellationToken)
     {
@@ -99,7 +99,7 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, GrantRevocations r
         return await reader.ReadAsync(cancellationToken)
             ? new AuthorizationCode(codeHash, reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                 reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<string[]>(5), reader.IsDBNull(6) ? null : reader.GetString(6),
-                reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetFieldValue<DateTimeOffset>(8))
+                reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetFieldValue<DateTimeOffset>(8), reader.GetFieldValue<string[]>(9))
             : null;
     }
 

@@ -54,6 +54,8 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
     public DbSet<RegistrationTokenRecord> RegistrationTokens => Set<RegistrationTokenRecord>();
     public DbSet<EmailChangeTokenRecord> EmailChangeTokens => Set<EmailChangeTokenRecord>();
 
+    public DbSet<SignInCodeRecord> SignInCodes => Set<SignInCodeRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -183,7 +185,17 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
             request.Property(r => r.Email).HasMaxLength(320);
             request.Property(r => r.Language).HasMaxLength(8);
             request.Property(r => r.ReturnUrl).HasMaxLength(2000);
+            request.Property(r => r.Purpose).HasMaxLength(20).HasDefaultValue(Accounts.PasswordReset.PasswordResetRequest.SetPasswordPurpose);
             request.HasIndex(r => r.CreatedAt);
+        });
+        builder.Entity<SignInCodeRecord>(code =>
+        {
+            code.ToTable("sign_in_codes");
+            code.HasKey(c => c.AccountId);
+            code.Property(c => c.CodeHash).HasMaxLength(64);
+            code.Property(c => c.ReturnUrl).HasMaxLength(2000);
+            code.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);
+            code.HasIndex(c => c.ExpiresAt);
         });
         builder.Entity<EmailChangeTokenRecord>(token =>
         {

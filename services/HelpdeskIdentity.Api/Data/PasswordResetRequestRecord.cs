@@ -18,4 +18,7 @@ public class PasswordResetRequestRecord
     public string? Language { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary><c>set-password</c> (a link) or <c>sign-in-code</c> (a code, docs/decisions/0036).</summary>
+    public string Purpose { get; set; } = Accounts.PasswordReset.PasswordResetRequest.SetPasswordPurpose;
 }

@@ -7,14 +7,14 @@ namespace HelpdeskIdentity.Api.Data;
 internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswordResetStore
 {
     private const string InsertRequest = """
-        INSERT INTO password_reset_requests (id, email, return_url, language, created_at) VALUES (@id, @email, @return_url, @language, @now)
+        INSERT INTO password_reset_requests (id, email, return_url, language, purpose, created_at) VALUES (@id, @email, @return_url, @language, @purpose, @now)
         """;
 
     private const string TakeRequests = """
         WITH taken AS (
             SELECT id FROM password_reset_requests ORDER BY created_at LIMIT @limit FOR UPDATE SKIP LOCKED)
         DELETE FROM password_reset_requests r USING taken WHERE r.id = taken.id
-        RETURNING r.id, r.email, r.return_url, r.language
+        RETURNING r.id, r.email, r.return_url, r.language, r.purpose
         """;
 
     private const string FindAccount = "SELECT id, email, display_name, email_confirmed FROM users WHERE normalized_email = @email";
@@ -26,7 +26,7 @@ internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswor
         """;
 
     private const string FindUsable = """
-        SELECT t.account_id, u.email, t.return_url
+        SELECT t.account_id, u.email, t.return_url, u.two_factor_enabled
         FROM password_reset_tokens t JOIN users u ON u.id = t.account_id
         WHERE t.token_hash = @token_hash AND t.consumed_at IS NULL AND t.voided_at IS NULL AND t.expires_at > @now
         """;
@@ -47,7 +47,7 @@ internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswor
 
     public Task AddRequestAsync(PasswordResetRequest request, DateTimeOffset now, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(dataSource, InsertRequest, cancellationToken,
-            ("id", request.Id), ("email", request.Email), ("return_url", request.ReturnUrl), ("language", request.Language), ("now", now));
+            ("id", request.Id), ("email", request.Email), ("return_url", request.ReturnUrl), ("language", request.Language), ("purpose", request.Purpose), ("now", now));
 
     public async Task<IReadOnlyList<PasswordResetRequest>> TakeRequestsAsync(NpgsqlConnection connection, int limit, CancellationToken cancellationToken)
     {
@@ -57,7 +57,7 @@ internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswor
         while (await reader.ReadAsync(cancellationToken))
         {
             requests.Add(new PasswordResetRequest(reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3)));
+                reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4)));
         }
 
         return requests;
@@ -82,7 +82,7 @@ internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswor
         await using var command = Sql.Command(connection, FindUsable, ("token_hash", tokenHash), ("now", now));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new PasswordResetLink(tokenHash, reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2))
+            ? new PasswordResetLink(tokenHash, reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetBoolean(3))
             : null;
     }
 

@@ -1,4 +1,6 @@
 using HelpdeskIdentity.Api.Data;
+using HelpdeskIdentity.Api.Sessions;
+using Microsoft.Extensions.Options;
 using HelpdeskIdentity.Oidc.Configuration;
 using HelpdeskIdentity.Oidc.Users;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +13,12 @@ namespace HelpdeskIdentity.Api.Oidc;
 /// (<c>{ id, name, domain }</c>: <c>domain</c> is the organisation's domain the address is at, lower-case ASCII;
 /// the claim is absent for a public mail provider's address) — docs/decisions/0017.
 /// </summary>
-internal sealed class AccountProfileService(IServiceScopeFactory scopes) : IProfileService
+internal sealed class AccountProfileService(IServiceScopeFactory scopes, IOptions<AcrOptions> acr) : IProfileService
 {
+    /// <summary>RFC 8176 <c>amr</c> as the session recorded it (Sessions/AuthenticationMethods), and the <c>acr</c> it earns (docs/decisions/0038).</summary>
+    public IReadOnlyDictionary<string, object> AuthenticationClaims(IReadOnlyList<string> methods) =>
+        new Dictionary<string, object> { ["amr"] = methods.ToArray(), ["acr"] = acr.Value.For(methods) };
+
     public async Task<IReadOnlyDictionary<string, object>?> GetClaimsAsync(string subjectId, IReadOnlyCollection<string> requested, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(subjectId, out var id))

@@ -5,7 +5,7 @@ namespace HelpdeskIdentity.Api.RateLimiting;
 /// <summary>
 /// The global limiter: per client IP for every limited post, chained with per address for the posts
 /// that carry one, and with one budget per address for the posts that mail it (forgot-password and
-/// register together). Fixed windows, no queue: a request over the limit is refused at once.
+/// register together; a sign-in code request counts as forgot-password). Fixed windows, no queue: a request over the limit is refused at once.
 /// </summary>
 public static class RateLimitPartitions
 {
@@ -15,7 +15,7 @@ public static class RateLimitPartitions
     private static PartitionedRateLimiter<HttpContext> PerClient(RateLimitOptions options) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
-            var policy = RateLimitedRequest.Policy(context.Request);
+            var policy = RateLimitedRequest.Budget(RateLimitedRequest.Policy(context.Request));
             var rule = policy switch
             {
                 RateLimitedRequest.SignIn => options.SignInPerClient,
@@ -36,7 +36,7 @@ public static class RateLimitPartitions
     private static PartitionedRateLimiter<HttpContext> PerAddress(RateLimitOptions options) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
-            var policy = RateLimitedRequest.Policy(context.Request);
+            var policy = RateLimitedRequest.Budget(RateLimitedRequest.Policy(context.Request));
             var rule = policy switch
             {
                 RateLimitedRequest.SignIn => options.SignInPerAddress,
@@ -51,7 +51,7 @@ public static class RateLimitPartitions
 
     private static PartitionedRateLimiter<HttpContext> EmailsPerAddress(RateLimitOptions options) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            RateLimitedRequest.Policy(context.Request) is RateLimitedRequest.ForgotPassword or RateLimitedRequest.Register
+            RateLimitedRequest.Budget(RateLimitedRequest.Policy(context.Request)) is RateLimitedRequest.ForgotPassword or RateLimitedRequest.Register
             && RateLimitedRequest.Address(context.Request) is { } address
                 ? FixedWindow($"emails address {address}", options.EmailsPerAddress)
                 : RateLimitPartition.GetNoLimiter(""));

@@ -8,6 +8,7 @@ public static class RateLimitedRequest
 {
     public const string SignIn = "sign-in";
     public const string ForgotPassword = "forgot-password";
+    public const string SignInCode = "sign-in-code";
     public const string SetPassword = "set-password";
     public const string Register = "register";
     public const string ChangePassword = "change-password";
@@ -18,7 +19,10 @@ public static class RateLimitedRequest
     /// <summary>The form field that holds the address on the sign-in, forgot-password and register pages.</summary>
     public const string EmailField = "Input.Email";
 
-    /// <summary>The policy that limits this request, or null when none does. Only POSTs are limited.</summary>
+    /// <summary>
+    /// The policy that limits this request, or null when none does. Only POSTs are limited. Asking for a sign-in code
+    /// mails the address as forgot-password does, so it spends forgot-password's budgets (<see cref="Budget"/>).
+    /// </summary>
     public static string? Policy(HttpRequest request)
     {
         if (!HttpMethods.IsPost(request.Method))
@@ -30,11 +34,15 @@ public static class RateLimitedRequest
         return path.ToLowerInvariant() switch
         {
             "/account/login" => SignIn,
+            "/account/login/code/verify" => SignIn, // typing an e-mailed code is a sign-in attempt
+            "/account/login/code" => SignInCode,
+            "/account/login/two-factor" => SignIn, // the second step: per client (the code's own lockout guards the account)
             "/account/forgot-password" => ForgotPassword,
             "/account/set-password" => SetPassword,
             "/account/register/confirm" => SetPassword, // the registration link's set-password form
             "/account/register" => Register,
             "/account/password" => ChangePassword,
+            "/account/two-factor" => ChangePassword, // changing the second factor: like changing the password
             "/account/email" => ChangeEmail,
             "/account/confirm-email" => ConfirmEmail,
             "/connect/token" => Token,
@@ -42,8 +50,11 @@ public static class RateLimitedRequest
         };
     }
 
+    /// <summary>The budget a policy spends: a sign-in code request shares forgot-password's, per client IP and per address.</summary>
+    public static string? Budget(string? policy) => policy == SignInCode ? ForgotPassword : policy;
+
     /// <summary>Whether the policy also limits per posted address (so the form must be read first).</summary>
-    public static bool IsPerAddress(string? policy) => policy is SignIn or ForgotPassword or Register;
+    public static bool IsPerAddress(string? policy) => policy is SignIn or ForgotPassword or SignInCode or Register;
 
     /// <summary>The client IP; IPv4-mapped IPv6 as IPv4. Behind a proxy this is the proxy unless ForwardedHeaders is configured.</summary>
     public static string ClientIp(HttpContext context) =>

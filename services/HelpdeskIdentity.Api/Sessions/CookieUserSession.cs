@@ -12,5 +12,8 @@ public sealed class CookieUserSession : IUserSession
         return result.Succeeded ? SessionPrincipal.Read(result.Principal) : null;
     }
 
+    public Task<bool> SatisfiesAsync(HttpContext context, UserSession session, string? acrValues) =>
+        context.RequestServices.GetRequiredService<StepUp>().SatisfiesAsync(session, acrValues);
+
     public Task SignOutAsync(HttpContext context) => context.SignOutAsync(SessionCookie.Scheme);
 }

@@ -11,19 +11,22 @@ namespace HelpdeskIdentity.Api.Sessions;
 /// <summary>Builds the session cookie's principal, and reads a <see cref="UserSession"/> back from one.</summary>
 public static class SessionPrincipal
 {
-    /// <summary>A new session: a fresh session id, and the hash (never the stamp itself) of the account's security stamp.</summary>
-    public static ClaimsPrincipal Create(Guid accountId, DateTimeOffset authenticatedAt, string securityStamp) =>
+    /// <summary>
+    /// A new session: a fresh session id, the hash (never the stamp itself) of the account's security stamp, and how the
+    /// person signed in (<see cref="AuthenticationMethods"/>: RFC 8176 <c>amr</c> values).
+    /// </summary>
+    public static ClaimsPrincipal Create(Guid accountId, DateTimeOffset authenticatedAt, string securityStamp, IReadOnlyCollection<string> methods) =>
         Build(accountId.ToString(),
             authenticatedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
             Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16)),
-            securityStamp);
+            securityStamp, methods);
 
-    /// <summary>The same session (subject, sign-in time, session id) bound to the account's new security stamp.</summary>
+    /// <summary>The same session (subject, sign-in time, session id, methods) bound to the account's new security stamp.</summary>
     public static ClaimsPrincipal Renew(ClaimsPrincipal current, string securityStamp) =>
         Build(current.FindFirst(SessionCookie.SubjectClaim)?.Value ?? throw new ArgumentException("No subject.", nameof(current)),
             current.FindFirst(SessionCookie.AuthTimeClaim)?.Value ?? throw new ArgumentException("No auth_time.", nameof(current)),
             current.FindFirst(SessionCookie.SessionIdClaim)?.Value ?? throw new ArgumentException("No sid.", nameof(current)),
-            securityStamp);
+            securityStamp, Methods(current));
 
     /// <summary>The session the principal carries, or null when a claim is missing or malformed.</summary>
     public static UserSession? Read(ClaimsPrincipal? principal)
@@ -38,8 +41,12 @@ public static class SessionPrincipal
             return null;
         }
 
-        return new UserSession(subject!, DateTimeOffset.FromUnixTimeSeconds(seconds), sessionId);
+        return new UserSession(subject!, DateTimeOffset.FromUnixTimeSeconds(seconds), sessionId, Methods(principal));
     }
+
+    /// <summary>How the session's person signed in (RFC 8176 <c>amr</c> values), in the order recorded; empty for a session from before they were.</summary>
+    public static IReadOnlyList<string> Methods(ClaimsPrincipal? principal) =>
+        principal?.FindAll(AuthenticationMethods.Claim).Select(c => c.Value).ToArray() ?? [];
 
     /// <summary>Whether the principal was issued for this security stamp; compared in constant time. False when it carries none.</summary>
     public static bool HasStamp(ClaimsPrincipal principal, string? securityStamp) =>
@@ -47,7 +54,7 @@ public static class SessionPrincipal
         && principal.FindFirst(SessionCookie.SecurityStampClaim)?.Value is { } stored
         && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(stored), Encoding.ASCII.GetBytes(Secrets.Hash(securityStamp)));
 
-    private static ClaimsPrincipal Build(string subject, string authTime, string sessionId, string securityStamp)
+    private static ClaimsPrincipal Build(string subject, string authTime, string sessionId, string securityStamp, IEnumerable<string> methods)
     {
         var identity = new ClaimsIdentity(
             [
@@ -55,6 +62,7 @@ public static class SessionPrincipal
                 new Claim(SessionCookie.AuthTimeClaim, authTime, ClaimValueTypes.Integer64),
                 new Claim(SessionCookie.SessionIdClaim, sessionId),
                 new Claim(SessionCookie.SecurityStampClaim, Secrets.Hash(securityStamp)),
+                .. methods.Distinct(StringComparer.Ordinal).Select(m => new Claim(AuthenticationMethods.Claim, m)),
             ],
             SessionCookie.Scheme, SessionCookie.SubjectClaim, null);
         return new ClaimsPrincipal(identity);

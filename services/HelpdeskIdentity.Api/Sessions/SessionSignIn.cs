@@ -5,21 +5,27 @@ namespace HelpdeskIdentity.Api.Sessions;
 /// <summary>Starts a browser session for an account, or re-binds the current one to the account's new security stamp.</summary>
 public sealed class SessionSignIn(ISecurityStampStore stamps, TimeProvider clock)
 {
-    /// <summary>A new session bound to the account's current (committed) security stamp.</summary>
-    public async Task SignInAsync(HttpContext context, Guid accountId, bool persistent = false)
+    /// <summary>
+    /// A new session bound to the account's current (committed) security stamp, after a password was just set: the
+    /// methods say how (<see cref="AuthenticationMethods"/>; a password alone when not given).
+    /// </summary>
+    public async Task SignInAsync(HttpContext context, Guid accountId, bool persistent = false, IReadOnlyCollection<string>? methods = null)
     {
         var stamp = await stamps.FindAsync(accountId, context.RequestAborted)
             ?? throw new InvalidOperationException($"Account {accountId} does not exist.");
-        await SignInAsync(context, accountId, stamp, persistent);
+        await SignInAsync(context, accountId, stamp, persistent, methods ?? [AuthenticationMethods.Password]);
     }
 
-    /// <summary>A new session for an account just read from the database (sign-in): no second read of its stamp.</summary>
-    public Task SignInAsync(HttpContext context, Accounts.Account account, bool persistent) =>
+    /// <summary>
+    /// A new session for an account just read from the database (sign-in): no second read of its stamp. The methods are
+    /// how the person signed in (<see cref="AuthenticationMethods"/>).
+    /// </summary>
+    public Task SignInAsync(HttpContext context, Accounts.Account account, bool persistent, IReadOnlyCollection<string> methods) =>
         SignInAsync(context, account.Id, account.SecurityStamp
-            ?? throw new InvalidOperationException($"Account {account.Id} has no security stamp."), persistent);
+            ?? throw new InvalidOperationException($"Account {account.Id} has no security stamp."), persistent, methods);
 
-    private Task SignInAsync(HttpContext context, Guid accountId, string stamp, bool persistent) =>
-        context.SignInAsync(SessionCookie.Scheme, SessionPrincipal.Create(accountId, clock.GetUtcNow(), stamp),
+    private Task SignInAsync(HttpContext context, Guid accountId, string stamp, bool persistent, IReadOnlyCollection<string> methods) =>
+        context.SignInAsync(SessionCookie.Scheme, SessionPrincipal.Create(accountId, clock.GetUtcNow(), stamp, methods),
             new AuthenticationProperties { IsPersistent = persistent });
 
     /// <summary>

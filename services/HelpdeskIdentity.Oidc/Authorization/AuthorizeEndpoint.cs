@@ -28,7 +28,8 @@ public sealed class AuthorizeEndpoint(AuthorizeRequestValidator validator, IUser
 
         var now = clock.GetUtcNow();
         var session = await sessions.GetCurrentAsync(context);
-        var tooOld = session is not null && request.MaxAge is { } maxAge && now - session.AuthenticatedAt > maxAge;
+        var tooOld = session is not null && ((request.MaxAge is { } maxAge && now - session.AuthenticatedAt > maxAge)
+            || !await sessions.SatisfiesAsync(context, session, request.AcrValues));
         if (request.Prompt == "none" && (session is null || tooOld))
         {
             return ErrorRedirect(request.RedirectUri, request.State, new ProtocolError("login_required", "The user must sign in."));
@@ -47,7 +48,7 @@ public sealed class AuthorizeEndpoint(AuthorizeRequestValidator validator, IUser
         var code = Secrets.NewHandle();
         await grants.StoreCodeAsync(new AuthorizationCode(
             Secrets.Hash(code), request.Client.ClientId, request.RedirectUri, session.SubjectId, session.SessionId, session.AuthenticatedAt,
-            request.Scopes, request.Nonce, request.CodeChallenge, now + _options.AuthorizationCodeLifetime), context.RequestAborted);
+            request.Scopes, request.Nonce, request.CodeChallenge, now + _options.AuthorizationCodeLifetime, session.Methods), context.RequestAborted);
         return new ProtocolRedirectResult(request.RedirectUri, [new("code", code), new("state", request.State), new("iss", _options.Issuer)]);
     }
 

@@ -13,4 +13,5 @@ public sealed record AuthorizeRequest(
     string? Prompt,
     TimeSpan? MaxAge,
     string? LoginHint,
-    string? UiLocales);
+    string? UiLocales,
+    string? AcrValues = null);

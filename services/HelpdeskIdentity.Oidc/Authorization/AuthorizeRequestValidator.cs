@@ -120,13 +120,13 @@ public sealed partial class AuthorizeRequestValidator(IClientStore clients)
             maxAge = TimeSpan.FromSeconds(seconds);
         }
 
-        if (Get("nonce") is { Length: > 500 } || Get("state") is { Length: > 2000 } || Get("login_hint") is { Length: > 320 })
+        if (Get("nonce") is { Length: > 500 } || Get("state") is { Length: > 2000 } || Get("login_hint") is { Length: > 320 } || Get("acr_values") is { Length: > 500 })
         {
-            return Fail("invalid_request", "nonce, state or login_hint is too long.");
+            return Fail("invalid_request", "nonce, state, login_hint or acr_values is too long.");
         }
 
         return AuthorizeValidation.Valid(new AuthorizeRequest(
-            client, redirectUri, scopes, state, Get("nonce"), challenge, prompt, maxAge, Get("login_hint"), Get("ui_locales")));
+            client, redirectUri, scopes, state, Get("nonce"), challenge, prompt, maxAge, Get("login_hint"), Get("ui_locales"), Get("acr_values")));
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{43}$")]

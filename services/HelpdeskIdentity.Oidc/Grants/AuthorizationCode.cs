@@ -11,4 +11,5 @@ public sealed record AuthorizationCode(
     IReadOnlyList<string> Scopes,
     string? Nonce,
     string? CodeChallenge,
-    DateTimeOffset ExpiresAt);
+    DateTimeOffset ExpiresAt,
+    IReadOnlyList<string>? Methods = null);

@@ -58,7 +58,7 @@ public sealed partial class AuthorizationCodeGrant(IGrantStore grants, RefreshTo
             return JsonResult.Error(ProtocolError.InvalidGrant("The code was already used; what it was exchanged for is revoked."));
         }
 
-        var grant = new UserGrant(client.ClientId, code.SubjectId, code.SessionId, code.AuthenticatedAt, code.Scopes, code.Nonce);
+        var grant = new UserGrant(client.ClientId, code.SubjectId, code.SessionId, code.AuthenticatedAt, code.Scopes, code.Nonce, code.Methods);
         (string Handle, Guid FamilyId)? refresh = client.AllowedGrantTypes.Contains(GrantTypes.RefreshToken) && code.Scopes.Contains(StandardScopes.OfflineAccess)
             ? await refreshTokens.StartFamilyAsync(grant, cancellationToken)
             : null;

@@ -8,6 +8,12 @@ public interface IUserSession
     /// <summary>The signed-in user of this browser, or null.</summary>
     Task<UserSession?> GetCurrentAsync(HttpContext context);
 
+    /// <summary>
+    /// Whether the session is strong enough for the request's <c>acr_values</c> (step-up); false sends the browser to
+    /// sign in again.
+    /// </summary>
+    Task<bool> SatisfiesAsync(HttpContext context, UserSession session, string? acrValues);
+
     /// <summary>Ends this browser's session at the provider.</summary>
     Task SignOutAsync(HttpContext context);
 }

@@ -1,4 +1,4 @@
 namespace HelpdeskIdentity.Oidc.Sessions;
 
-/// <summary>A signed-in user: the subject id, when they authenticated, and the session id (<c>sid</c>).</summary>
-public sealed record UserSession(string SubjectId, DateTimeOffset AuthenticatedAt, string SessionId);
+/// <summary>A signed-in user: the subject id, when they authenticated, the session id (<c>sid</c>), and how (RFC 8176 <c>amr</c> values).</summary>
+public sealed record UserSession(string SubjectId, DateTimeOffset AuthenticatedAt, string SessionId, IReadOnlyList<string>? Methods = null);

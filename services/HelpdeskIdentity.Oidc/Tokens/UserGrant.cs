@@ -7,4 +7,5 @@ public sealed record UserGrant(
     string SessionId,
     DateTimeOffset AuthenticatedAt,
     IReadOnlyList<string> Scopes,
-    string? Nonce);
+    string? Nonce,
+    IReadOnlyList<string>? Methods = null);

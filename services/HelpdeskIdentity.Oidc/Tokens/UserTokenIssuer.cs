@@ -29,7 +29,8 @@ public sealed class UserTokenIssuer(AccessTokenFactory accessTokens, IdTokenFact
         };
         if (grant.Scopes.Contains(StandardScopes.OpenId))
         {
-            response["id_token"] = await idTokens.CreateAsync(grant, accessToken.Token, profile, cancellationToken);
+            response["id_token"] = await idTokens.CreateAsync(grant, accessToken.Token,
+                grant.Methods is { Count: > 0 } methods ? profile.Concat(profiles.AuthenticationClaims(methods)).ToDictionary() : profile, cancellationToken);
         }
 
         if (refreshToken is not null)

@@ -9,4 +9,7 @@ public interface IProfileService
     /// longer exists or may not sign in.
     /// </summary>
     Task<IReadOnlyDictionary<string, object>?> GetClaimsAsync(string subjectId, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken);
+
+    /// <summary>The ID token's claims about how the user signed in (<c>amr</c>, <c>acr</c>) for the session's methods.</summary>
+    IReadOnlyDictionary<string, object> AuthenticationClaims(IReadOnlyList<string> methods);
 }

@@ -139,6 +139,32 @@ public sealed class RateLimitTests(RateLimitFixture fixture) : IClassFixture<Rat
         (await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain(PageText.ErrorTooManyAttempts);
     }
 
+    [Fact]
+    public async Task SignInCodeRequests_SpendTheForgotPasswordBudgetOfTheAddress()
+    {
+        var email = $"coder@{Senders.UniqueDomain()}";
+        using var browser = new BrowserClient(_host, TestClientAddress.Unique());
+        var address = new Dictionary<string, string> { ["Input.Email"] = email };
+        for (var attempt = 1; attempt < RateLimitFixture.PerAddress; attempt++)
+        {
+            using var forgot = await browser.PostAsync("/account/forgot-password", address);
+            forgot.StatusCode.ShouldNotBe(HttpStatusCode.TooManyRequests, $"forgot-password {attempt}");
+        }
+
+        using (var code = await browser.PostAsync("/account/login/code", address))
+        {
+            code.StatusCode.ShouldNotBe(HttpStatusCode.TooManyRequests, "the last request the address's budget allows");
+        }
+
+        using var refusedCode = await browser.PostAsync("/account/login/code", address);
+        using var another = new BrowserClient(_host, TestClientAddress.Unique());
+        using var refusedForgot = await another.PostAsync("/account/forgot-password", address);
+
+        refusedCode.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        (await refusedCode.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain(PageText.ErrorTooManyAttempts);
+        refusedForgot.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests, "a code request spent forgot-password's budget for the address");
+    }
+
     [Theory]
     [InlineData("/account/password", "Input.CurrentPassword", "Input.NewPassword")]
     [InlineData("/account/email", "Input.CurrentPassword", "Input.NewEmail")]

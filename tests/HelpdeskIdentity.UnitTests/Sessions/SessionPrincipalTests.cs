@@ -14,7 +14,7 @@ public sealed class SessionPrincipalTests
         var accountId = Guid.NewGuid();
         var signedInAt = new DateTimeOffset(2025, 3, 1, 12, 30, 15, TimeSpan.Zero);
 
-        var session = SessionPrincipal.Read(SessionPrincipal.Create(accountId, signedInAt, Stamp)).ShouldNotBeNull();
+        var session = SessionPrincipal.Read(SessionPrincipal.Create(accountId, signedInAt, Stamp, [AuthenticationMethods.Password])).ShouldNotBeNull();
 
         session.SubjectId.ShouldBe(accountId.ToString());
         session.AuthenticatedAt.ShouldBe(signedInAt);
@@ -24,8 +24,8 @@ public sealed class SessionPrincipalTests
 
     [Fact]
     public void Create_Twice_GivesDifferentSessionIds() =>
-        SessionPrincipal.Read(SessionPrincipal.Create(Guid.NewGuid(), DateTimeOffset.UtcNow, Stamp))!.SessionId
-            .ShouldNotBe(SessionPrincipal.Read(SessionPrincipal.Create(Guid.NewGuid(), DateTimeOffset.UtcNow, Stamp))!.SessionId);
+        SessionPrincipal.Read(SessionPrincipal.Create(Guid.NewGuid(), DateTimeOffset.UtcNow, Stamp, [AuthenticationMethods.Password]))!.SessionId
+            .ShouldNotBe(SessionPrincipal.Read(SessionPrincipal.Create(Guid.NewGuid(), DateTimeOffset.UtcNow, Stamp, [AuthenticationMethods.Password]))!.SessionId);
 
     [Fact]
     public void Read_PrincipalWithoutSessionClaims_IsNoSession()
@@ -37,7 +37,7 @@ public sealed class SessionPrincipalTests
     [Fact]
     public void Create_CarriesOnlyAHashOfTheSecurityStamp_AndMatchesThatStampAlone()
     {
-        var principal = SessionPrincipal.Create(Guid.NewGuid(), DateTimeOffset.UtcNow, Stamp);
+        var principal = SessionPrincipal.Create(Guid.NewGuid(), DateTimeOffset.UtcNow, Stamp, [AuthenticationMethods.Password]);
 
         principal.Claims.ShouldNotContain(c => c.Value.Contains(Stamp, StringComparison.Ordinal));
         SessionPrincipal.HasStamp(principal, Stamp).ShouldBeTrue();
@@ -48,11 +48,13 @@ public sealed class SessionPrincipalTests
     [Fact]
     public void Renew_KeepsTheSessionButBindsItToTheNewStamp()
     {
-        var original = SessionPrincipal.Create(Guid.NewGuid(), new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero), Stamp);
+        var original = SessionPrincipal.Create(Guid.NewGuid(), new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero), Stamp,
+            [AuthenticationMethods.Password, AuthenticationMethods.OneTimeCode, AuthenticationMethods.MultipleFactors]);
 
         var renewed = SessionPrincipal.Renew(original, "NEWSTAMP");
 
-        SessionPrincipal.Read(renewed).ShouldBe(SessionPrincipal.Read(original));
+        (SessionPrincipal.Read(renewed).ShouldNotBeNull() with { Methods = null }).ShouldBe(SessionPrincipal.Read(original).ShouldNotBeNull() with { Methods = null });
+        SessionPrincipal.Methods(renewed).ShouldBe(["pwd", "otp", "mfa"], "how the person signed in outlives a password change");
         SessionPrincipal.HasStamp(renewed, "NEWSTAMP").ShouldBeTrue();
         SessionPrincipal.HasStamp(renewed, Stamp).ShouldBeFalse();
     }

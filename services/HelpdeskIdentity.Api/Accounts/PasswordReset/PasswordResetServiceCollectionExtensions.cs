@@ -1,10 +1,11 @@
+using HelpdeskIdentity.Api.Accounts.SignInCodes;
 using HelpdeskIdentity.Api.Data;
 
 namespace HelpdeskIdentity.Api.Accounts.PasswordReset;
 
 public static class PasswordResetServiceCollectionExtensions
 {
-    /// <summary>Set-password links, the forgot-password worker and the e-mails (docs/decisions/0012-password-reset.md).</summary>
+    /// <summary>Set-password links, e-mailed sign-in codes, the forgot-password worker that sends both, and the e-mails (docs/decisions/0012, 0036).</summary>
     public static IServiceCollection AddPasswordReset(this IServiceCollection services)
     {
         services.AddSingleton<IPasswordResetStore, PasswordResetStore>();
@@ -12,6 +13,10 @@ public static class PasswordResetServiceCollectionExtensions
         services.AddSingleton<PasswordResetEmails>();
         services.AddSingleton<PasswordResetSignal>();
         services.AddScoped<PasswordResets>();
+        services.AddSingleton<ISignInCodeStore, SignInCodeStore>();
+        services.AddSingleton<SignInCodeIssuer>();
+        services.AddSingleton<SignInCodeEmails>();
+        services.AddScoped<SignInCodes.SignInCodes>();
         services.AddHostedService<PasswordResetWorker>();
         return services;
     }

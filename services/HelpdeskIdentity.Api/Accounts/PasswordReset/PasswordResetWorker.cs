@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Accounts.Registration;
+using HelpdeskIdentity.Api.Accounts.SignInCodes;
 using HelpdeskIdentity.Api.Email;
 using HelpdeskIdentity.Api.Localization;
 using Microsoft.Extensions.Options;
@@ -10,12 +11,15 @@ namespace HelpdeskIdentity.Api.Accounts.PasswordReset;
 /// Turns forgot-password requests into e-mails (see <see cref="RequestWorker{TRequest}"/>): a link is issued
 /// (older ones voided) for each address with an account, and the right e-mail is enqueued for every address —
 /// for one without an account, with a registration link when its domain may register (docs/decisions/0017).
+/// A request for a sign-in code is answered the same way with a code instead of a link (docs/decisions/0036).
 /// </summary>
 public sealed class PasswordResetWorker(
     IPasswordResetStore store,
     IEmailOutbox outbox,
     PasswordResetEmails emails,
     PasswordResetTokens tokens,
+    SignInCodeIssuer codes,
+    SignInCodeEmails codeEmails,
     RegistrationPolicy registration,
     RegistrationEmails registrationEmails,
     PasswordResetSignal signal,
@@ -35,6 +39,12 @@ public sealed class PasswordResetWorker(
 
     protected override async Task HandleAsync(PasswordResetRequest request, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
+        if (request.Purpose == PasswordResetRequest.SignInCodePurpose)
+        {
+            await SendCodeAsync(request, connection, transaction, cancellationToken);
+            return;
+        }
+
         if (await store.FindAccountAsync(connection, request.Email, cancellationToken) is not { } account)
         {
             var mayRegister = MailboxParser.Parse(request.Email).Mailbox is { } mailbox
@@ -46,5 +56,14 @@ public sealed class PasswordResetWorker(
 
         var handle = await tokens.IssueAsync(connection, account.Id, request.ReturnUrl, cancellationToken);
         await outbox.EnqueueAsync(emails.SetPassword(account, handle, request.Id, Options.LinkLifetime), connection, transaction, cancellationToken);
+    }
+
+    private async Task SendCodeAsync(PasswordResetRequest request, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var message = await store.FindAccountAsync(connection, request.Email, cancellationToken) is { } account
+            ? codeEmails.Code(account.Email, account.GreetingName, await codes.IssueAsync(connection, account.Id, request.ReturnUrl, cancellationToken),
+                request.Id, options.Value.SignInCode.Lifetime)
+            : codeEmails.NoAccount(request.Email, request.Id);
+        await outbox.EnqueueAsync(message, connection, transaction, cancellationToken);
     }
 }

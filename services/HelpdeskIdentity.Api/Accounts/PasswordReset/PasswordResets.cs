@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Accounts.SelfService;
+using HelpdeskIdentity.Api.Accounts.TwoFactor;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Email;
 using HelpdeskIdentity.Api.Localization;
@@ -14,13 +15,26 @@ namespace HelpdeskIdentity.Api.Accounts.PasswordReset;
 /// voided, and its pending e-mail changes too; the password replaced (the policy validator runs); the address verified (the link proved the
 /// mailbox); lockout cleared; the security stamp renewed; every refresh token revoked; a "password changed"
 /// e-mail enqueued (in the page's language, which becomes the account's). A refused password rolls all of it back, so the link still works.
+/// An account with a second factor needs a current code (or a recovery code) as well: checked first, outside the
+/// transaction, so a wrong one counts toward lockout and the link keeps working (docs/decisions/0037).
 /// </summary>
 public sealed class PasswordResets(
     UserManager<Account> users, HelpdeskDbContext db, IPasswordResetStore store, IEmailChangeStore emailChanges, IEmailOutbox outbox,
-    PasswordResetEmails emails, GrantRevocations grants, TimeProvider clock)
+    PasswordResetEmails emails, GrantRevocations grants, SecondFactorCheck secondFactor, TimeProvider clock)
 {
-    public async Task<PasswordResetResult> SetPasswordAsync(PasswordResetLink link, string password, CancellationToken cancellationToken)
+    public async Task<PasswordResetResult> SetPasswordAsync(PasswordResetLink link, string password, string? secondFactorCode, CancellationToken cancellationToken)
     {
+        if (await users.FindByIdAsync(link.AccountId.ToString()) is { TwoFactorEnabled: true } guarded)
+        {
+            switch (await secondFactor.VerifyAsync(guarded, secondFactorCode ?? ""))
+            {
+                case SecondFactorOutcome.LockedOut:
+                    return PasswordResetResult.SecondFactorRefused(Pages.PageText.LockedOut);
+                case SecondFactorOutcome.Wrong:
+                    return PasswordResetResult.SecondFactorRefused(TwoFactorText.CodeWrong);
+            }
+        }
+
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();

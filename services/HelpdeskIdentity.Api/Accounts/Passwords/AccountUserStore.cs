@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Data;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -11,10 +12,12 @@ namespace HelpdeskIdentity.Api.Accounts.Passwords;
 /// legacy preset keeps history. Every UserManager path that sets a password (CreateAsync with a password,
 /// AddPasswordAsync, ChangePasswordAsync, ResetPasswordAsync) goes through <see cref="SetPasswordHashAsync"/>,
 /// and the row is saved in the same SaveChanges as the account, so no flow can forget it. Entries beyond the
-/// configured count are deleted in that same save.
+/// configured count are deleted in that same save. Second-factor secrets are kept only protected or hashed
+/// (AccountUserStore.TwoFactor.cs).
 /// </summary>
-public sealed class AccountUserStore(
-    HelpdeskDbContext context, IOptions<PasswordPolicyOptions> options, TimeProvider clock, IdentityErrorDescriber? describer = null)
+public sealed partial class AccountUserStore(
+    HelpdeskDbContext context, IOptions<PasswordPolicyOptions> options, TimeProvider clock, IDataProtectionProvider protection,
+    IdentityErrorDescriber? describer = null)
     : UserOnlyStore<Account, HelpdeskDbContext, Guid>(context, describer)
 {
     public override async Task SetPasswordHashAsync(Account user, string? passwordHash, CancellationToken cancellationToken = default)

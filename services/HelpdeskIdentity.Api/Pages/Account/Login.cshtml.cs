@@ -1,13 +1,16 @@
 using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Api.Accounts.SignInCodes;
+using HelpdeskIdentity.Api.Accounts.TwoFactor;
 using HelpdeskIdentity.Api.Sessions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace HelpdeskIdentity.Api.Pages.Account;
 
 /// <summary>Sign-in with address and password; on success back to a local <see cref="ReturnUrl"/>, never off-site.</summary>
-public sealed class LoginModel(PasswordSignIn signIn, SessionSignIn sessions) : PageModel
+public sealed class LoginModel(PasswordSignIn signIn, SecondStep secondStep, IOptions<AccountOptions> options) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -20,6 +23,9 @@ public sealed class LoginModel(PasswordSignIn signIn, SessionSignIn sessions) : 
 
     /// <summary>The forgot-password page, continuing this sign-in and pre-filled with the address typed or hinted.</summary>
     public string ForgotPasswordUrl => ContinuingUrl("/account/forgot-password");
+
+    /// <summary>"E-mail me a sign-in code", continuing this sign-in; null when the operator turned it off.</summary>
+    public string? SignInCodeUrl => options.Value.SignInCode.Enabled ? ContinuingUrl(SignInCodePaths.Request) : null;
 
     /// <summary>The register page, continuing this sign-in and pre-filled with the address typed or hinted.</summary>
     public string RegisterUrl => ContinuingUrl("/account/register");
@@ -47,8 +53,7 @@ public sealed class LoginModel(PasswordSignIn signIn, SessionSignIn sessions) : 
             return Page();
         }
 
-        await sessions.SignInAsync(HttpContext, account, Input.KeepSignedIn);
-        return Redirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        return await secondStep.ContinueAsync(HttpContext, account, AuthenticationMethods.Password, Input.KeepSignedIn, Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 
     private string ContinuingUrl(string page) => QueryHelpers.AddQueryString(page,

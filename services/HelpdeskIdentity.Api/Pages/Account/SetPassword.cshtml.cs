@@ -22,6 +22,16 @@ public sealed class SetPasswordModel(
     [BindProperty]
     public SetPasswordInput Input { get; set; } = new();
 
+    /// <summary>A current code from the authenticator app, or a recovery code: asked for when the account has a second factor.</summary>
+    [BindProperty]
+    public string? SecondFactorCode { get; set; }
+
+    /// <summary>Whether the account has a second factor, so the form asks for a code as well.</summary>
+    public bool SecondFactorRequired { get; private set; }
+
+    /// <summary>Why the code was refused, or null.</summary>
+    public string? SecondFactorError { get; private set; }
+
     /// <summary>The address whose password is set, shown read-only; null when the link does not work.</summary>
     public string? Email { get; private set; }
 
@@ -39,6 +49,7 @@ public sealed class SetPasswordModel(
         }
 
         Email = link.Email;
+        SecondFactorRequired = link.TwoFactorEnabled;
         return Page();
     }
 
@@ -50,6 +61,7 @@ public sealed class SetPasswordModel(
         }
 
         Email = link.Email;
+        SecondFactorRequired = link.TwoFactorEnabled;
         NewPasswordFields.RequireSame(ModelState, Input.NewPassword, Input.ConfirmPassword);
 
         if (!ModelState.IsValid)
@@ -57,11 +69,13 @@ public sealed class SetPasswordModel(
             return Page();
         }
 
-        var result = await resets.SetPasswordAsync(link, Input.NewPassword, cancellationToken);
+        var result = await resets.SetPasswordAsync(link, Input.NewPassword, SecondFactorCode, cancellationToken);
         if (result.LinkInvalid)
         {
             return LinkInvalid();
         }
+
+        SecondFactorError = result.SecondFactorError;
 
         foreach (var error in result.Errors)
         {
@@ -79,7 +93,9 @@ public sealed class SetPasswordModel(
             return Page();
         }
 
-        await sessions.SignInAsync(HttpContext, link.AccountId);
+        await sessions.SignInAsync(HttpContext, link.AccountId, methods: link.TwoFactorEnabled
+            ? [AuthenticationMethods.Password, AuthenticationMethods.OneTimeCode, AuthenticationMethods.MultipleFactors]
+            : [AuthenticationMethods.Password]);
         return Redirect(PasswordResetTokens.AllowedReturnUrl(link.ReturnUrl) ?? "/");
     }
 

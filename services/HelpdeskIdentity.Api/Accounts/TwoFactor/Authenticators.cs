@@ -1,0 +1,95 @@
+using HelpdeskIdentity.Api.Data;
+using HelpdeskIdentity.Api.Email;
+using HelpdeskIdentity.Api.Pages;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace HelpdeskIdentity.Api.Accounts.TwoFactor;
+
+/// <summary>
+/// A signed-in person's authenticator app (docs/decisions/0037): set it up (a key, shown as text and QR code), turn it
+/// on with a first code (recovery codes made, shown once), make new recovery codes or turn it off with a current
+/// code. Each change renews the security stamp (callers keep their own session) and sends a notice e-mail in the same
+/// transaction.
+/// </summary>
+public sealed partial class Authenticators(
+    UserManager<Account> users, IUserStore<Account> store, SecondFactorCheck check, HelpdeskDbContext db, IEmailOutbox outbox, TwoFactorEmails emails,
+    IOptions<AccountOptions> options, IOptions<BrandingOptions> branding, ILogger<Authenticators> logger)
+{
+    /// <summary>The key to set the app up with; made (renewing the security stamp) when the account has none.</summary>
+    public async Task<AuthenticatorSetup> SetupAsync(Account account)
+    {
+        var key = await users.GetAuthenticatorKeyAsync(account);
+        if (key is null)
+        {
+            await users.ResetAuthenticatorKeyAsync(account);
+            key = await users.GetAuthenticatorKeyAsync(account) ?? throw new InvalidOperationException("The authenticator key was not stored.");
+        }
+
+        return AuthenticatorSetup.For(branding.Value.ProductName, account.Email!, key);
+    }
+
+    /// <summary>Turns the second factor on when <paramref name="code"/> is the app's current code; returns the new recovery codes, or null.</summary>
+    public async Task<IReadOnlyList<string>?> EnableAsync(Account account, string code, CancellationToken cancellationToken)
+    {
+        var typed = new string(code.Where(c => !char.IsWhiteSpace(c)).ToArray());
+        if (account.TwoFactorEnabled || !await users.VerifyTwoFactorTokenAsync(account, TokenOptions.DefaultAuthenticatorProvider, typed))
+        {
+            return null;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await users.SetTwoFactorEnabledAsync(account, true);
+        var codes = await NewCodesAsync(account);
+        await outbox.EnqueueAsync(emails.Changed(account, TwoFactorChange.TurnedOn), db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogChanged(account.Id, TwoFactorChange.TurnedOn);
+        return codes;
+    }
+
+    /// <summary>New recovery codes (the old ones stop working) after a current code; null with the check's outcome otherwise.</summary>
+    public async Task<(IReadOnlyList<string>? Codes, SecondFactorOutcome Outcome)> NewRecoveryCodesAsync(Account account, string code, CancellationToken cancellationToken)
+    {
+        if (await check.VerifyAsync(account, code) is not SecondFactorOutcome.Accepted and var refused)
+        {
+            return (null, refused);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var codes = await NewCodesAsync(account);
+        await users.UpdateSecurityStampAsync(account);
+        await outbox.EnqueueAsync(emails.Changed(account, TwoFactorChange.NewRecoveryCodes), db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogChanged(account.Id, TwoFactorChange.NewRecoveryCodes);
+        return (codes, SecondFactorOutcome.Accepted);
+    }
+
+    /// <summary>Turns the second factor off after a current code: the app's key and the recovery codes are replaced, so neither works again.</summary>
+    public async Task<SecondFactorOutcome> DisableAsync(Account account, string code, CancellationToken cancellationToken)
+    {
+        if (await check.VerifyAsync(account, code) is not SecondFactorOutcome.Accepted and var refused)
+        {
+            return refused;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await users.SetTwoFactorEnabledAsync(account, false);
+        await ((IUserTwoFactorRecoveryCodeStore<Account>)store).ReplaceCodesAsync(account, [], cancellationToken);
+        await users.ResetAuthenticatorKeyAsync(account);
+        await outbox.EnqueueAsync(emails.Changed(account, TwoFactorChange.TurnedOff), db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogChanged(account.Id, TwoFactorChange.TurnedOff);
+        return SecondFactorOutcome.Accepted;
+    }
+
+    public async Task<bool> HasKeyAsync(Account account) => await users.GetAuthenticatorKeyAsync(account) is not null;
+
+    public Task<int> RecoveryCodesLeftAsync(Account account) => users.CountRecoveryCodesAsync(account);
+
+    private async Task<IReadOnlyList<string>> NewCodesAsync(Account account) =>
+        (await users.GenerateNewTwoFactorRecoveryCodesAsync(account, options.Value.TwoFactor.RecoveryCodeCount))?.ToList()
+        ?? throw new InvalidOperationException("No recovery codes were made.");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId}: second factor {Change}")]
+    private partial void LogChanged(Guid accountId, TwoFactorChange change);
+}

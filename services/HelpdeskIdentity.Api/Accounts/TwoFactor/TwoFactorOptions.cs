@@ -1,0 +1,11 @@
+namespace HelpdeskIdentity.Api.Accounts.TwoFactor;
+
+/// <summary>Configuration section <c>Accounts:TwoFactor</c>: authenticator apps, recovery codes, remembered browsers (docs/decisions/0037).</summary>
+public sealed class TwoFactorOptions
+{
+    /// <summary>How long "remember this browser" skips the second step (0: the choice is not offered; at most 90 days).</summary>
+    public TimeSpan RememberBrowserFor { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How many recovery codes are made at a time (5 to 20).</summary>
+    public int RecoveryCodeCount { get; set; } = 10;
+}
