@@ -35,6 +35,8 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
 
     public DbSet<RevokedToken> RevokedTokens => Set<RevokedToken>();
 
+    public DbSet<RateLimitCounterRecord> RateLimitCounters => Set<RateLimitCounterRecord>();
+
     public DbSet<AuthorizationCodeRecord> AuthorizationCodes => Set<AuthorizationCodeRecord>();
 
     public DbSet<RefreshTokenRecord> RefreshTokens => Set<RefreshTokenRecord>();
@@ -124,6 +126,12 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
             client.Property(c => c.DisplayName).HasMaxLength(200);
             client.Property(c => c.ClientType).HasMaxLength(20);
         });
+        builder.Entity<RateLimitCounterRecord>(counter =>
+        {
+            counter.HasKey(c => c.KeyHash);
+            counter.HasIndex(c => c.WindowEndsAt);
+        });
+
         builder.Entity<RevokedToken>(token =>
         {
             token.HasKey(t => t.TokenId);
