@@ -26,6 +26,7 @@ public sealed class ComposeStack : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var deploy = Path.Combine(Repository.Root, "deploy");
+        await Shell.RunAsync(Repository.Script("install.sh"), "podman-compose");
         var engine = await Shell.RunAsync(Path.Combine(deploy, "container", "podman.sh"), "start");
         _environment["DOCKER_HOST"] = engine.Trim().Split('=', 2)[1];
         var images = await RunAsync(Path.Combine(deploy, "container", "stack.sh"), "build");

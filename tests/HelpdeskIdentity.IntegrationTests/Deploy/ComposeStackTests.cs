@@ -79,6 +79,13 @@ public sealed partial class ComposeStackTests(ComposeStack stack) : IClassFixtur
         for (var attempt = 0; attempt < 21; attempt++)
         {
             // A different made-up client address on every post: the service must key on the address the proxy saw.
+            if (attempt % 2 == 1)
+            {
+                // Each post follows a GET of its form: one more request here shifts the round robin, so the
+                // posts themselves alternate between the replicas.
+                using var shift = await browser.GetAsync("/health/live");
+            }
+
             browser.Headers.Remove("X-Forwarded-For");
             browser.Headers.Add("X-Forwarded-For", $"203.0.113.{attempt + 1}");
             using var response = await browser.SubmitFormAsync("/account/login", new Dictionary<string, string>
