@@ -8,6 +8,8 @@ using HelpdeskIdentity.Api.Messaging;
 using HelpdeskIdentity.Api.Oidc;
 using HelpdeskIdentity.Api.Outbox;
 using HelpdeskIdentity.Api.Pages;
+using HelpdeskIdentity.Api.Production;
+using HelpdeskIdentity.Api.Proxies;
 using HelpdeskIdentity.Api.RateLimiting;
 using HelpdeskIdentity.Api.Telemetry;
 using HelpdeskIdentity.Api.Tickets;
@@ -31,10 +33,13 @@ builder.AddHealth();
 builder.AddAccounts();      // Identity, password sign-in, the session cookie
 builder.AddLanguages();     // en, nl, de, sv: ui_locales, the remembered choice, Accept-Language
 builder.AddPages();         // sign-in pages, branding, antiforgery
-builder.AddRateLimits();    // per client IP and per address on sign-in, forgot-password, set-password
+builder.AddRateLimits();    // per client IP and per address on sign-in, forgot-password, set-password; counters in PostgreSQL
+builder.AddProxies();       // X-Forwarded-For only from ForwardedHeaders:KnownProxies/KnownNetworks
+builder.AddProductionGuard(); // Production refuses development clients and secrets
 
 var app = builder.Build();
 
+app.UseProxies();           // first: everything after sees the real client
 app.MapHealth();
 app.MapPages();             // with the middleware pages need: error pages, rate limits, headers, static files, session, antiforgery
 app.UseMiddleware<ProtocolFormGuard>(); // an unreadable or oversized /connect/* form is 400/413, never 500

@@ -5,6 +5,7 @@
 //   PORTAL_CLIENT_ID  the client registered for the portal (default portal)
 //   PORTAL_URL        this portal's own origin, as registered in the client's redirect URIs
 //                     (default http://127.0.0.1:5173); the server listens on its host and port
+//   LISTEN_HOST       the address to listen on instead of PORTAL_URL's host (0.0.0.0 in a container)
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
@@ -94,7 +95,7 @@ server.on("error", (error) => {
   console.error(`portal: ${error.message}`);
   process.exit(1);
 });
-server.listen(Number(portal.port || 80), portal.hostname, () => {
+server.listen(Number(portal.port || 80), process.env.LISTEN_HOST || portal.hostname, () => {
   console.log(`Portal on ${portalOrigin} (issuer ${issuer}, client ${clientId})`);
 });
 for (const signal of ["SIGINT", "SIGTERM"]) {

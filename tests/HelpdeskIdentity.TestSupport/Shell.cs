@@ -29,7 +29,8 @@ public static class Shell
 
     /// <summary>Runs a program with its own environment, working folder and standard input; never throws for its exit code.</summary>
     public static async Task<ProcessResult> RunAsync(
-        string fileName, IEnumerable<string> arguments, IDictionary<string, string> environment, string? input, string workingDirectory)
+        string fileName, IEnumerable<string> arguments, IDictionary<string, string> environment, string? input, string workingDirectory,
+        TimeSpan? limit = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -57,7 +58,7 @@ public static class Shell
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = new CancellationTokenSource(limit ?? TimeSpan.FromMinutes(3));
         await process.WaitForExitAsync(timeout.Token);
         return new ProcessResult(process.ExitCode, await output + await error);
     }

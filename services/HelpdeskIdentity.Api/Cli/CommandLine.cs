@@ -8,6 +8,7 @@ public static class CommandLine
 {
     public const string Usage = """
         Usage: HelpdeskIdentity.Api <command>
+          migrate                          bring the database schema up to date, then exit (a one-off job before the replicas)
           tickets publish FROM [SUBJECT]   publish a TicketReceived as plain JSON, as a helpdesk would
           users add EMAIL [--name NAME]    create a verified account; the password is the first line of standard input
           users show EMAIL                 print an account (id, verified, password set, lockout, tickets, organisation)
@@ -52,6 +53,8 @@ public static class CommandLine
                 return await OrganizationCommands.ShowAsync(configuration, domain, console);
             case ["organizations", "add-domain", var domain, var newDomain]:
                 return await OrganizationCommands.AddDomainAsync(configuration, domain, newDomain, console);
+            case ["migrate"]:
+                return await MigrateCommand.RunAsync(configuration, console);
             case ["clients", "list"]:
                 return await ClientCommands.ListAsync(configuration, console);
             case ["help" or "--help"]:

@@ -39,6 +39,8 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
 
     public DbSet<RevokedToken> RevokedTokens => Set<RevokedToken>();
 
+    public DbSet<RateLimitCounterRecord> RateLimitCounters => Set<RateLimitCounterRecord>();
+
     public DbSet<AuthorizationCodeRecord> AuthorizationCodes => Set<AuthorizationCodeRecord>();
 
     public DbSet<RefreshTokenRecord> RefreshTokens => Set<RefreshTokenRecord>();
@@ -131,6 +133,12 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
             client.Property(c => c.DisplayName).HasMaxLength(200);
             client.Property(c => c.ClientType).HasMaxLength(20);
         });
+        builder.Entity<RateLimitCounterRecord>(counter =>
+        {
+            counter.HasKey(c => c.KeyHash);
+            counter.HasIndex(c => c.WindowEndsAt);
+        });
+
         builder.Entity<RevokedToken>(token =>
         {
             token.HasKey(t => t.TokenId);

@@ -25,11 +25,13 @@ public static class MessagingServiceCollectionExtensions
             bus.AddConsumer<TicketReceivedConsumer, TicketReceivedConsumerDefinition>();
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                var url = new Uri(context.GetRequiredService<IOptions<RabbitMqOptions>>().Value.Url);
+                var options = context.GetRequiredService<IOptions<RabbitMqOptions>>().Value;
+                var url = new Uri(options.Url);
                 var credentials = Uri.UnescapeDataString(url.UserInfo).Split(':', 2);
                 var virtualHost = url.AbsolutePath.Length > 1 ? Uri.UnescapeDataString(url.AbsolutePath[1..]) : "/";
                 rabbit.Host(url.Host, (ushort)(url.IsDefaultPort ? 5672 : url.Port), virtualHost, host =>
                 {
+                    host.PublisherConfirmation = true; // a publish returns once the broker has the message
                     if (credentials[0].Length > 0)
                     {
                         host.Username(credentials[0]);
@@ -41,6 +43,13 @@ public static class MessagingServiceCollectionExtensions
                         host.UseSsl(ssl => ssl.ServerName = url.Host);
                     }
                 });
+                if (options.Quorum)
+                {
+                    // Failed and skipped messages are kept as safely as the tickets themselves.
+                    rabbit.SendTopology.ConfigureErrorSettings = error => error.SetQuorumQueue();
+                    rabbit.SendTopology.ConfigureDeadLetterSettings = skipped => skipped.SetQuorumQueue();
+                }
+
                 rabbit.ConfigureEndpoints(context);
             });
         });

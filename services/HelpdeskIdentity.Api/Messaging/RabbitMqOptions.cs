@@ -17,4 +17,14 @@ public sealed class RabbitMqOptions
 
     [Range(1, 1_000, ErrorMessage = "RabbitMq:ConcurrentMessageLimit must be between 1 and 1000.")]
     public int ConcurrentMessageLimit { get; set; } = 64;
+
+    /// <summary>
+    /// <c>classic</c> (the default) or <c>quorum</c>: the ticket queue and the error and skipped queues as
+    /// replicated quorum queues, for a RabbitMQ cluster (docs/decisions/0030-scaled-out.md). An existing
+    /// queue keeps its type: switching needs the queues drained and deleted first (docs/operations.md).
+    /// </summary>
+    [RegularExpression("^(classic|quorum)$", ErrorMessage = "RabbitMq:QueueType must be classic or quorum.")]
+    public string QueueType { get; set; } = "classic";
+
+    public bool Quorum => QueueType == "quorum";
 }

@@ -8,6 +8,12 @@ public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
 
+    /// <summary>
+    /// Where the windows are counted: <c>PostgreSql</c> (the default; every instance shares one budget) or
+    /// <c>Memory</c> (each process its own; only for a single instance).
+    /// </summary>
+    public string Store { get; set; } = "PostgreSql";
+
     public RateLimitRule SignInPerClient { get; set; } = RateLimitRule.Of(20, TimeSpan.FromMinutes(1));
 
     public RateLimitRule SignInPerAddress { get; set; } = RateLimitRule.Of(10, TimeSpan.FromMinutes(15));

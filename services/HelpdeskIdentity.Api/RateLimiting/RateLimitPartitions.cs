@@ -5,14 +5,21 @@ namespace HelpdeskIdentity.Api.RateLimiting;
 /// <summary>
 /// The global limiter: per client IP for every limited post, chained with per address for the posts
 /// that carry one, and with one budget per address for the posts that mail it (forgot-password and
-/// register together; a sign-in code request counts as forgot-password). Fixed windows, no queue: a request over the limit is refused at once.
+/// register together; a sign-in code request counts as forgot-password). Fixed windows, no queue: a request
+/// over the limit is refused at once. The windows are counted in PostgreSQL (<paramref name="shared"/>, shared
+/// by every instance) or, with <c>RateLimits:Store</c> = <c>Memory</c>, in this process.
 /// </summary>
 public static class RateLimitPartitions
 {
-    public static PartitionedRateLimiter<HttpContext> Create(RateLimitOptions options) =>
-        PartitionedRateLimiter.CreateChained(PerClient(options), PerAddress(options), EmailsPerAddress(options));
+    public static PartitionedRateLimiter<HttpContext> Create(RateLimitOptions options, RateLimitCounters? shared = null, ILogger? log = null)
+    {
+        Func<string, RateLimitRule, RateLimitPartition<string>> window = shared is null
+            ? FixedWindow
+            : (key, rule) => RateLimitPartition.Get(key, k => new SharedFixedWindowLimiter(shared, k, rule, log ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
+        return PartitionedRateLimiter.CreateChained(PerClient(options, window), PerAddress(options, window), EmailsPerAddress(options, window));
+    }
 
-    private static PartitionedRateLimiter<HttpContext> PerClient(RateLimitOptions options) =>
+    private static PartitionedRateLimiter<HttpContext> PerClient(RateLimitOptions options, Func<string, RateLimitRule, RateLimitPartition<string>> window) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
             var policy = RateLimitedRequest.Budget(RateLimitedRequest.Policy(context.Request));
@@ -30,10 +37,10 @@ public static class RateLimitPartitions
             };
             return rule is null
                 ? RateLimitPartition.GetNoLimiter("")
-                : FixedWindow($"{policy} client {RateLimitedRequest.ClientIp(context)}", rule);
+                : window($"{policy} client {RateLimitedRequest.ClientIp(context)}", rule);
         });
 
-    private static PartitionedRateLimiter<HttpContext> PerAddress(RateLimitOptions options) =>
+    private static PartitionedRateLimiter<HttpContext> PerAddress(RateLimitOptions options, Func<string, RateLimitRule, RateLimitPartition<string>> window) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
             var policy = RateLimitedRequest.Budget(RateLimitedRequest.Policy(context.Request));
@@ -46,14 +53,14 @@ public static class RateLimitPartitions
             };
             return rule is null || RateLimitedRequest.Address(context.Request) is not { } address
                 ? RateLimitPartition.GetNoLimiter("")
-                : FixedWindow($"{policy} address {address}", rule);
+                : window($"{policy} address {address}", rule);
         });
 
-    private static PartitionedRateLimiter<HttpContext> EmailsPerAddress(RateLimitOptions options) =>
+    private static PartitionedRateLimiter<HttpContext> EmailsPerAddress(RateLimitOptions options, Func<string, RateLimitRule, RateLimitPartition<string>> window) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
             RateLimitedRequest.Budget(RateLimitedRequest.Policy(context.Request)) is RateLimitedRequest.ForgotPassword or RateLimitedRequest.Register
             && RateLimitedRequest.Address(context.Request) is { } address
-                ? FixedWindow($"emails address {address}", options.EmailsPerAddress)
+                ? window($"emails address {address}", options.EmailsPerAddress)
                 : RateLimitPartition.GetNoLimiter(""));
 
     private static RateLimitPartition<string> FixedWindow(string key, RateLimitRule rule) =>

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using HelpdeskIdentity.Api.Telemetry;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace HelpdeskIdentity.Api.RateLimiting;
@@ -14,11 +15,14 @@ public static partial class RateLimitingExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         builder.Services.AddRateLimiter(_ => { });
-        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, ILoggerFactory>((limiter, limits, logs) =>
+        builder.Services.TryAddSingleton<RateLimitCounters>();
+        builder.Services.AddHostedService<RateLimitCounterPruner>();
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, ILoggerFactory, IServiceProvider>((limiter, limits, logs, services) =>
         {
-            limiter.GlobalLimiter = RateLimitPartitions.Create(limits.Value);
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             var log = logs.CreateLogger(typeof(RateLimitingExtensions).FullName!);
+            var shared = limits.Value.Store == SharedStore ? services.GetRequiredService<RateLimitCounters>() : null;
+            limiter.GlobalLimiter = RateLimitPartitions.Create(limits.Value, shared, log);
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (context, _) => OnRejected(context, log);
         });
     }
@@ -48,8 +52,15 @@ public static partial class RateLimitingExtensions
         app.UseRateLimiter();
     }
 
+    private const string SharedStore = "PostgreSql";
+
     internal static (string Key, string Problem)? FirstInvalid(RateLimitOptions options)
     {
+        if (options.Store is not (SharedStore or "Memory"))
+        {
+            return ($"{RateLimitOptions.Section}:Store", "must be PostgreSql or Memory");
+        }
+
         foreach (var (key, rule) in options.Rules())
         {
             if (rule.PermitLimit is < 1 or > 1_000_000)

@@ -27,6 +27,11 @@ public sealed class TicketReceivedConsumerDefinition : ConsumerDefinition<Ticket
         IRegistrationContext context)
     {
         endpointConfigurator.PrefetchCount = _options.PrefetchCount;
+        if (_options.Quorum && endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
+        {
+            rabbit.SetQuorumQueue();
+        }
+
         // A publisher outside .NET sends {"ticketId": …} with content type application/json.
         endpointConfigurator.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: false);
         // Only the database is worth waiting for (a restart, a failover): about three minutes in all.

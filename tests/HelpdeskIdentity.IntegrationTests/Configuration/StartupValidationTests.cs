@@ -29,6 +29,11 @@ public sealed class StartupValidationTests
     [InlineData("Email:Provider", "SendGrid", "Email:SendGrid:ApiKey")]
     [InlineData("Email:Provider", "Smtp", "Email:Smtp:Host")]
     [InlineData("Email:PickupDirectory", "", "Email:PickupDirectory")]
+    [InlineData("RabbitMq:QueueType", "mirrored", "RabbitMq:QueueType")]
+    [InlineData("RateLimits:Store", "Redis", "RateLimits:Store")]
+    [InlineData("ForwardedHeaders:KnownProxies:0", "proxy.example", "ForwardedHeaders:KnownProxies:0")]
+    [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/33", "ForwardedHeaders:KnownNetworks:0")]
+    [InlineData("ForwardedHeaders:ForwardLimit", "0", "ForwardedHeaders:ForwardLimit")]
     public async Task BadSetting_StopsStartUp_NamingTheSetting(string key, string value, string named)
     {
         await using var host = new IdentityHost(Unused, new Dictionary<string, string?> { [key] = value, ["Database:MigrateOnStartup"] = "false" });

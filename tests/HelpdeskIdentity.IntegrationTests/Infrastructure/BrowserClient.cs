@@ -24,6 +24,9 @@ public sealed partial class BrowserClient : IDisposable
         }
     }
 
+    /// <summary>Against a running service (a container stack): <paramref name="client"/> must keep cookies and not follow redirects.</summary>
+    public BrowserClient(HttpClient client) => _client = client;
+
     /// <summary>Headers every request sends, e.g. the browser's Accept-Language.</summary>
     public System.Net.Http.Headers.HttpRequestHeaders Headers => _client.DefaultRequestHeaders;
 

@@ -11,7 +11,7 @@ namespace HelpdeskIdentity.IntegrationTests.Infrastructure;
 /// Walks a browser through the authorization code flow as the portal would: authorize (with PKCE,
 /// state and nonce), sign in on the login page when sent there, and land on the redirect URI.
 /// </summary>
-public sealed class CodeFlow(BrowserClient browser)
+public sealed class CodeFlow(BrowserClient browser, string redirectUri = TestClients.PortalRedirectUri)
 {
     public string Verifier { get; } = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
 
@@ -26,7 +26,7 @@ public sealed class CodeFlow(BrowserClient browser)
         var parameters = new Dictionary<string, string?>
         {
             ["client_id"] = TestClients.PortalId,
-            ["redirect_uri"] = TestClients.PortalRedirectUri,
+            ["redirect_uri"] = redirectUri,
             ["response_type"] = "code",
             ["scope"] = scope,
             ["state"] = State,

@@ -15,6 +15,8 @@ public sealed class OtlpExportTests(LocalServers servers)
             ["ConnectionStrings__Identity"] = environment.ConnectionString,
             ["RabbitMq__Url"] = environment.AmqpUrl,
             ["Oidc__Issuer"] = IdentityHost.Issuer,
+            // The test broker's guest account is a development default that Production refuses (decision 0032).
+            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint,
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_SERVICE_NAME"] = "helpdesk-identity-under-test",
