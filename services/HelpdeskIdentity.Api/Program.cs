@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Api.Admin;
 using HelpdeskIdentity.Api.Cli;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Email;
@@ -32,12 +33,14 @@ builder.AddAccounts();      // Identity, password sign-in, the session cookie
 builder.AddLanguages();     // en, nl, de, sv: ui_locales, the remembered choice, Accept-Language
 builder.AddPages();         // sign-in pages, branding, antiforgery
 builder.AddRateLimits();    // per client IP and per address on sign-in, forgot-password, set-password
+builder.AddAdminApi();      // /admin/v1 for clients with identity.admin, the audit trail it reads, its OpenAPI document
 
 var app = builder.Build();
 
 app.MapHealth();
 app.MapPages();             // with the middleware pages need: error pages, rate limits, headers, static files, session, antiforgery
 app.MapOidc();
+app.MapAdminApi();          // problem details for /admin, the OpenAPI document, the routes behind the identity.admin policy
 app.MapEmail();             // the development mailbox (Development only)
 
 await app.RunAsync();

@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Oidc.Grants;
 using Npgsql;
 
@@ -7,7 +8,7 @@ namespace HelpdeskIdentity.Api.Data;
 /// Codes and refresh tokens in PostgreSQL. Each spend is one conditional UPDATE, so of two racing
 /// requests exactly one wins; the loser is treated as a replay.
 /// </summary>
-internal sealed class GrantStore(NpgsqlDataSource dataSource, TimeProvider clock) : IGrantStore
+internal sealed class GrantStore(NpgsqlDataSource dataSource, AuditTrail audit, TimeProvider clock) : IGrantStore
 {
     private const string InsertCode = """
         INSERT INTO authorization_codes (code_hash, client_id, redirect_uri, subject_id, session_id, authenticated_at, scopes, nonce, code_challenge, expires_at)
@@ -25,13 +26,15 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, TimeProvider clock
         WITH replayed AS (
             UPDATE authorization_codes SET replayed_at = coalesce(replayed_at, @now)
             WHERE code_hash = @code_hash AND consumed_at IS NOT NULL
-            RETURNING access_token_id, access_token_expires_at, refresh_family_id),
+            RETURNING access_token_id, access_token_expires_at, refresh_family_id, subject_id, client_id, session_id),
         access AS (
             INSERT INTO revoked_tokens (token_id, expires_at)
             SELECT access_token_id, access_token_expires_at FROM replayed WHERE access_token_id IS NOT NULL
-            ON CONFLICT (token_id) DO NOTHING)
-        UPDATE refresh_tokens SET revoked_at = @now
-        WHERE family_id IN (SELECT refresh_family_id FROM replayed) AND revoked_at IS NULL
+            ON CONFLICT (token_id) DO NOTHING),
+        family AS (
+            UPDATE refresh_tokens SET revoked_at = @now
+            WHERE family_id IN (SELECT refresh_family_id FROM replayed) AND revoked_at IS NULL)
+        SELECT subject_id, client_id, session_id FROM replayed
         """;
 
     private const string RecordTokens = """
@@ -59,8 +62,11 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, TimeProvider clock
 
     // A spent refresh token presented again: revoke the whole family (RFC 9700 §4.14.2).
     private const string ReuseRefresh = """
-        UPDATE refresh_tokens SET revoked_at = @now
-        WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = @token_hash AND consumed_at IS NOT NULL) AND revoked_at IS NULL
+        WITH revoked AS (
+            UPDATE refresh_tokens SET revoked_at = @now
+            WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = @token_hash AND consumed_at IS NOT NULL) AND revoked_at IS NULL
+            RETURNING subject_id, client_id, session_id)
+        SELECT subject_id, client_id, session_id FROM revoked LIMIT 1
         """;
 
     private const string RevokeFamily = """
@@ -95,7 +101,7 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, TimeProvider clock
             }
         }
 
-        await Sql.ExecuteAsync(connection, ReplayCode, cancellationToken, ("now", now), ("code_hash", codeHash));
+        await RevokeReplayedAsync(connection, ReplayCode, "code", cancellationToken, ("now", now), ("code_hash", codeHash));
         return null;
     }
 
@@ -106,7 +112,7 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, TimeProvider clock
             ("access_token_id", accessTokenId), ("access_token_expires_at", accessTokenExpiresAt), ("refresh_family_id", refreshFamilyId));
         if (replayedMeanwhile)
         {
-            await Sql.ExecuteAsync(connection, ReplayCode, cancellationToken, ("now", clock.GetUtcNow()), ("code_hash", codeHash));
+            await RevokeReplayedAsync(connection, ReplayCode, "code", cancellationToken, ("now", clock.GetUtcNow()), ("code_hash", codeHash));
         }
     }
 
@@ -131,8 +137,8 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, TimeProvider clock
             }
         }
 
-        var revoked = await Sql.ExecuteAsync(connection, ReuseRefresh, cancellationToken, ("now", now), ("token_hash", tokenHash));
-        return new RefreshTokenUse(revoked > 0 ? RefreshTokenUseResult.ReuseDetected : RefreshTokenUseResult.Invalid, null);
+        var reused = await RevokeReplayedAsync(connection, ReuseRefresh, "refresh_token", cancellationToken, ("now", now), ("token_hash", tokenHash));
+        return new RefreshTokenUse(reused ? RefreshTokenUseResult.ReuseDetected : RefreshTokenUseResult.Invalid, null);
     }
 
     public Task RevokeRefreshTokenAsync(string tokenHash, string clientId, CancellationToken cancellationToken) =>
@@ -143,4 +149,28 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, TimeProvider clock
 
     public Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(dataSource, Prune, cancellationToken, ("now", now));
+
+    /// <summary>Runs a replay statement (it returns the replayed grant's subject, client and session, if any) and audits a replay, in one transaction.</summary>
+    private async Task<bool> RevokeReplayedAsync(NpgsqlConnection connection, string sql, string what, CancellationToken cancellationToken, params (string, object?)[] parameters)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        (string Subject, string Client, string Session)? replayed = null;
+        await using (var command = Sql.Command(connection, sql, parameters))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                replayed = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
+            }
+        }
+
+        if (replayed is { } grant)
+        {
+            await audit.RecordAsync(new AuditEntry(AuditEventTypes.TokenReplayDetected, Guid.TryParse(grant.Subject, out var id) ? id : null,
+                Succeeded: false, Detail: what, ClientId: grant.Client, SessionId: grant.Session), connection, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return replayed is not null;
+    }
 }

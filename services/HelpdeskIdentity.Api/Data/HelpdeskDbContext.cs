@@ -1,5 +1,6 @@
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Accounts.Passwords;
+using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Email;
 using HelpdeskIdentity.Api.Organizations;
 using HelpdeskIdentity.Api.Outbox;
@@ -49,6 +50,8 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
 
     public DbSet<RegistrationTokenRecord> RegistrationTokens => Set<RegistrationTokenRecord>();
     public DbSet<EmailChangeTokenRecord> EmailChangeTokens => Set<EmailChangeTokenRecord>();
+
+    public DbSet<AuditEventRecord> AuditEvents => Set<AuditEventRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -208,6 +211,21 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
             token.Property(t => t.DisplayName).HasMaxLength(200);
             token.Property(t => t.ReturnUrl).HasMaxLength(2000);
             token.HasIndex(t => t.Email);
+        });
+
+        builder.Entity<AuditEventRecord>(audit =>
+        {
+            audit.ToTable("audit_events");
+            audit.Property(e => e.Id).ValueGeneratedNever();
+            audit.Property(e => e.Type).HasMaxLength(64);
+            audit.Property(e => e.Outcome).HasMaxLength(16);
+            audit.Property(e => e.ClientId).HasMaxLength(100);
+            audit.Property(e => e.SessionId).HasMaxLength(100);
+            audit.Property(e => e.SourceIp).HasMaxLength(64);
+            audit.Property(e => e.UserAgent).HasMaxLength(100);
+            audit.Property(e => e.Detail).HasMaxLength(100);
+            audit.HasIndex(e => new { e.AccountId, e.OccurredAt });
+            audit.HasIndex(e => e.OccurredAt);
         });
 
         SnakeCaseNames.Apply(builder);

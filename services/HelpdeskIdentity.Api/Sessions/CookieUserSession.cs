@@ -1,10 +1,11 @@
+using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Oidc.Sessions;
 using Microsoft.AspNetCore.Authentication;
 
 namespace HelpdeskIdentity.Api.Sessions;
 
 /// <summary>The OIDC library's view of the session cookie the sign-in page sets.</summary>
-public sealed class CookieUserSession : IUserSession
+public sealed class CookieUserSession(AuditTrail audit) : IUserSession
 {
     public async Task<UserSession?> GetCurrentAsync(HttpContext context)
     {
@@ -12,5 +13,13 @@ public sealed class CookieUserSession : IUserSession
         return result.Succeeded ? SessionPrincipal.Read(result.Principal) : null;
     }
 
-    public Task SignOutAsync(HttpContext context) => context.SignOutAsync(SessionCookie.Scheme);
+    public async Task SignOutAsync(HttpContext context)
+    {
+        var ending = await GetCurrentAsync(context);
+        await context.SignOutAsync(SessionCookie.Scheme);
+        if (ending is not null)
+        {
+            await audit.RecordAsync(new(AuditEventTypes.SessionEnded, Guid.Parse(ending.SubjectId), SessionId: ending.SessionId), CancellationToken.None);
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Accounts.Registration;
 using HelpdeskIdentity.Api.Email;
 using HelpdeskIdentity.Api.Localization;
@@ -19,6 +20,7 @@ public sealed class PasswordResetWorker(
     RegistrationPolicy registration,
     RegistrationEmails registrationEmails,
     PasswordResetSignal signal,
+    AuditTrail audit,
     NpgsqlDataSource dataSource,
     IOptions<AccountOptions> options,
     IOptions<LanguageOptions> languages,
@@ -46,5 +48,6 @@ public sealed class PasswordResetWorker(
 
         var handle = await tokens.IssueAsync(connection, account.Id, request.ReturnUrl, cancellationToken);
         await outbox.EnqueueAsync(emails.SetPassword(account, handle, request.Id, Options.LinkLifetime), connection, transaction, cancellationToken);
+        await audit.RecordAsync(new(AuditEventTypes.PasswordResetRequested, account.Id), connection, cancellationToken);
     }
 }

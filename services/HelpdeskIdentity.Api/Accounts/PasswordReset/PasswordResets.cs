@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Accounts.SelfService;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Email;
@@ -16,7 +17,7 @@ namespace HelpdeskIdentity.Api.Accounts.PasswordReset;
 /// </summary>
 public sealed class PasswordResets(
     UserManager<Account> users, HelpdeskDbContext db, IPasswordResetStore store, IEmailChangeStore emailChanges, IEmailOutbox outbox,
-    PasswordResetEmails emails, TimeProvider clock)
+    PasswordResetEmails emails, AuditTrail audit, TimeProvider clock)
 {
     public async Task<PasswordResetResult> SetPasswordAsync(PasswordResetLink link, string password, CancellationToken cancellationToken)
     {
@@ -52,6 +53,7 @@ public sealed class PasswordResets(
         await emailChanges.VoidAsync(connection, account.Id, now, cancellationToken);
         await store.RevokeGrantsAsync(connection, account.Id.ToString(), now, cancellationToken);
         await outbox.EnqueueAsync(emails.PasswordChanged(account.Email!, account.DisplayName, link.TokenHash), db, cancellationToken);
+        await audit.RecordAsync(new(AuditEventTypes.PasswordResetCompleted, account.Id), connection, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return PasswordResetResult.Done;
     }

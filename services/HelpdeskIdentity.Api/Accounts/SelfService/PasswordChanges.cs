@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Email;
@@ -17,7 +18,7 @@ namespace HelpdeskIdentity.Api.Accounts.SelfService;
 /// </summary>
 public sealed partial class PasswordChanges(
     PasswordSignIn passwords, UserManager<Account> users, HelpdeskDbContext db, IPasswordResetStore links, IEmailChangeStore emailChanges, IEmailOutbox outbox,
-    PasswordResetEmails emails, TimeProvider clock, ILogger<PasswordChanges> logger)
+    PasswordResetEmails emails, AuditTrail audit, TimeProvider clock, ILogger<PasswordChanges> logger)
 {
     public async Task<SelfServiceResult> ChangeAsync(Account account, string currentPassword, string newPassword, CancellationToken cancellationToken)
     {
@@ -43,6 +44,7 @@ public sealed partial class PasswordChanges(
         await emailChanges.VoidAsync(connection, account.Id, now, cancellationToken);
         await links.RevokeGrantsAsync(connection, account.Id.ToString(), now, cancellationToken);
         await outbox.EnqueueAsync(emails.PasswordChanged(account.Email!, account.DisplayName, $"change:{Guid.CreateVersion7(now)}"), db, cancellationToken);
+        await audit.RecordAsync(new(AuditEventTypes.PasswordChanged, account.Id), connection, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogChanged(account.Id);
         return SelfServiceResult.Done;
