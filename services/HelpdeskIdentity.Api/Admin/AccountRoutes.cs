@@ -39,7 +39,7 @@ internal static class AccountRoutes
         }
 
         var (size, badLimit) = PageRequest.Limit(limit);
-        var (after, badCursor) = PageRequest.Decode(cursor);
+        var (afterId, badCursor) = PageRequest.AfterId(cursor);
         if ((badLimit ?? badCursor) is { } problem)
         {
             return problem;
@@ -55,17 +55,6 @@ internal static class AccountRoutes
             var found = await accounts.FindByEmailAsync(mailbox.Address, cancellationToken);
             await accounts.RecordReadAsync(found.SingleOrDefault()?.Id, "find_by_email", cancellationToken);
             return TypedResults.Ok(new Page<AccountView>(found, null));
-        }
-
-        Guid? afterId = null;
-        if (after is not null)
-        {
-            if (!Guid.TryParse(after, out var parsed))
-            {
-                return PageRequest.Bad;
-            }
-
-            afterId = parsed;
         }
 
         var page = await accounts.ListByOrganizationAsync(Guid.Parse(organization!), afterId, size, cancellationToken);

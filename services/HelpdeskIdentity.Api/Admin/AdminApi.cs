@@ -59,8 +59,10 @@ public static class AdminApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .DisableAntiforgery();
         admin.MapAccountRoutes();
+        admin.MapOrganizationRoutes();
         admin.MapAuditRoutes();
     }
 }

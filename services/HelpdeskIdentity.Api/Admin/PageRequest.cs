@@ -36,5 +36,12 @@ internal static class PageRequest
         }
     }
 
+    /// <summary>The id inside a cursor of an id-ordered list (accounts, organisations), or a problem naming <c>cursor</c>.</summary>
+    public static (Guid? After, IResult? Problem) AfterId(string? cursor)
+    {
+        var (key, problem) = Decode(cursor);
+        return key is null ? (null, problem) : Guid.TryParse(key, out var id) ? (id, null) : (null, Bad);
+    }
+
     public static IResult Bad => AdminProblems.Invalid("cursor", "is not a cursor this API returned");
 }
