@@ -10,7 +10,7 @@ namespace HelpdeskIdentity.Api.Admin;
 /// </summary>
 internal sealed class SigningKeyConfiguration(SigningKeys keys, string issuer) : IConfigurationManager<OpenIdConnectConfiguration>
 {
-    private (SigningKeySet Keys, OpenIdConnectConfiguration Configuration)? _current;
+    private volatile Cached? _current;
 
     public async Task<OpenIdConnectConfiguration> GetConfigurationAsync(CancellationToken cancel)
     {
@@ -26,9 +26,11 @@ internal sealed class SigningKeyConfiguration(SigningKeys keys, string issuer) :
             configuration.SigningKeys.Add(key);
         }
 
-        _current = (set, configuration);
+        _current = new Cached(set, configuration);
         return configuration;
     }
+
+    private sealed record Cached(SigningKeySet Keys, OpenIdConnectConfiguration Configuration);
 
     /// <summary>Nothing to do: <see cref="SigningKeys"/> already reloads when the store changes.</summary>
     public void RequestRefresh()
