@@ -80,6 +80,45 @@ public sealed class AuditTrailTests(AdminFixture fixture) : IClassFixture<AdminF
     }
 
     [Fact]
+    public async Task PasswordAndEmailChanges_EachLeaveTheirEvent()
+    {
+        var email = $"changer{Guid.NewGuid():N}@example.org";
+        var newEmail = $"changed{Guid.NewGuid():N}@example.org";
+        const string NewPassword = "an entirely different passphrase";
+        var account = await fixture.CreateAccountAsync(email, AdminFixture.Password);
+        using var browser = await SelfServiceFixture.SignedInAsync(fixture.Host, email, AdminFixture.Password);
+
+        using (var changed = await browser.SubmitFormAsync("/account/password", new Dictionary<string, string>
+               {
+                   ["Input.CurrentPassword"] = AdminFixture.Password, ["Input.NewPassword"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword,
+               }))
+        {
+            changed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        using (var asked = await browser.SubmitFormAsync("/account/email", new Dictionary<string, string>
+               {
+                   ["Input.NewEmail"] = newEmail, ["Input.CurrentPassword"] = NewPassword,
+               }))
+        {
+            asked.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var mail = (await Mailbox.WaitForAsync(fixture.Host, newEmail, SelfServiceFixture.Subject("Confirm your new e-mail address"))).ShouldHaveSingleItem();
+        using (var confirmed = await browser.SubmitFormAsync(Mailbox.LinksTo(mail, "/account/confirm-email").ShouldHaveSingleItem(), new Dictionary<string, string>()))
+        {
+            confirmed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var types = (await EventsAsync(account.Id)).Select(e => e.Type).ToList();
+        types.ShouldContain("account.created");
+        types.ShouldContain("password.changed");
+        types.ShouldContain("email_change.requested");
+        types.ShouldContain("email_change.confirmed");
+        (await fixture.Host.CountAccountsAsync(newEmail)).ShouldBe(1, "the change itself went through");
+    }
+
+    [Fact]
     public async Task SignInWithAnUnknownAddress_IsAuditedWithoutAnAccount()
     {
         Task<int> CountAsync() => fixture.Host.QueryAsync(db => db.AuditEvents.CountAsync(e => e.Type == "sign_in.failed" && e.Detail == "unknown_address" && e.AccountId == null, Cancellation));
