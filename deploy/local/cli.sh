@@ -5,6 +5,8 @@
 #        cli.sh users show EMAIL
 #        cli.sh clients list
 #        cli.sh organizations show DOMAIN | organizations add-domain DOMAIN NEW-DOMAIN
+#        cli.sh accounts find EMAIL | accounts show|lock|unlock|disable|enable|sign-out|export ID | accounts erase ID --yes
+#        cli.sh audit tail [--account ID] [--type TYPE] [-n N]
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)

@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Api.Admin;
 using HelpdeskIdentity.Api.Cli;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Email;
@@ -36,6 +37,7 @@ builder.AddPages();         // sign-in pages, branding, antiforgery
 builder.AddRateLimits();    // per client IP and per address on sign-in, forgot-password, set-password; counters in PostgreSQL
 builder.AddProxies();       // X-Forwarded-For only from ForwardedHeaders:KnownProxies/KnownNetworks
 builder.AddProductionGuard(); // Production refuses development clients and secrets
+builder.AddAdminApi();      // /admin/v1 for clients with identity.admin, the audit trail it reads, its OpenAPI document
 
 var app = builder.Build();
 
@@ -44,6 +46,7 @@ app.MapHealth();
 app.MapPages();             // with the middleware pages need: error pages, rate limits, headers, static files, session, antiforgery
 app.UseMiddleware<ProtocolFormGuard>(); // an unreadable or oversized /connect/* form is 400/413, never 500
 app.MapOidc();
+app.MapAdminApi();          // problem details for /admin, the OpenAPI document, the routes behind the identity.admin policy
 app.MapEmail();             // the development mailbox (Development only)
 
 await app.RunAsync();

@@ -5,5 +5,7 @@ public static class WireNames
 {
     public const string TicketReceivedExchange = "helpdesk.ticket-received";
     public const string RequesterAccountCreatedExchange = "helpdesk-identity.requester-account-created";
+    public const string RequesterAccountErasedExchange = "helpdesk-identity.requester-account-erased";
+    public const string SecurityEventRecordedExchange = "helpdesk-identity.security-event-recorded";
     public const string TicketReceivedQueue = "helpdesk-identity.ticket-received";
 }

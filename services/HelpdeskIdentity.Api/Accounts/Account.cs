@@ -23,4 +23,7 @@ public class Account : IdentityUser<Guid>
 
     /// <summary>The language (en, nl, de, sv) this person last used on our pages; e-mails are written in it.</summary>
     public string? Language { get; set; }
+
+    /// <summary>When an operator disabled the account (it cannot sign in); null while it is enabled.</summary>
+    public DateTimeOffset? DisabledAt { get; set; }
 }

@@ -3,6 +3,7 @@ using HelpdeskIdentity.Api.Accounts.Passwords;
 using HelpdeskIdentity.Api.Accounts.Registration;
 using HelpdeskIdentity.Api.Accounts.SelfService;
 using HelpdeskIdentity.Api.Accounts.TwoFactor;
+using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Sessions;
 using HelpdeskIdentity.Oidc.Sessions;
@@ -46,6 +47,7 @@ public static class AccountsServiceCollectionExtensions
                 "Accounts:LinkRetention must be between 1 hour and 365 days.")
             .ValidateOnStart();
 
+        builder.AddAudit(); // sign-in, password, e-mail and session events
         builder.Services.AddIdentityCore<Account>(identity =>
             {
                 // The user name is the canonical address, which may hold any letter (SMTPUTF8).

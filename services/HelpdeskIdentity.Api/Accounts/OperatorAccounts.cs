@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace HelpdeskIdentity.Api.Accounts;
 /// the operator vouches for the mailbox (docs/decisions/0007). Joins the organisation that already owns
 /// the address's domain, if any.
 /// </summary>
-public sealed class OperatorAccounts(UserManager<Account> users, HelpdeskDbContext db, TimeProvider clock)
+public sealed class OperatorAccounts(UserManager<Account> users, HelpdeskDbContext db, AuditTrail audit, TimeProvider clock)
 {
     public async Task<OperatorAccountResult> CreateAsync(string email, string? displayName, string password)
     {
@@ -48,8 +49,12 @@ public sealed class OperatorAccounts(UserManager<Account> users, HelpdeskDbConte
             return OperatorAccountResult.Refused("An account for this address already exists.");
         }
 
-        return result.Succeeded
-            ? OperatorAccountResult.Created(account)
-            : OperatorAccountResult.Refused([.. result.Errors.Select(e => e.Description)]);
+        if (!result.Succeeded)
+        {
+            return OperatorAccountResult.Refused([.. result.Errors.Select(e => e.Description)]);
+        }
+
+        await audit.RecordAsync(new(AuditEventTypes.AccountCreated, account.Id, Detail: "operator"), CancellationToken.None);
+        return OperatorAccountResult.Created(account);
     }
 }

@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Localization;
 using Microsoft.AspNetCore.Identity;
 
@@ -9,7 +10,7 @@ namespace HelpdeskIdentity.Api.Accounts;
 /// a dummy one when there is none), and lockout after repeated failures. Logs account ids, never addresses.
 /// </summary>
 public sealed partial class PasswordSignIn(
-    UserManager<Account> users, IPasswordHasher<Account> hasher, ILogger<PasswordSignIn> logger)
+    UserManager<Account> users, IPasswordHasher<Account> hasher, AuditTrail audit, ILogger<PasswordSignIn> logger)
 {
     private static string? _dummyHash;
 
@@ -20,6 +21,7 @@ public sealed partial class PasswordSignIn(
         {
             VerifyDummy(password);
             LogUnknownAddress();
+            await audit.RecordAsync(new(AuditEventTypes.SignInFailed, null, Succeeded: false, Detail: "unknown_address"), CancellationToken.None);
             return PasswordSignInResult.Failed;
         }
 
@@ -49,12 +51,22 @@ public sealed partial class PasswordSignIn(
         {
             VerifyDummy(password);
             LogUnclaimed(account.Id);
+            await audit.RecordAsync(new(AuditEventTypes.SignInFailed, account.Id, Succeeded: false, Detail: "unclaimed"), CancellationToken.None);
+            return PasswordSignInResult.Failed;
+        }
+
+        if (account.DisabledAt is not null)
+        {
+            VerifyDummy(password); // same answer and about the same time as a wrong password
+            LogDisabled(account.Id);
+            await audit.RecordAsync(new(AuditEventTypes.SignInFailed, account.Id, Succeeded: false, Detail: "disabled"), CancellationToken.None);
             return PasswordSignInResult.Failed;
         }
 
         if (await users.IsLockedOutAsync(account))
         {
             LogLockedOut(account.Id);
+            await audit.RecordAsync(new(AuditEventTypes.SignInLockedOut, account.Id, Succeeded: false), CancellationToken.None);
             return PasswordSignInResult.LockedOut;
         }
 
@@ -63,6 +75,7 @@ public sealed partial class PasswordSignIn(
             await users.AccessFailedAsync(account);
             var lockedNow = await users.IsLockedOutAsync(account);
             LogWrongPassword(account.Id, lockedNow);
+            await audit.RecordAsync(new(lockedNow ? AuditEventTypes.SignInLockedOut : AuditEventTypes.SignInFailed, account.Id, Succeeded: false, Detail: "wrong_password"), CancellationToken.None);
             return lockedNow ? PasswordSignInResult.LockedOut : PasswordSignInResult.Failed;
         }
 
@@ -86,6 +99,9 @@ public sealed partial class PasswordSignIn(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in failed: account {AccountId} has no password yet")]
     private partial void LogUnclaimed(Guid accountId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in failed: account {AccountId} is disabled")]
+    private partial void LogDisabled(Guid accountId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Password check refused: account {AccountId} is locked out")]
     private partial void LogLockedOut(Guid accountId);

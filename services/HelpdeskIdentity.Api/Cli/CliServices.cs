@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Api.Admin;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Data.Migrations;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ internal static class CliServices
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddData();
         builder.AddAccounts();
+        builder.AddAdminServices(); // the account and audit commands use the admin API's classes
         var app = builder.Build();
         try
         {

@@ -12,6 +12,13 @@ public static class CommandLine
           tickets publish FROM [SUBJECT]   publish a TicketReceived as plain JSON, as a helpdesk would
           users add EMAIL [--name NAME]    create a verified account; the password is the first line of standard input
           users show EMAIL                 print an account (id, verified, password set, lockout, tickets, organisation)
+          accounts find EMAIL              print the account with this address (JSON, as the admin API)
+          accounts show|lock|unlock|disable|enable|sign-out ID
+                                           print, or change and print, the account with this id
+          accounts erase ID --yes          GDPR erase: delete the person for good (announces RequesterAccountErased)
+          accounts export ID               GDPR export: everything held about the person, as JSON
+          audit tail [--account ID] [--type TYPE] [-n N]
+                                           the newest N (20) audit events, tab-separated
           clients list                     print the registered OIDC clients (never their secrets)
           organizations show DOMAIN        print the organisation that owns DOMAIN (id, name, domains, accounts, self-registration)
           organizations add-domain DOMAIN NEW-DOMAIN
@@ -55,6 +62,18 @@ public static class CommandLine
                 return await OrganizationCommands.AddDomainAsync(configuration, domain, newDomain, console);
             case ["migrate"]:
                 return await MigrateCommand.RunAsync(configuration, console);
+            case ["accounts", "find", var email]:
+                return await AccountCommands.FindAsync(configuration, email, console);
+            case ["accounts", "show", var id]:
+                return await AccountCommands.ShowAsync(configuration, id, console);
+            case ["accounts", var action and ("lock" or "unlock" or "disable" or "enable" or "sign-out"), var id]:
+                return await AccountCommands.ChangeAsync(configuration, action, id, console);
+            case ["accounts", "erase", var id, .. var rest] when rest is [] or ["--yes"]:
+                return await AccountCommands.EraseAsync(configuration, id, rest is ["--yes"], console);
+            case ["accounts", "export", var id]:
+                return await AccountCommands.ExportAsync(configuration, id, console);
+            case ["audit", "tail", .. var options]:
+                return await AuditCommands.TailAsync(configuration, options, console);
             case ["clients", "list"]:
                 return await ClientCommands.ListAsync(configuration, console);
             case ["help" or "--help"]:

@@ -69,6 +69,6 @@ internal static class OrganizationCommands
             name:              {organization.Name}
             domains:           {string.Join(' ', organization.Domains)}
             accounts:          {organization.Accounts}
-            self-registration: {(services.GetRequiredService<RegistrationRules>().SelfRegistrationOn(organization.Domains) ? "on" : "off")}
+            self-registration: {(services.GetRequiredService<RegistrationRules>().SelfRegistrationOn(organization.Domains, organization.SelfRegistration) ? "on" : "off")}
             """);
 }

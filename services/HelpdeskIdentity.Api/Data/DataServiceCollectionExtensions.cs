@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Data.Migrations;
 using HelpdeskIdentity.Api.Email;
 using HelpdeskIdentity.Api.Outbox;
@@ -45,6 +46,7 @@ public static class DataServiceCollectionExtensions
         // First hosted service: the schema is in place before the bus starts consuming.
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddHostedService<SchemaMigrationService>();
+        builder.AddAudit(); // intake records account.created; after the migration, so its pruner finds the table
     }
 
     private static bool ValidConnectionString(string value)

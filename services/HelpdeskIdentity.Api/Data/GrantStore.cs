@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Oidc;
+using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Oidc.Grants;
 using Npgsql;
 
@@ -8,7 +9,7 @@ namespace HelpdeskIdentity.Api.Data;
 /// Codes and refresh tokens in PostgreSQL. Each spend is one conditional UPDATE, so of two racing
 /// requests exactly one wins; the loser is treated as a replay.
 /// </summary>
-internal sealed class GrantStore(NpgsqlDataSource dataSource, GrantRevocations revocations, TimeProvider clock) : IGrantStore
+internal sealed class GrantStore(NpgsqlDataSource dataSource, GrantRevocations revocations, AuditTrail audit, TimeProvider clock) : IGrantStore
 {
     private const string InsertCode = """
         INSERT INTO authorization_codes (code_hash, client_id, redirect_uri, subject_id, session_id, authenticated_at, scopes, nonce, code_challenge, expires_at, amr)
@@ -30,13 +31,15 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, GrantRevocations r
         WITH replayed AS (
             UPDATE authorization_codes SET replayed_at = coalesce(replayed_at, @now)
             WHERE code_hash = @code_hash AND client_id = @client_id AND consumed_at IS NOT NULL
-            RETURNING access_token_id, access_token_expires_at, refresh_family_id),
+            RETURNING access_token_id, access_token_expires_at, refresh_family_id, subject_id, client_id, session_id),
         access AS (
             INSERT INTO revoked_tokens (token_id, expires_at)
             SELECT access_token_id, access_token_expires_at FROM replayed WHERE access_token_id IS NOT NULL
-            ON CONFLICT (token_id) DO NOTHING)
-        UPDATE refresh_tokens SET revoked_at = @now
-        WHERE family_id IN (SELECT refresh_family_id FROM replayed) AND revoked_at IS NULL
+            ON CONFLICT (token_id) DO NOTHING),
+        family AS (
+            UPDATE refresh_tokens SET revoked_at = @now
+            WHERE family_id IN (SELECT refresh_family_id FROM replayed) AND revoked_at IS NULL)
+        SELECT subject_id, client_id, session_id FROM replayed
         """;
 
     private const string RecordTokens = """
@@ -65,8 +68,11 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, GrantRevocations r
 
     // A spent refresh token presented again: revoke the whole family (RFC 9700 §4.14.2).
     private const string ReuseRefresh = """
-        UPDATE refresh_tokens SET revoked_at = @now
-        WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = @token_hash AND consumed_at IS NOT NULL) AND revoked_at IS NULL
+        WITH revoked AS (
+            UPDATE refresh_tokens SET revoked_at = @now
+            WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = @token_hash AND consumed_at IS NOT NULL) AND revoked_at IS NULL
+            RETURNING subject_id, client_id, session_id)
+        SELECT subject_id, client_id, session_id FROM revoked LIMIT 1
         """;
 
     // After a refused rotation: a live token whose only fault was the scope it asked for.
@@ -111,7 +117,7 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, GrantRevocations r
             return true;
         }
 
-        await Sql.ExecuteAsync(connection, ReplayCode, cancellationToken, ("now", now), ("code_hash", codeHash), ("client_id", clientId));
+        await RevokeReplayedAsync(connection, ReplayCode, "code", cancellationToken, ("now", now), ("code_hash", codeHash), ("client_id", clientId));
         return false;
     }
 
@@ -122,7 +128,7 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, GrantRevocations r
             ("access_token_id", accessTokenId), ("access_token_expires_at", accessTokenExpiresAt), ("refresh_family_id", refreshFamilyId));
         if (replayedMeanwhile)
         {
-            await Sql.ExecuteAsync(connection, ReplayCode, cancellationToken, ("now", clock.GetUtcNow()), ("code_hash", codeHash), ("client_id", clientId));
+            await RevokeReplayedAsync(connection, ReplayCode, "code", cancellationToken, ("now", clock.GetUtcNow()), ("code_hash", codeHash), ("client_id", clientId));
         }
     }
 
@@ -148,8 +154,7 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, GrantRevocations r
             }
         }
 
-        var revoked = await Sql.ExecuteAsync(connection, ReuseRefresh, cancellationToken, ("now", now), ("token_hash", tokenHash));
-        if (revoked > 0)
+        if (await RevokeReplayedAsync(connection, ReuseRefresh, "refresh_token", cancellationToken, ("now", now), ("token_hash", tokenHash)))
         {
             return new RefreshTokenUse(RefreshTokenUseResult.ReuseDetected, null);
         }
@@ -167,4 +172,28 @@ internal sealed class GrantStore(NpgsqlDataSource dataSource, GrantRevocations r
 
     public Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(dataSource, Prune, cancellationToken, ("now", now));
+
+    /// <summary>Runs a replay statement (it returns the replayed grant's subject, client and session, if any) and audits a replay, in one transaction.</summary>
+    private async Task<bool> RevokeReplayedAsync(NpgsqlConnection connection, string sql, string what, CancellationToken cancellationToken, params (string, object?)[] parameters)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        (string Subject, string Client, string Session)? replayed = null;
+        await using (var command = Sql.Command(connection, sql, parameters))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                replayed = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
+            }
+        }
+
+        if (replayed is { } grant)
+        {
+            await audit.RecordAsync(new AuditEntry(AuditEventTypes.TokenReplayDetected, Guid.TryParse(grant.Subject, out var id) ? id : null,
+                Succeeded: false, Detail: what, ClientId: grant.Client, SessionId: grant.Session), connection, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return replayed is not null;
+    }
 }

@@ -1,5 +1,6 @@
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Accounts.Passwords;
+using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Email;
 using HelpdeskIdentity.Api.Oidc.Storage;
 using HelpdeskIdentity.Api.Organizations;
@@ -57,6 +58,7 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
     public DbSet<EmailChangeTokenRecord> EmailChangeTokens => Set<EmailChangeTokenRecord>();
 
     public DbSet<SignInCodeRecord> SignInCodes => Set<SignInCodeRecord>();
+    public DbSet<AuditEventRecord> AuditEvents => Set<AuditEventRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -250,6 +252,21 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
             token.ToTable("openiddict_tokens");
             token.HasOne(t => t.Application).WithMany(a => a.Tokens).HasConstraintName("fk_openiddict_tokens_application_id");
             token.HasOne(t => t.Authorization).WithMany(a => a.Tokens).HasConstraintName("fk_openiddict_tokens_authorization_id");
+        });
+
+        builder.Entity<AuditEventRecord>(audit =>
+        {
+            audit.ToTable("audit_events");
+            audit.Property(e => e.Id).ValueGeneratedNever();
+            audit.Property(e => e.Type).HasMaxLength(64);
+            audit.Property(e => e.Outcome).HasMaxLength(16);
+            audit.Property(e => e.ClientId).HasMaxLength(100);
+            audit.Property(e => e.SessionId).HasMaxLength(100);
+            audit.Property(e => e.SourceIp).HasMaxLength(64);
+            audit.Property(e => e.UserAgent).HasMaxLength(100);
+            audit.Property(e => e.Detail).HasMaxLength(100);
+            audit.HasIndex(e => new { e.AccountId, e.OccurredAt });
+            audit.HasIndex(e => e.OccurredAt);
         });
 
         SnakeCaseNames.Apply(builder);

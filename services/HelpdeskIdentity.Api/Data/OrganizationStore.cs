@@ -6,31 +6,65 @@ namespace HelpdeskIdentity.Api.Data;
 /// <summary>Organisations in SQL (see <see cref="IOrganizationStore"/>).</summary>
 internal sealed class OrganizationStore(NpgsqlDataSource dataSource) : IOrganizationStore
 {
-    private const string Find = """
+    private const string Summary = """
         SELECT o.id, o.name, array(SELECT d.domain FROM organization_domains d WHERE d.organization_id = o.id ORDER BY d.domain),
-               (SELECT count(*) FROM users u WHERE u.organization_id = o.id)
-        FROM organizations o WHERE o.id = (SELECT organization_id FROM organization_domains WHERE domain = @domain)
+               (SELECT count(*) FROM users u WHERE u.organization_id = o.id), o.self_registration, o.created_at
+        FROM organizations o
         """;
+
+    private const string FindByDomain = Summary + " WHERE o.id = (SELECT organization_id FROM organization_domains WHERE domain = @domain)";
+
+    private const string FindById = Summary + " WHERE o.id = @id";
+
+    private const string ListAfter = Summary + " WHERE @after::uuid IS NULL OR o.id > @after ORDER BY o.id LIMIT @limit";
 
     // The same lock intake takes before the first sighting of a domain, so the two never both claim it.
     private const string LockDomain = "SELECT pg_advisory_xact_lock(hashtextextended('organization-domain:' || @domain, 0))";
 
     private const string OwnerOf = "SELECT organization_id FROM organization_domains WHERE domain = @domain";
 
+    private const string Exists = "SELECT EXISTS (SELECT 1 FROM organizations WHERE id = @id)";
+
     private const string AddDomain = "INSERT INTO organization_domains (domain, organization_id) VALUES (@domain, @organization_id)";
+
+    private const string Change = """
+        UPDATE organizations SET name = coalesce(@name, name),
+                                 self_registration = CASE WHEN @set_switch THEN @self_registration ELSE self_registration END
+        WHERE id = @id
+        """;
 
     public async Task<OrganizationSummary?> FindAsync(string domain, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await FindAsync(connection, domain, cancellationToken);
+        return (await ReadAsync(connection, FindByDomain, cancellationToken, ("domain", domain))).SingleOrDefault();
+    }
+
+    public async Task<OrganizationSummary?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await ReadAsync(connection, FindById, cancellationToken, ("id", id))).SingleOrDefault();
+    }
+
+    public async Task<IReadOnlyList<OrganizationSummary>> ListAsync(Guid? after, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await ReadAsync(connection, ListAfter, cancellationToken, ("after", after), ("limit", limit));
     }
 
     public async Task<OrganizationSummary?> AddDomainAsync(string domain, string newDomain, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await Sql.ScalarAsync<Guid?>(connection, OwnerOf, cancellationToken, ("domain", domain)) is { } organizationId
+            ? await AddDomainAsync(organizationId, newDomain, cancellationToken)
+            : null;
+    }
+
+    public async Task<OrganizationSummary?> AddDomainAsync(Guid organizationId, string newDomain, CancellationToken cancellationToken, Func<NpgsqlConnection, Task>? alongside = null)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await Sql.ExecuteAsync(connection, LockDomain, cancellationToken, ("domain", newDomain));
-        if (await Sql.ScalarAsync<Guid?>(connection, OwnerOf, cancellationToken, ("domain", domain)) is not { } organizationId)
+        if (!await Sql.ScalarAsync<bool>(connection, Exists, cancellationToken, ("id", organizationId)))
         {
             return null;
         }
@@ -43,17 +77,43 @@ internal sealed class OrganizationStore(NpgsqlDataSource dataSource) : IOrganiza
         }
 
         await Sql.ExecuteAsync(connection, AddDomain, cancellationToken, ("domain", newDomain), ("organization_id", organizationId));
-        var summary = await FindAsync(connection, domain, cancellationToken);
+        if (alongside is not null)
+        {
+            await alongside(connection);
+        }
+
+        var summary = (await ReadAsync(connection, FindById, cancellationToken, ("id", organizationId))).Single();
         await transaction.CommitAsync(cancellationToken);
         return summary;
     }
 
-    private static async Task<OrganizationSummary?> FindAsync(NpgsqlConnection connection, string domain, CancellationToken cancellationToken)
+    public async Task<OrganizationSummary?> ChangeAsync(Guid id, string? name, bool setSwitch, bool? selfRegistration, Func<NpgsqlConnection, Task> alongside, CancellationToken cancellationToken)
     {
-        await using var command = Sql.Command(connection, Find, ("domain", domain));
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await Sql.ExecuteAsync(connection, Change, cancellationToken,
+                ("id", id), ("name", name), ("set_switch", setSwitch), ("self_registration", new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Boolean, Value = (object?)selfRegistration ?? DBNull.Value })) == 0)
+        {
+            return null;
+        }
+
+        await alongside(connection);
+        var summary = (await ReadAsync(connection, FindById, cancellationToken, ("id", id))).Single();
+        await transaction.CommitAsync(cancellationToken);
+        return summary;
+    }
+
+    private static async Task<List<OrganizationSummary>> ReadAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
+    {
+        await using var command = Sql.Command(connection, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new OrganizationSummary(reader.GetGuid(0), reader.GetString(1), reader.GetFieldValue<string[]>(2), reader.GetInt64(3))
-            : null;
+        var found = new List<OrganizationSummary>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(new OrganizationSummary(reader.GetGuid(0), reader.GetString(1), reader.GetFieldValue<string[]>(2), reader.GetInt64(3),
+                reader.IsDBNull(4) ? null : reader.GetBoolean(4), reader.GetFieldValue<DateTimeOffset>(5)));
+        }
+
+        return found;
     }
 }

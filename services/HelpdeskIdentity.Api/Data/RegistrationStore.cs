@@ -19,8 +19,9 @@ internal sealed class RegistrationStore(NpgsqlDataSource dataSource) : IRegistra
         """;
 
     private const string FindOrganization = """
-        SELECT other.organization_id, other.domain
+        SELECT other.organization_id, other.domain, o.self_registration
         FROM organization_domains d JOIN organization_domains other ON other.organization_id = d.organization_id
+        JOIN organizations o ON o.id = d.organization_id
         WHERE d.domain = @domain
         ORDER BY other.domain
         """;
@@ -76,14 +77,16 @@ internal sealed class RegistrationStore(NpgsqlDataSource dataSource) : IRegistra
         await using var command = Sql.Command(connection, FindOrganization, ("domain", domain));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         Guid? id = null;
+        bool? selfRegistration = null;
         var domains = new List<string>();
         while (await reader.ReadAsync(cancellationToken))
         {
             id = reader.GetGuid(0);
             domains.Add(reader.GetString(1));
+            selfRegistration = reader.IsDBNull(2) ? null : reader.GetBoolean(2);
         }
 
-        return id is { } organizationId ? new OrganizationMatch(organizationId, domains) : null;
+        return id is { } organizationId ? new OrganizationMatch(organizationId, domains, selfRegistration) : null;
     }
 
     public Task<Guid> FindOrCreateOrganizationAsync(NpgsqlConnection connection, string domain, DateTimeOffset now, CancellationToken cancellationToken) =>

@@ -1,10 +1,8 @@
-using System.Diagnostics;
-using System.Text.Json;
+using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Outbox;
 using HelpdeskIdentity.Contracts;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace HelpdeskIdentity.Api.Data;
 
@@ -14,7 +12,7 @@ namespace HelpdeskIdentity.Api.Data;
 /// counts once because its id is claimed in <c>ingested_tickets</c> in the same transaction, last,
 /// so a redelivery rolls back whatever it touched.
 /// </summary>
-internal sealed class RequesterAccountStore(NpgsqlDataSource dataSource, TimeProvider clock) : IRequesterAccountStore
+internal sealed class RequesterAccountStore(NpgsqlDataSource dataSource, AuditTrail audit, TimeProvider clock) : IRequesterAccountStore
 {
     // ingested_at is the database's clock (see RecordTicket), so its age is measured on that clock too.
     private const string ForgetTicketIds = "DELETE FROM ingested_tickets WHERE ingested_at < clock_timestamp() - @age";
@@ -57,11 +55,6 @@ internal sealed class RequesterAccountStore(NpgsqlDataSource dataSource, TimePro
         INSERT INTO organization_domains (domain, organization_id) VALUES (@domain, @organization_id);
         """;
 
-    private const string EnqueueOutbox = """
-        INSERT INTO outbox_messages (id, message_type, payload, created_at, next_attempt_at, attempts, trace_parent)
-        VALUES (@id, @message_type, @payload, @now, @now, 0, @trace_parent)
-        """;
-
     private const string ClaimTicket = """
         INSERT INTO ingested_tickets (ticket_id, ingested_at) VALUES (@ticket_id, clock_timestamp())
         ON CONFLICT (ticket_id) DO NOTHING
@@ -99,7 +92,8 @@ internal sealed class RequesterAccountStore(NpgsqlDataSource dataSource, TimePro
                     TicketId = ticket.TicketId,
                     CreatedAt = now,
                 };
-                await EnqueueAsync(connection, message, now, cancellationToken);
+                await OutboxRows.EnqueueAsync(connection, message, now, cancellationToken);
+                await audit.RecordAsync(new(AuditEventTypes.AccountCreated, accountId, Detail: "ticket"), connection, cancellationToken);
                 if (whenCreated is not null)
                 {
                     await whenCreated(new NewRequesterAccount(accountId, sender.DisplayAddress, sender.DisplayName), connection, transaction, cancellationToken);
@@ -137,13 +131,4 @@ internal sealed class RequesterAccountStore(NpgsqlDataSource dataSource, TimePro
         await Sql.ExecuteAsync(connection, CreateOrganization, cancellationToken, ("organization_id", organizationId), ("domain", domain), ("now", now));
         return organizationId;
     }
-
-    private static Task<int> EnqueueAsync<T>(NpgsqlConnection connection, T message, DateTimeOffset now, CancellationToken cancellationToken)
-        where T : class =>
-        Sql.ExecuteAsync(connection, EnqueueOutbox, cancellationToken,
-            ("id", Guid.CreateVersion7(now)),
-            ("message_type", OutboxMessageTypes.NameOf<T>()),
-            ("payload", new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = JsonSerializer.Serialize(message, OutboxMessageTypes.Json) }),
-            ("now", now),
-            ("trace_parent", Activity.Current?.Id));
 }

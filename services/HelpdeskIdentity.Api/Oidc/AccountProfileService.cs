@@ -28,7 +28,7 @@ internal sealed class AccountProfileService(IServiceScopeFactory scopes, IOption
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>();
-        var account = await db.Users.AsNoTracking().Where(u => u.Id == id)
+        var account = await db.Users.AsNoTracking().Where(u => u.Id == id && u.DisabledAt == null) // a disabled account gets no tokens
             .Select(u => new { u.Email, u.NormalizedEmail, u.EmailConfirmed, u.DisplayName, u.OrganizationId })
             .SingleOrDefaultAsync(cancellationToken);
         if (account is null)

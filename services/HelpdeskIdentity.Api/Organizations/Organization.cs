@@ -9,5 +9,8 @@ public class Organization
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>An operator's self-registration switch; null when the Registration configuration decides.</summary>
+    public bool? SelfRegistration { get; set; }
+
     public List<OrganizationDomain> Domains { get; } = [];
 }

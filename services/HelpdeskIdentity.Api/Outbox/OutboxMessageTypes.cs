@@ -9,6 +9,8 @@ public static class OutboxMessageTypes
     private static readonly Dictionary<string, Type> ByName = new()
     {
         [nameof(RequesterAccountCreated)] = typeof(RequesterAccountCreated),
+        [nameof(RequesterAccountErased)] = typeof(RequesterAccountErased),
+        [nameof(SecurityEventRecorded)] = typeof(SecurityEventRecorded),
     };
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

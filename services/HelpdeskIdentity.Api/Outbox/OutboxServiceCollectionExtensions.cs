@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace HelpdeskIdentity.Api.Outbox;
 
 public static class OutboxServiceCollectionExtensions
@@ -7,7 +9,7 @@ public static class OutboxServiceCollectionExtensions
     {
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.AddHostedService<OutboxPublisher>();
     }
 }

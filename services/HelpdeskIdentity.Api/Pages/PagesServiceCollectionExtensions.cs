@@ -53,5 +53,6 @@ public static class PagesServiceCollectionExtensions
     }
 
     private static bool IsMachineFacing(PathString path) =>
-        path.StartsWithSegments("/connect") || path.StartsWithSegments("/.well-known") || path.StartsWithSegments("/health");
+        path.StartsWithSegments("/connect") || path.StartsWithSegments("/.well-known") || path.StartsWithSegments("/health")
+        || path.StartsWithSegments("/admin");
 }

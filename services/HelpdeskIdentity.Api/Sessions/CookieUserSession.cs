@@ -1,10 +1,11 @@
+using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Oidc.Sessions;
 using Microsoft.AspNetCore.Authentication;
 
 namespace HelpdeskIdentity.Api.Sessions;
 
 /// <summary>The OIDC library's view of the session cookie the sign-in page sets.</summary>
-public sealed class CookieUserSession : IUserSession
+public sealed class CookieUserSession(AuditTrail audit) : IUserSession
 {
     public async Task<UserSession?> GetCurrentAsync(HttpContext context)
     {
@@ -15,5 +16,13 @@ public sealed class CookieUserSession : IUserSession
     public Task<bool> SatisfiesAsync(HttpContext context, UserSession session, string? acrValues) =>
         context.RequestServices.GetRequiredService<StepUp>().SatisfiesAsync(session, acrValues);
 
-    public Task SignOutAsync(HttpContext context) => context.SignOutAsync(SessionCookie.Scheme);
+    public async Task SignOutAsync(HttpContext context)
+    {
+        var ending = await GetCurrentAsync(context);
+        await context.SignOutAsync(SessionCookie.Scheme);
+        if (ending is not null)
+        {
+            await audit.RecordAsync(new(AuditEventTypes.SessionEnded, Guid.Parse(ending.SubjectId), SessionId: ending.SessionId), CancellationToken.None);
+        }
+    }
 }

@@ -1,9 +1,10 @@
+using HelpdeskIdentity.Api.Audit;
 using Microsoft.AspNetCore.Authentication;
 
 namespace HelpdeskIdentity.Api.Sessions;
 
 /// <summary>Starts a browser session for an account, or re-binds the current one to the account's new security stamp.</summary>
-public sealed class SessionSignIn(ISecurityStampStore stamps, TimeProvider clock)
+public sealed class SessionSignIn(ISecurityStampStore stamps, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>
     /// A new session bound to the account's current (committed) security stamp, after a password was just set: the
@@ -24,9 +25,12 @@ public sealed class SessionSignIn(ISecurityStampStore stamps, TimeProvider clock
         SignInAsync(context, account.Id, account.SecurityStamp
             ?? throw new InvalidOperationException($"Account {account.Id} has no security stamp."), persistent, methods);
 
-    private Task SignInAsync(HttpContext context, Guid accountId, string stamp, bool persistent, IReadOnlyCollection<string> methods) =>
-        context.SignInAsync(SessionCookie.Scheme, SessionPrincipal.Create(accountId, clock.GetUtcNow(), stamp, methods),
-            new AuthenticationProperties { IsPersistent = persistent });
+    private async Task SignInAsync(HttpContext context, Guid accountId, string stamp, bool persistent, IReadOnlyCollection<string> methods)
+    {
+        var principal = SessionPrincipal.Create(accountId, clock.GetUtcNow(), stamp, methods);
+        await context.SignInAsync(SessionCookie.Scheme, principal, new AuthenticationProperties { IsPersistent = persistent });
+        await audit.RecordAsync(new(AuditEventTypes.SignInSucceeded, accountId, SessionId: SessionPrincipal.Read(principal)?.SessionId), CancellationToken.None);
+    }
 
     /// <summary>
     /// After this browser changed the account's password or address: keeps its session (same id, sign-in time and

@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Accounts.Registration;
 using HelpdeskIdentity.Api.Accounts.SignInCodes;
 using HelpdeskIdentity.Api.Email;
@@ -23,6 +24,7 @@ public sealed class PasswordResetWorker(
     RegistrationPolicy registration,
     RegistrationEmails registrationEmails,
     PasswordResetSignal signal,
+    AuditTrail audit,
     NpgsqlDataSource dataSource,
     IOptions<AccountOptions> options,
     IOptions<LanguageOptions> languages,
@@ -56,6 +58,7 @@ public sealed class PasswordResetWorker(
 
         var handle = await tokens.IssueAsync(connection, account.Id, request.ReturnUrl, cancellationToken);
         await outbox.EnqueueAsync(emails.SetPassword(account, handle, request.Id, Options.LinkLifetime), connection, transaction, cancellationToken);
+        await audit.RecordAsync(new(AuditEventTypes.PasswordResetRequested, account.Id), connection, cancellationToken);
     }
 
     private async Task SendCodeAsync(PasswordResetRequest request, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)

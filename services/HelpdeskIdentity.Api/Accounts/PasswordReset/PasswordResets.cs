@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Accounts.SelfService;
 using HelpdeskIdentity.Api.Accounts.TwoFactor;
 using HelpdeskIdentity.Api.Data;
@@ -20,7 +21,7 @@ namespace HelpdeskIdentity.Api.Accounts.PasswordReset;
 /// </summary>
 public sealed class PasswordResets(
     UserManager<Account> users, HelpdeskDbContext db, IPasswordResetStore store, IEmailChangeStore emailChanges, IEmailOutbox outbox,
-    PasswordResetEmails emails, GrantRevocations grants, SecondFactorCheck secondFactor, TimeProvider clock)
+    PasswordResetEmails emails, GrantRevocations grants, SecondFactorCheck secondFactor, AuditTrail audit, TimeProvider clock)
 {
     public async Task<PasswordResetResult> SetPasswordAsync(PasswordResetLink link, string password, string? secondFactorCode, CancellationToken cancellationToken)
     {
@@ -67,6 +68,7 @@ public sealed class PasswordResets(
         await emailChanges.VoidAsync(connection, account.Id, now, cancellationToken);
         await grants.RevokeAccountAsync(connection, account.Id, now, cancellationToken);
         await outbox.EnqueueAsync(emails.PasswordChanged(account.Email!, account.DisplayName, link.TokenHash), db, cancellationToken);
+        await audit.RecordAsync(new(AuditEventTypes.PasswordResetCompleted, account.Id), connection, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return PasswordResetResult.Done;
     }

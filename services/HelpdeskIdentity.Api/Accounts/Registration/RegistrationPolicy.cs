@@ -19,7 +19,7 @@ public sealed class RegistrationPolicy(IRegistrationStore store, PublicMailDomai
         }
 
         var organization = await store.FindOrganizationAsync(connection, address.Domain, cancellationToken);
-        return (rules.Decide(publicMailDomains.IsPublic(address.Domain), organization?.Domains), organization);
+        return (rules.Decide(publicMailDomains.IsPublic(address.Domain), organization?.Domains, organization?.SelfRegistration), organization);
     }
 
     /// <summary>Whether a new account at this domain forms (or joins) an organisation: every domain but a public provider's.</summary>

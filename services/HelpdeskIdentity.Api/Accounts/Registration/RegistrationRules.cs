@@ -23,7 +23,8 @@ public sealed class RegistrationRules
 
     /// <param name="isPublicProvider">The domain is on the public mail provider list.</param>
     /// <param name="organizationDomains">Every domain of the organisation that owns the address's domain; null when none does.</param>
-    public RegistrationVerdict Decide(bool isPublicProvider, IReadOnlyCollection<string>? organizationDomains)
+    /// <param name="organizationSwitch">That organisation's operator switch (admin API), which wins over the lists; null when unset.</param>
+    public RegistrationVerdict Decide(bool isPublicProvider, IReadOnlyCollection<string>? organizationDomains, bool? organizationSwitch = null)
     {
         if (_mode == RegistrationMode.Closed)
         {
@@ -32,7 +33,7 @@ public sealed class RegistrationRules
 
         if (organizationDomains is { Count: > 0 })
         {
-            return SelfRegistrationOn(organizationDomains) ? RegistrationVerdict.Allowed : RegistrationVerdict.OrganizationRefuses;
+            return SelfRegistrationOn(organizationDomains, organizationSwitch) ? RegistrationVerdict.Allowed : RegistrationVerdict.OrganizationRefuses;
         }
 
         if (_mode == RegistrationMode.Open)
@@ -43,9 +44,12 @@ public sealed class RegistrationRules
         return isPublicProvider ? RegistrationVerdict.PublicProvider : RegistrationVerdict.UnknownOrganization;
     }
 
-    /// <summary>An organisation's switch: off when any of its domains is denied, on when any is allowed, else the default.</summary>
-    public bool SelfRegistrationOn(IReadOnlyCollection<string> organizationDomains) =>
-        !organizationDomains.Any(_deny.Contains) && (_allowByDefault || organizationDomains.Any(_allow.Contains));
+    /// <summary>
+    /// An organisation's switch: the operator's when set (docs/decisions/0033); else off when any of its domains is denied,
+    /// on when any is allowed, else the default.
+    /// </summary>
+    public bool SelfRegistrationOn(IReadOnlyCollection<string> organizationDomains, bool? organizationSwitch = null) =>
+        organizationSwitch ?? (!organizationDomains.Any(_deny.Contains) && (_allowByDefault || organizationDomains.Any(_allow.Contains)));
 
     /// <summary>The configured domains in the form organisations store them (lower-case A-labels); validation refuses bad ones at start-up.</summary>
     internal static HashSet<string> Domains(IEnumerable<string> entries) =>

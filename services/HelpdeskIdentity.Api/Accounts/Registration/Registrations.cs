@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Localization;
@@ -17,7 +18,7 @@ namespace HelpdeskIdentity.Api.Accounts.Registration;
 /// it back, so the link still works.
 /// </summary>
 public sealed partial class Registrations(
-    UserManager<Account> users, HelpdeskDbContext db, IRegistrationStore store, RegistrationPolicy policy, TimeProvider clock,
+    UserManager<Account> users, HelpdeskDbContext db, IRegistrationStore store, RegistrationPolicy policy, AuditTrail audit, TimeProvider clock,
     ILogger<Registrations> logger)
 {
     /// <summary>The link a handle opens while it still works; null for a malformed, unknown, expired, used or voided one.</summary>
@@ -82,6 +83,7 @@ public sealed partial class Registrations(
             return RegistrationResult.Refused(created.Errors.Select(e => e.Description));
         }
 
+        await audit.RecordAsync(new(AuditEventTypes.AccountCreated, account.Id, Detail: "registration"), connection, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         HelpdeskTelemetry.AccountsCreated.Add(1, new KeyValuePair<string, object?>("source", "registration"));
         LogRegistered(account.Id, account.OrganizationId);

@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Email;
 using HelpdeskIdentity.Api.Localization;
@@ -24,6 +25,7 @@ public sealed partial class EmailChanges(
     PublicMailDomains publicMailDomains,
     NpgsqlDataSource dataSource,
     IOptions<AccountOptions> options,
+    AuditTrail audit,
     TimeProvider clock,
     ILogger<EmailChanges> logger)
 {
@@ -56,6 +58,7 @@ public sealed partial class EmailChanges(
             LogRequested(account.Id);
         }
 
+        await audit.RecordAsync(new(AuditEventTypes.EmailChangeRequested, account.Id), connection, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return SelfServiceResult.Done;
     }
@@ -96,6 +99,7 @@ public sealed partial class EmailChanges(
             await outbox.EnqueueAsync(emails.Changed(before.OldEmail, before.DisplayName, mailbox.DisplayAddress, link.TokenHash), connection, transaction, cancellationToken);
         }
 
+        await audit.RecordAsync(new(AuditEventTypes.EmailChangeConfirmed, spent.AccountId), connection, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogChanged(spent.AccountId);
         return EmailChangeOutcome.Changed;

@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Email;
@@ -18,7 +19,7 @@ namespace HelpdeskIdentity.Api.Accounts.SelfService;
 /// </summary>
 public sealed partial class PasswordChanges(
     PasswordSignIn passwords, UserManager<Account> users, HelpdeskDbContext db, IPasswordResetStore links, IEmailChangeStore emailChanges, IEmailOutbox outbox, GrantRevocations grants,
-    PasswordResetEmails emails, TimeProvider clock, ILogger<PasswordChanges> logger)
+    PasswordResetEmails emails, AuditTrail audit, TimeProvider clock, ILogger<PasswordChanges> logger)
 {
     public async Task<SelfServiceResult> ChangeAsync(Account account, string currentPassword, string newPassword, CancellationToken cancellationToken)
     {
@@ -44,6 +45,7 @@ public sealed partial class PasswordChanges(
         await emailChanges.VoidAsync(connection, account.Id, now, cancellationToken);
         await grants.RevokeAccountAsync(connection, account.Id, now, cancellationToken);
         await outbox.EnqueueAsync(emails.PasswordChanged(account.Email!, account.DisplayName, $"change:{Guid.CreateVersion7(now)}"), db, cancellationToken);
+        await audit.RecordAsync(new(AuditEventTypes.PasswordChanged, account.Id), connection, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogChanged(account.Id);
         return SelfServiceResult.Done;

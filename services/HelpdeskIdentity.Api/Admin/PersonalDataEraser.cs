@@ -1,0 +1,73 @@
+using HelpdeskIdentity.Api.Audit;
+using HelpdeskIdentity.Api.Data;
+using HelpdeskIdentity.Api.Outbox;
+using HelpdeskIdentity.Contracts;
+using Npgsql;
+
+namespace HelpdeskIdentity.Api.Admin;
+
+/// <summary>
+/// GDPR erase (docs/decisions/0035): everything that can hold the person goes, in one transaction, with the
+/// <c>account.erased</c> audit event and the <see cref="RequesterAccountErased"/> message. <see cref="Statements"/>
+/// is THE list of what erase deletes: a table that can hold a person's address, name or grants belongs in it
+/// (ErasureSweepTests fails for any text column left holding them). The audit trail keeps its rows: they hold
+/// the account id, never an address or a name.
+/// </summary>
+public sealed class PersonalDataEraser(NpgsqlDataSource dataSource, AuditTrail audit, OutboxSignal outboxSignal, TimeProvider clock)
+{
+    // Parameters: @id (uuid), @subject (the id as tokens carry it), @addresses (every address the person is known by, lower-cased).
+    private static readonly (string What, string Sql)[] Statements =
+    [
+        ("ticket ids counted for the account's first ticket", """
+            DELETE FROM ingested_tickets WHERE ticket_id IN (
+                SELECT payload->>'ticketId' FROM outbox_messages WHERE message_type = 'RequesterAccountCreated' AND payload->>'accountId' = @subject)
+            """),
+        ("bus messages that name the person", "DELETE FROM outbox_messages WHERE message_type = 'RequesterAccountCreated' AND payload->>'accountId' = @subject"),
+        ("e-mails addressed to the person", "DELETE FROM email_outbox WHERE lower(to_address) = ANY(@addresses)"),
+        ("forgot-password requests", "DELETE FROM password_reset_requests WHERE lower(email) = ANY(@addresses)"),
+        ("registration requests", "DELETE FROM registration_requests WHERE lower(email) = ANY(@addresses)"),
+        ("registration links", "DELETE FROM registration_tokens WHERE lower(email) = ANY(@addresses)"),
+        ("authorization codes", "DELETE FROM authorization_codes WHERE subject_id = @subject"),
+        ("refresh tokens", "DELETE FROM refresh_tokens WHERE subject_id = @subject"),
+        // Server-side sessions (issue 11) and OpenIddict's authorizations and tokens (issue 10) belong here.
+        ("set-password links", "DELETE FROM password_reset_tokens WHERE account_id = @id"),
+        ("e-mail change links", "DELETE FROM email_change_tokens WHERE account_id = @id"),
+        ("password history", "DELETE FROM password_history WHERE account_id = @id"),
+        ("Identity's claims, logins and tokens", """
+            DELETE FROM user_claims WHERE user_id = @id;
+            DELETE FROM user_logins WHERE user_id = @id;
+            DELETE FROM user_tokens WHERE user_id = @id
+            """),
+        ("the account: address, name, password hash, language", "DELETE FROM users WHERE id = @id"),
+    ];
+
+    // The account's own address forms, and the new address of an e-mail change it has asked for.
+    private const string FindAddresses = """
+        SELECT ARRAY[email, normalized_email, user_name] || coalesce((SELECT array_agg(new_email) FROM email_change_tokens WHERE account_id = @id), '{}')
+        FROM users WHERE id = @id FOR UPDATE
+        """;
+
+    /// <summary>Erases the account; false when there is none.</summary>
+    public async Task<bool> EraseAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await Sql.ScalarAsync<string?[]>(connection, FindAddresses, cancellationToken, ("id", id)) is not { } addresses)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var (_, statement) in Statements)
+        {
+            await Sql.ExecuteAsync(connection, statement, cancellationToken,
+                ("id", id), ("subject", id.ToString()), ("addresses", addresses.OfType<string>().Select(a => a.ToLowerInvariant()).Distinct().ToArray()));
+        }
+
+        await audit.RecordAsync(new AuditEntry(AuditEventTypes.AccountErased, id), connection, cancellationToken);
+        await OutboxRows.EnqueueAsync(connection, new RequesterAccountErased { AccountId = id, ErasedAt = now }, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outboxSignal.Notify();
+        return true;
+    }
+}

@@ -1,0 +1,78 @@
+using HelpdeskIdentity.Api.Audit;
+using HelpdeskIdentity.Api.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelpdeskIdentity.Api.Admin;
+
+/// <summary>
+/// GDPR export (docs/decisions/0035): everything held about the person in one document — the account, its
+/// organisation, its sessions (today: the refresh-token sessions; server-side sessions join when issue 11 lands),
+/// pending e-mail changes, e-mails written to them (never bodies: they carry links), and the audit events about them.
+/// The export itself is audited, in the same transaction that read it.
+/// </summary>
+public sealed class PersonalDataExport(HelpdeskDbContext db, AdminAccounts accounts, AuditTrail audit)
+{
+    public async Task<PersonalDataDocument?> ExportAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        if (await accounts.FindAsync(id, cancellationToken) is not { } account)
+        {
+            return null;
+        }
+
+        var subject = id.ToString();
+        var organization = account.Organization is null ? null : await db.Organizations.AsNoTracking()
+            .Where(o => o.Id == account.Organization.Id)
+            .Select(o => new ExportedOrganization(o.Id, o.Name, o.Domains.OrderBy(d => d.Domain).Select(d => d.Domain).ToList()))
+            .SingleAsync(cancellationToken);
+        var sessions = await db.RefreshTokens.AsNoTracking().Where(t => t.SubjectId == subject)
+            .GroupBy(t => new { t.SessionId, t.ClientId })
+            .Select(g => new ExportedSession(g.Key.SessionId, g.Key.ClientId, g.Min(t => t.AuthenticatedAt), g.Max(t => t.CreatedAt),
+                g.Max(t => t.FamilyExpiresAt), g.All(t => t.RevokedAt != null || t.ConsumedAt != null)))
+            .ToListAsync(cancellationToken);
+        var emailChanges = await db.EmailChangeTokens.AsNoTracking().Where(t => t.AccountId == id)
+            .OrderBy(t => t.CreatedAt)
+            .Select(t => new ExportedEmailChange(t.NewEmail, t.CreatedAt, t.ExpiresAt, t.ConsumedAt, t.VoidedAt))
+            .ToListAsync(cancellationToken);
+        var addresses = new[] { account.Email?.ToLowerInvariant() }.Concat(emailChanges.Select(c => c.NewEmail.ToLowerInvariant())).ToList();
+        var emails = await db.EmailOutbox.AsNoTracking().Where(e => addresses.Contains(e.ToAddress.ToLower()))
+            .OrderBy(e => e.CreatedAt)
+            .Select(e => new ExportedEmail(e.Category, e.ToAddress, e.Subject, e.CreatedAt, e.Status, e.SentAt))
+            .ToListAsync(cancellationToken);
+        var passwordChanges = await db.PasswordHistory.AsNoTracking().Where(h => h.AccountId == id)
+            .OrderBy(h => h.CreatedAt).Select(h => h.CreatedAt).ToListAsync(cancellationToken);
+        var events = await db.AuditEvents.AsNoTracking().Where(e => e.AccountId == id)
+            .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+
+        await audit.RecordAsync(new AuditEntry(AuditEventTypes.AccountExported, id), db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new PersonalDataDocument(account, organization, sessions, emailChanges, emails, passwordChanges, events.Select(AuditEventView.From).ToList());
+    }
+}
+
+public sealed record PersonalDataDocument(
+    AccountView Account,
+    ExportedOrganization? Organization,
+    IReadOnlyList<ExportedSession> Sessions,
+    IReadOnlyList<ExportedEmailChange> EmailChanges,
+    IReadOnlyList<ExportedEmail> Emails,
+    IReadOnlyList<DateTimeOffset> PasswordsSetAt,
+    IReadOnlyList<AuditEventView> AuditEvents);
+
+public sealed record ExportedOrganization(Guid Id, string Name, IReadOnlyList<string> Domains);
+
+/// <summary>A session of the person with a client, as its refresh tokens record it.</summary>
+public sealed record ExportedSession(string SessionId, string ClientId, DateTimeOffset SignedInAt, DateTimeOffset LastRefreshedAt, DateTimeOffset ExpiresAt, bool Ended);
+
+public sealed record ExportedEmailChange(string NewEmail, DateTimeOffset RequestedAt, DateTimeOffset ExpiresAt, DateTimeOffset? ConfirmedAt, DateTimeOffset? VoidedAt);
+
+public sealed record ExportedEmail(string Category, string To, string Subject, DateTimeOffset CreatedAt, string Status, DateTimeOffset? SentAt);
+
+/// <summary>An audit event as the admin API shows it.</summary>
+public sealed record AuditEventView(
+    Guid Id, DateTimeOffset OccurredAt, string Type, string Outcome, Guid? AccountId, string? ClientId, string? SessionId,
+    string? SourceIp, string? UserAgent, string? Detail)
+{
+    public static AuditEventView From(AuditEventRecord e) =>
+        new(e.Id, e.OccurredAt, e.Type, e.Outcome, e.AccountId, e.ClientId, e.SessionId, e.SourceIp, e.UserAgent, e.Detail);
+}
