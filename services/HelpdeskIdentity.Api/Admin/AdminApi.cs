@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Audit;
+using HelpdeskIdentity.Api.Oidc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.OpenApi;
@@ -45,6 +46,7 @@ public static class AdminApi
         builder.Services.TryAddScoped<AdminAccounts>();
         builder.Services.TryAddScoped<PersonalDataExport>();
         builder.Services.TryAddSingleton<PersonalDataEraser>();
+        builder.Services.TryAddSingleton<GrantRevocations>();
         builder.Services.TryAddSingleton<AccountSessions>();
         builder.Services.TryAddSingleton<ClaimLinks>();
         return builder;

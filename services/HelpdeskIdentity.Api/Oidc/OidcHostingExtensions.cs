@@ -7,6 +7,7 @@ using HelpdeskIdentity.Oidc.Keys;
 using HelpdeskIdentity.Oidc.Revocation;
 using HelpdeskIdentity.Oidc.Users;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HelpdeskIdentity.Api.Oidc;
 
@@ -27,7 +28,7 @@ public static class OidcHostingExtensions
         builder.Services.AddSingleton<ClientStore>();
         builder.Services.AddSingleton<IClientStore>(sp => sp.GetRequiredService<ClientStore>());
         builder.Services.AddSingleton<IRevokedTokenStore, RevokedTokenStore>();
-        builder.Services.AddSingleton<GrantRevocations>();
+        builder.Services.TryAddSingleton<GrantRevocations>();
         builder.Services.AddSingleton<IGrantStore, GrantStore>();
         builder.Services.AddSingleton<IProfileService, AccountProfileService>();
         builder.Services.AddHostedService<ClientSeeder>();
