@@ -60,6 +60,7 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
             // Identity's own e-mail index is not unique; ours is, because one address is one account.
             account.HasIndex(a => a.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
             account.Property(a => a.DisplayName).HasMaxLength(200);
+            account.Property(a => a.SuggestedDisplayName).HasMaxLength(200);
             account.Property(a => a.Language).HasMaxLength(8);
             account.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId);
             account.HasIndex(a => a.OrganizationId);

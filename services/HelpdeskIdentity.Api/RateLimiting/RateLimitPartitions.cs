@@ -30,7 +30,7 @@ public static class RateLimitPartitions
             };
             return rule is null
                 ? RateLimitPartition.GetNoLimiter("")
-                : FixedWindow($"{policy} client {RateLimitedRequest.ClientIp(context)}", rule);
+                : FixedWindow($"{policy} client {RateLimitPartitionKeys.Client(context)}", rule);
         });
 
     private static PartitionedRateLimiter<HttpContext> PerAddress(RateLimitOptions options) =>
@@ -44,7 +44,7 @@ public static class RateLimitPartitions
                 RateLimitedRequest.Register => options.RegisterPerAddress,
                 _ => null,
             };
-            return rule is null || RateLimitedRequest.Address(context.Request) is not { } address
+            return rule is null || RateLimitPartitionKeys.Address(context.Request) is not { } address
                 ? RateLimitPartition.GetNoLimiter("")
                 : FixedWindow($"{policy} address {address}", rule);
         });
@@ -52,7 +52,7 @@ public static class RateLimitPartitions
     private static PartitionedRateLimiter<HttpContext> EmailsPerAddress(RateLimitOptions options) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
             RateLimitedRequest.Policy(context.Request) is RateLimitedRequest.ForgotPassword or RateLimitedRequest.Register
-            && RateLimitedRequest.Address(context.Request) is { } address
+            && RateLimitPartitionKeys.Address(context.Request) is { } address
                 ? FixedWindow($"emails address {address}", options.EmailsPerAddress)
                 : RateLimitPartition.GetNoLimiter(""));
 

@@ -54,8 +54,8 @@ public sealed partial class BrowserClient : IDisposable
         return await PostAsync(FormAction(html) ?? pageUrl, form);
     }
 
-    /// <summary>Posts form fields as they are: no token is added.</summary>
-    public Task<HttpResponseMessage> PostAsync(string url, IDictionary<string, string> fields) =>
+    /// <summary>Posts form fields as they are (a name may repeat): no token is added.</summary>
+    public Task<HttpResponseMessage> PostAsync(string url, IEnumerable<KeyValuePair<string, string>> fields) =>
         _client.PostAsync(url, new FormUrlEncodedContent(fields));
 
     /// <summary>The parsed <c>Set-Cookie</c> of the cookie called <paramref name="name"/>, or null.</summary>

@@ -4,6 +4,7 @@ using HelpdeskIdentity.Contracts;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -107,6 +108,8 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.AddProvider(_startupFailures));
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, TestClientAddress>());
+        // Requests run in the calling test's execution context, so CounterRecorder can tell its own test's measurements.
+        builder.ConfigureServices(services => services.Configure<TestServerOptions>(o => o.PreserveExecutionContext = true));
         if (Clock is not null)
         {
             builder.ConfigureServices(services => services.AddSingleton(Clock));

@@ -18,7 +18,8 @@ public sealed class PasswordResets(
     UserManager<Account> users, HelpdeskDbContext db, IPasswordResetStore store, IEmailChangeStore emailChanges, IEmailOutbox outbox,
     PasswordResetEmails emails, TimeProvider clock)
 {
-    public async Task<PasswordResetResult> SetPasswordAsync(PasswordResetLink link, string password, CancellationToken cancellationToken)
+    /// <param name="confirmedName">The name the owner confirmed or typed on the page (already checked by <see cref="PersonName"/>), or null to leave the name as it is.</param>
+    public async Task<PasswordResetResult> SetPasswordAsync(PasswordResetLink link, string password, string? confirmedName, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -45,6 +46,12 @@ public sealed class PasswordResets(
         }
 
         account.EmailConfirmed = true;
+        if (confirmedName is not null && account.DisplayName is null)
+        {
+            account.DisplayName = confirmedName;
+            account.SuggestedDisplayName = null;
+        }
+
         account.LockoutEnd = null;
         account.AccessFailedCount = 0;
         account.Language = Languages.Current;

@@ -19,13 +19,17 @@ public sealed class SetPasswordModel(
     [BindProperty(SupportsGet = true, Name = "token")]
     public string? Token { get; set; }
 
-    [BindProperty]
-    public SetPasswordInput Input { get; set; } = new();
+    // From the form only and under its own name: never the query string or an unprefixed key (docs/security.md, finding 1).
+    [BindProperty, FromForm(Name = nameof(Input))]
+    public SetPasswordAndNameInput Input { get; set; } = new();
 
     /// <summary>The address whose password is set, shown read-only; null when the link does not work.</summary>
     public string? Email { get; private set; }
 
     public bool Done { get; private set; }
+
+    /// <summary>Whether the form asks for the owner's name: the account has no confirmed one yet.</summary>
+    public bool AsksName { get; private set; }
 
     /// <summary>The rules, and the messages of the two password fields.</summary>
     public NewPasswordFields PasswordFields =>
@@ -38,7 +42,8 @@ public sealed class SetPasswordModel(
             return LinkInvalid();
         }
 
-        Email = link.Email;
+        Show(link);
+        Input.Name = link.SuggestedName;
         return Page();
     }
 
@@ -49,15 +54,20 @@ public sealed class SetPasswordModel(
             return LinkInvalid();
         }
 
-        Email = link.Email;
+        Show(link);
         NewPasswordFields.RequireSame(ModelState, Input.NewPassword, Input.ConfirmPassword);
+        var name = AsksName ? PersonName.Acceptable(Input.Name) : null;
+        if (AsksName && !string.IsNullOrWhiteSpace(Input.Name) && name is null && ModelState.IsValid)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Name)}", RegisterText.NameInvalid);
+        }
 
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var result = await resets.SetPasswordAsync(link, Input.NewPassword, cancellationToken);
+        var result = await resets.SetPasswordAsync(link, Input.NewPassword, name, cancellationToken);
         if (result.LinkInvalid)
         {
             return LinkInvalid();
@@ -81,6 +91,12 @@ public sealed class SetPasswordModel(
 
         await sessions.SignInAsync(HttpContext, link.AccountId);
         return Redirect(PasswordResetTokens.AllowedReturnUrl(link.ReturnUrl) ?? "/");
+    }
+
+    private void Show(PasswordResetLink link)
+    {
+        Email = link.Email;
+        AsksName = !link.HasName;
     }
 
     private PageResult LinkInvalid()
