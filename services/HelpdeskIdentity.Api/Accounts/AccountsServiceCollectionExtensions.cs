@@ -24,12 +24,12 @@ public static class AccountsServiceCollectionExtensions
                 "Accounts:Lockout:Duration must be between 1 second and 1 day.")
             .Validate(o => o.SessionLifetime >= TimeSpan.FromMinutes(5) && o.SessionLifetime <= TimeSpan.FromDays(365),
                 "Accounts:SessionLifetime must be between 5 minutes and 365 days.")
+            .Validate(o => o.KeepSignedInLifetime >= o.SessionLifetime && o.KeepSignedInLifetime <= TimeSpan.FromDays(365),
+                "Accounts:KeepSignedInLifetime must be between Accounts:SessionLifetime and 365 days.")
             .Validate(o => o.PasswordReset.LinkLifetime >= TimeSpan.FromMinutes(5) && o.PasswordReset.LinkLifetime <= TimeSpan.FromDays(7),
                 "Accounts:PasswordReset:LinkLifetime must be between 5 minutes and 7 days.")
             .Validate(o => o.PasswordReset.PollInterval >= TimeSpan.FromMilliseconds(100) && o.PasswordReset.PollInterval <= TimeSpan.FromHours(1),
                 "Accounts:PasswordReset:PollInterval must be between 100 milliseconds and 1 hour.")
-            .Validate(o => o.SessionValidationInterval >= TimeSpan.Zero && o.SessionValidationInterval <= TimeSpan.FromHours(1),
-                "Accounts:SessionValidationInterval must be between 0 (every request) and 1 hour.")
             .Validate(o => o.EmailChange.LinkLifetime >= TimeSpan.FromMinutes(5) && o.EmailChange.LinkLifetime <= TimeSpan.FromDays(7),
                 "Accounts:EmailChange:LinkLifetime must be between 5 minutes and 7 days.")
             .Validate(o => o.Invitation.LinkLifetime >= TimeSpan.FromHours(1) && o.Invitation.LinkLifetime <= TimeSpan.FromDays(30),
@@ -79,19 +79,23 @@ public static class AccountsServiceCollectionExtensions
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.Cookie.SecurePolicy = plainHttpAllowed ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
-            cookie.SlidingExpiration = true;
+            // Each sign-in sets its cookie's absolute end (ServerSessions); the server-side row ends it too.
+            cookie.SlidingExpiration = false;
             cookie.LoginPath = "/account/login";
             cookie.LogoutPath = "/account/logout";
             cookie.ReturnUrlParameter = "returnUrl";
-            // The session ends when the account's security stamp changes (docs/decisions/0015).
+            // Every request checks the session's row and the account's security stamp (docs/decisions/0015, 0024).
             cookie.Events.OnValidatePrincipal = context =>
-                context.HttpContext.RequestServices.GetRequiredService<SessionStampValidator>().ValidateAsync(context);
+                context.HttpContext.RequestServices.GetRequiredService<SessionValidator>().ValidateAsync(context);
         });
         builder.Services.AddOptions<CookieAuthenticationOptions>(SessionCookie.Scheme)
-            .Configure<IOptions<AccountOptions>>((cookie, accounts) => cookie.ExpireTimeSpan = accounts.Value.SessionLifetime);
+            .Configure<IOptions<AccountOptions>>((cookie, accounts) => cookie.ExpireTimeSpan = accounts.Value.KeepSignedInLifetime);
         builder.Services.AddSingleton<IUserSession, CookieUserSession>();
         builder.Services.AddSingleton<ISecurityStampStore, SecurityStampStore>();
-        builder.Services.AddSingleton<SessionStampValidator>();
+        builder.Services.AddSingleton<ISessionStore, SessionStore>();
+        builder.Services.AddSingleton<ServerSessions>();
+        builder.Services.AddSingleton<SessionValidator>();
+        builder.Services.AddHostedService<SessionPruner>();
         builder.Services.AddSingleton<SessionSignIn>();
         builder.Services.AddScoped<SignedInAccounts>();
     }

@@ -39,6 +39,8 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
 
     public DbSet<RefreshTokenRecord> RefreshTokens => Set<RefreshTokenRecord>();
 
+    public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
+
     public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
 
     public DbSet<PasswordResetTokenRecord> PasswordResetTokens => Set<PasswordResetTokenRecord>();
@@ -155,6 +157,16 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
             token.Property(t => t.SessionId).HasMaxLength(100);
             token.HasIndex(t => t.FamilyId);
             token.HasIndex(t => new { t.SubjectId, t.SessionId });
+        });
+
+        builder.Entity<SessionRecord>(session =>
+        {
+            session.ToTable("sessions");
+            session.Property(s => s.Id).HasMaxLength(100);
+            session.Property(s => s.UserAgent).HasMaxLength(100);
+            session.HasOne<Account>().WithMany().HasForeignKey(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
+            session.HasIndex(s => s.AccountId);
+            session.HasIndex(s => s.ExpiresAt);
         });
 
         builder.Entity<PasswordHistoryEntry>(entry =>

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 namespace HelpdeskIdentity.Api.Sessions;
 
 /// <summary>The OIDC library's view of the session cookie the sign-in page sets.</summary>
-public sealed class CookieUserSession : IUserSession
+public sealed class CookieUserSession(ServerSessions sessions) : IUserSession
 {
     public async Task<UserSession?> GetCurrentAsync(HttpContext context)
     {
@@ -12,5 +12,14 @@ public sealed class CookieUserSession : IUserSession
         return result.Succeeded ? SessionPrincipal.Read(result.Principal) : null;
     }
 
-    public Task SignOutAsync(HttpContext context) => context.SignOutAsync(SessionCookie.Scheme);
+    /// <summary>Signs this browser out: its server-side session ends with its refresh tokens, and the cookie goes.</summary>
+    public async Task SignOutAsync(HttpContext context)
+    {
+        if (await GetCurrentAsync(context) is { } current)
+        {
+            await sessions.EndAsync(current, context.RequestAborted);
+        }
+
+        await context.SignOutAsync(SessionCookie.Scheme);
+    }
 }

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Authentication;
 
 namespace HelpdeskIdentity.Api.Sessions;
 
-/// <summary>Starts a browser session for an account, or re-binds the current one to the account's new security stamp.</summary>
-public sealed class SessionSignIn(ISecurityStampStore stamps, TimeProvider clock)
+/// <summary>Starts a browser session (its cookie and its server-side row) for an account, or re-binds the current one to the account's new security stamp.</summary>
+public sealed class SessionSignIn(ISecurityStampStore stamps, ServerSessions sessions, TimeProvider clock)
 {
     /// <summary>A new session bound to the account's current (committed) security stamp.</summary>
     public async Task SignInAsync(HttpContext context, Guid accountId, bool persistent = false)
@@ -18,9 +18,11 @@ public sealed class SessionSignIn(ISecurityStampStore stamps, TimeProvider clock
         SignInAsync(context, account.Id, account.SecurityStamp
             ?? throw new InvalidOperationException($"Account {account.Id} has no security stamp."), persistent);
 
-    private Task SignInAsync(HttpContext context, Guid accountId, string stamp, bool persistent) =>
-        context.SignInAsync(SessionCookie.Scheme, SessionPrincipal.Create(accountId, clock.GetUtcNow(), stamp),
-            new AuthenticationProperties { IsPersistent = persistent });
+    private async Task SignInAsync(HttpContext context, Guid accountId, string stamp, bool persistent)
+    {
+        var principal = SessionPrincipal.Create(accountId, clock.GetUtcNow(), stamp);
+        await context.SignInAsync(SessionCookie.Scheme, principal, await sessions.StartAsync(context, principal, accountId, persistent));
+    }
 
     /// <summary>
     /// After this browser changed the account's password or address: keeps its session (same id, sign-in time and

@@ -43,7 +43,7 @@ public sealed partial class BrowserClient : IDisposable
     /// </summary>
     public async Task<HttpResponseMessage> SubmitFormAsync(string pageUrl, IDictionary<string, string> fields)
     {
-        var html = await GetPageAsync(pageUrl);
+        var html = FirstForm(await GetPageAsync(pageUrl));
         AntiforgeryToken(html);
         var form = HiddenFields(html);
         foreach (var (name, value) in fields)
@@ -70,6 +70,14 @@ public sealed partial class BrowserClient : IDisposable
             : throw new ShouldAssertException("The page has no antiforgery token in its form.");
 
     public void Dispose() => _client.Dispose();
+
+    /// <summary>The page from its first post form to that form's end (the whole page when it has none).</summary>
+    private static string FirstForm(string html)
+    {
+        var start = FormTag().Match(html) is { Success: true } form ? form.Index : 0;
+        var end = html.IndexOf("</form>", start, StringComparison.Ordinal);
+        return end < 0 ? html[start..] : html[start..(end + "</form>".Length)];
+    }
 
     private static Dictionary<string, string> HiddenFields(string html) =>
         HiddenInput().Matches(html)

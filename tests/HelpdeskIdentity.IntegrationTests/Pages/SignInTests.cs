@@ -53,7 +53,7 @@ public sealed class SignInTests(SignInFixture fixture) : IClassFixture<SignInFix
     }
 
     [Fact]
-    public async Task CorrectPassword_KeepMeSignedIn_SetsPersistentCookieForTheSessionLifetime()
+    public async Task CorrectPassword_KeepMeSignedIn_SetsPersistentCookieForTheKeepSignedInLifetime()
     {
         var email = $"keep@{Senders.UniqueDomain()}";
         await fixture.CreateAccountAsync(email, Password);
@@ -65,7 +65,7 @@ public sealed class SignInTests(SignInFixture fixture) : IClassFixture<SignInFix
         response.Headers.Location!.OriginalString.ShouldBe("/");
         var cookie = BrowserClient.SetCookie(response, SessionCookie.CookieName).ShouldNotBeNull();
         cookie.HttpOnly.ShouldBeTrue();
-        cookie.Expires.ShouldNotBeNull().ShouldBe(DateTimeOffset.UtcNow + SignInFixture.SessionLifetime, TimeSpan.FromMinutes(1));
+        cookie.Expires.ShouldNotBeNull().ShouldBe(DateTimeOffset.UtcNow + SignInFixture.KeepSignedInLifetime, TimeSpan.FromMinutes(1));
     }
 
     [Fact]

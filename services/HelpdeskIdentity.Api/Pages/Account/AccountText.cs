@@ -17,6 +17,12 @@ public static class AccountText
     public static string ChangeNameLink => Text();
     public static string NameNotConfirmed => Text();
 
+    public static string SessionsHeading => Text();
+    public static string SessionThisBrowser => Text();
+    public static string SessionTimes(string signedIn, string lastActive) => Format([signedIn, lastActive]);
+    public static string SignOutOthersButton => Text();
+    public static string SignedOutOthersText(int count) => Format([count]);
+
     public static string ChangeNameTitle => Text();
     public static string NameUsedHint => Text();
     public static string NameSuggestionHint => Text();
