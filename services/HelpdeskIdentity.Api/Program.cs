@@ -3,6 +3,7 @@ using HelpdeskIdentity.Api.Cli;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Email;
 using HelpdeskIdentity.Api.Health;
+using HelpdeskIdentity.Api.Hosting;
 using HelpdeskIdentity.Api.Localization;
 using HelpdeskIdentity.Api.Messaging;
 using HelpdeskIdentity.Api.Oidc;
@@ -19,6 +20,8 @@ if (await CommandLine.TryRunAsync(args) is { } exitCode)
 }
 
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddProductionGuard(); // refuses development-only settings outside Development, naming each
 
 builder.AddTelemetry();
 builder.AddData();          // first: the schema is migrated before anything consumes

@@ -34,6 +34,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Branding__SupportEmail"] = "support@helpdesk.example";
         start.Environment["Email__From"] = "no-reply@helpdesk.example";
+        // Test data only: the key ring may stay unencrypted (the production guard refuses that unless said explicitly).
+        start.Environment["DataProtection__AllowUnencryptedKeys"] = "true";
         start.Environment["Email__PickupDirectory"] = Path.Combine(Path.GetTempPath(), "hdid-mailbox-" + Guid.NewGuid().ToString("N"));
         foreach (var (key, value) in environment)
         {
