@@ -28,7 +28,10 @@ public static class PagesServiceCollectionExtensions
             antiforgery.Cookie.SecurePolicy = plainHttpAllowed ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             antiforgery.SuppressXFrameOptionsHeader = true; // SecurityHeaders sends DENY
         });
-        builder.Services.AddRazorPages();
+        builder.Services.AddRazorPages().AddMvcOptions(mvc => mvc.Filters.Add<AntiforgeryFailureLog>());
+        // A refused antiforgery token is logged once, as a warning line, by AntiforgeryFailureLog.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Antiforgery", LogLevel.None);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Mvc.ViewFeatures.Filters.ValidateAntiforgeryTokenAuthorizationFilter", LogLevel.None);
         // Pages in Dutch, German and Swedish: write "å" and "ü" as themselves, not as &#229; (markup characters stay encoded).
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
     }

@@ -52,6 +52,9 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
     /// <summary>This host's own pickup folder (Email:Provider Pickup, the default).</summary>
     public string PickupDirectory { get; } = Path.Combine(Path.GetTempPath(), "hdid-mailbox-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>What the host logged, after its level filters.</summary>
+    public LogRecorder Logs { get; } = new();
+
     /// <summary>When set, replaces the service's clock (key rotation, expiry).</summary>
     public TimeProvider? Clock { get; init; }
 
@@ -105,7 +108,7 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureLogging(logging => logging.AddProvider(_startupFailures));
+        builder.ConfigureLogging(logging => logging.AddProvider(_startupFailures).AddProvider(Logs));
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, TestClientAddress>());
         // Requests run in the calling test's execution context, so CounterRecorder can tell its own test's measurements.
