@@ -3,8 +3,10 @@ using HelpdeskIdentity.Api.Accounts.Passwords;
 using HelpdeskIdentity.Api.Accounts.Registration;
 using HelpdeskIdentity.Api.Accounts.SelfService;
 using HelpdeskIdentity.Api.Data;
+using HelpdeskIdentity.Api.Hosting;
 using HelpdeskIdentity.Api.Sessions;
 using HelpdeskIdentity.Oidc.Sessions;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -72,10 +74,11 @@ public static class AccountsServiceCollectionExtensions
 
     private static void AddSessionCookie(WebApplicationBuilder builder)
     {
-        var plainHttpAllowed = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
+        var plainHttpAllowed = ProductionGuard.IsLocal(builder.Environment);
         builder.Services.AddAuthentication(SessionCookie.Scheme).AddCookie(SessionCookie.Scheme, cookie =>
         {
-            cookie.Cookie.Name = SessionCookie.CookieName;
+            cookie.Cookie.Name = plainHttpAllowed ? SessionCookie.CookieName : SessionCookie.SecureCookieName;
+            cookie.Cookie.Path = "/";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.Cookie.SecurePolicy = plainHttpAllowed ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
@@ -84,6 +87,11 @@ public static class AccountsServiceCollectionExtensions
             cookie.LoginPath = "/account/login";
             cookie.LogoutPath = "/account/logout";
             cookie.ReturnUrlParameter = "returnUrl";
+            // Redirects name the path only, never a host taken from the request's Host header (review finding 12).
+            cookie.Events.OnRedirectToLogin = context => RedirectLocally(context);
+            cookie.Events.OnRedirectToAccessDenied = context => RedirectLocally(context);
+            cookie.Events.OnRedirectToLogout = context => RedirectLocally(context);
+            cookie.Events.OnRedirectToReturnUrl = context => RedirectLocally(context);
             // Every request checks the session's row and the account's security stamp (docs/decisions/0015, 0024).
             cookie.Events.OnValidatePrincipal = context =>
                 context.HttpContext.RequestServices.GetRequiredService<SessionValidator>().ValidateAsync(context);
@@ -98,5 +106,13 @@ public static class AccountsServiceCollectionExtensions
         builder.Services.AddHostedService<SessionPruner>();
         builder.Services.AddSingleton<SessionSignIn>();
         builder.Services.AddScoped<SignedInAccounts>();
+    }
+
+    /// <summary>The cookie handler's redirect as a relative URL: its path and query, without the scheme and host it copied from the request.</summary>
+    private static Task RedirectLocally(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        var target = Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri;
+        context.Response.Redirect(target.StartsWith('/') && !target.StartsWith("//", StringComparison.Ordinal) ? target : "/");
+        return Task.CompletedTask;
     }
 }

@@ -18,6 +18,11 @@ public sealed partial class ProductionGuard(IConfiguration configuration, IHostE
         new("Email:Mailbox:Enabled",
             "serves every e-mail sent, set-password links included, to anyone at /dev/mailbox; it is allowed in Development only",
             (c, e) => c.GetValue<bool>("Email:Mailbox:Enabled") && !IsLocal(e)),
+        new("AllowedHosts",
+            "must name the host names the service answers to (e.g. id.example.com;10.0.0.7 for probes by address), not \"*\": "
+            + "outside Development a request for any other Host header is refused before anything reads it",
+            (c, e) => !IsLocal(e) && (c["AllowedHosts"] ?? "*").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) is var hosts
+                && (hosts.Length == 0 || hosts.Contains("*"))),
         new("DataProtection:CertificatePath",
             "is required in Production: without it the Data Protection key ring, which protects the signing keys, e-mail bodies "
             + "and cookies beside it in the database, is stored as plain XML. Configure a certificate, or accept that "

@@ -8,8 +8,8 @@ using Shouldly;
 namespace HelpdeskIdentity.IntegrationTests.Configuration;
 
 /// <summary>
-/// Security review findings 4 and 5: outside Development the service refuses to start with the development mailbox,
-/// and in Production without a key-encryption certificate for the Data Protection key ring (unless accepted
+/// Security review findings 4, 5 and 12: outside Development the service refuses to start with the development mailbox
+/// or with any Host header allowed, and in Production without a key-encryption certificate for the Data Protection key ring (unless accepted
 /// explicitly) — naming the setting.
 /// </summary>
 public sealed class ProductionGuardTests(LocalServers servers)
@@ -21,7 +21,7 @@ public sealed class ProductionGuardTests(LocalServers servers)
     [InlineData("Staging")]
     public async Task DevelopmentMailbox_OutsideDevelopment_StopsStartUp_NamingTheSetting(string environment)
     {
-        var error = await StartFailureAsync(environment, ("Email:Mailbox:Enabled", "true"), ("DataProtection:AllowUnencryptedKeys", "true"));
+        var error = await StartFailureAsync(environment, ("Email:Mailbox:Enabled", "true"), ("DataProtection:AllowUnencryptedKeys", "true"), ("AllowedHosts", "id.example.com"));
 
         error.ShouldContain("Email:Mailbox:Enabled");
         error.ShouldNotContain("DataProtection:CertificatePath");
@@ -30,10 +30,45 @@ public sealed class ProductionGuardTests(LocalServers servers)
     [Fact]
     public async Task Production_WithoutAKeyEncryptionCertificate_StopsStartUp_NamingBothWaysOut()
     {
-        var error = await StartFailureAsync("Production");
+        var error = await StartFailureAsync("Production", ("AllowedHosts", "id.example.com"));
 
         error.ShouldContain("DataProtection:CertificatePath");
         error.ShouldContain("DataProtection:AllowUnencryptedKeys=true");
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("*")]
+    [InlineData("id.example.com;*")]
+    public async Task OutsideDevelopment_AnyHostAllowed_StopsStartUp_NamingAllowedHosts(string? allowedHosts)
+    {
+        var settings = new List<(string, string)> { ("DataProtection:AllowUnencryptedKeys", "true") };
+        if (allowedHosts is not null)
+        {
+            settings.Add(("AllowedHosts", allowedHosts));
+        }
+
+        var error = await StartFailureAsync("Production", [.. settings]);
+
+        error.ShouldContain("AllowedHosts must name the host names");
+    }
+
+    [Fact]
+    public async Task Production_AnotherHostHeader_Refused400_TheConfiguredOneServed()
+    {
+        await using var host = new IdentityHost(await servers.NewEnvironmentAsync("guard_hosts"),
+            new Dictionary<string, string?> { ["DataProtection:AllowUnencryptedKeys"] = "true", ["AllowedHosts"] = "localhost" });
+        await using var production = host.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
+        using var client = production.CreateClient();
+
+        using var evil = new HttpRequestMessage(HttpMethod.Get, "/account/password");
+        evil.Headers.Host = "evil.example";
+        using var refused = await client.SendAsync(evil, TestContext.Current.CancellationToken);
+        using var served = await client.GetAsync(new Uri("/health/live", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        refused.Headers.Location.ShouldBeNull();
+        served.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -50,7 +85,10 @@ public sealed class ProductionGuardTests(LocalServers servers)
         try
         {
             await using var host = new IdentityHost(await servers.NewEnvironmentAsync("guard_certificate"),
-                new Dictionary<string, string?> { ["DataProtection:CertificatePath"] = certificate, ["DataProtection:CertificatePassword"] = "pw" });
+                new Dictionary<string, string?>
+                {
+                    ["DataProtection:CertificatePath"] = certificate, ["DataProtection:CertificatePassword"] = "pw", ["AllowedHosts"] = "localhost",
+                });
             await using var production = host.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
             using var client = production.CreateClient();
 
@@ -68,7 +106,7 @@ public sealed class ProductionGuardTests(LocalServers servers)
     public async Task Production_UnencryptedKeysAcceptedExplicitly_Starts_AndTheDevelopmentMailboxIsNotServed()
     {
         await using var host = new IdentityHost(await servers.NewEnvironmentAsync("guard_explicit"),
-            new Dictionary<string, string?> { ["DataProtection:AllowUnencryptedKeys"] = "true" });
+            new Dictionary<string, string?> { ["DataProtection:AllowUnencryptedKeys"] = "true", ["AllowedHosts"] = "localhost" });
         await using var production = host.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
         using var client = production.CreateClient();
 

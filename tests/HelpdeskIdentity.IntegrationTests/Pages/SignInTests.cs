@@ -14,6 +14,19 @@ public sealed class SignInTests(SignInFixture fixture) : IClassFixture<SignInFix
     private readonly IdentityHost _host = fixture.Host;
 
     [Fact]
+    public async Task SignInRedirect_ForgedHostHeader_NamesOnlyThePath()
+    {
+        using var client = _host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/account/password");
+        request.Headers.Host = "evil.example";
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location.ShouldNotBeNull().OriginalString.ShouldBe("/account/login?returnUrl=%2Faccount%2Fpassword", "review finding 12: never a host from the request");
+    }
+
+    [Fact]
     public async Task LoginPage_Get_ShowsLabelledFieldsSupportContactAndLinks()
     {
         using var browser = new BrowserClient(_host);
