@@ -4,6 +4,7 @@ using HelpdeskIdentity.Api.Cli;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Email;
 using HelpdeskIdentity.Api.Health;
+using HelpdeskIdentity.Api.Hosting;
 using HelpdeskIdentity.Api.Localization;
 using HelpdeskIdentity.Api.Messaging;
 using HelpdeskIdentity.Api.Oidc;
@@ -23,6 +24,8 @@ if (await CommandLine.TryRunAsync(args) is { } exitCode)
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddProductionGuard(); // refuses development-only settings (mailbox, clients, issuer, key ring) outside Development, naming each
+
 builder.AddTelemetry();
 builder.AddData();          // first: the schema is migrated before anything consumes
 builder.AddTickets();
@@ -36,7 +39,6 @@ builder.AddLanguages();     // en, nl, de, sv: ui_locales, the remembered choice
 builder.AddPages();         // sign-in pages, branding, antiforgery
 builder.AddRateLimits();    // per client IP and per address on sign-in, forgot-password, set-password; counters in PostgreSQL
 builder.AddProxies();       // X-Forwarded-For only from ForwardedHeaders:KnownProxies/KnownNetworks
-builder.AddProductionGuard(); // Production refuses development clients and secrets
 builder.AddAdminApi();      // /admin/v1 for clients with identity.admin, the audit trail it reads, its OpenAPI document
 
 var app = builder.Build();

@@ -34,6 +34,9 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Branding__SupportEmail"] = "support@helpdesk.example";
         start.Environment["Email__From"] = "no-reply@helpdesk.example";
+        // Test data only: the key ring may stay unencrypted (the production guard refuses that unless said explicitly).
+        start.Environment["DataProtection__AllowUnencryptedKeys"] = "true";
+        start.Environment["AllowedHosts"] = "127.0.0.1;localhost";
         start.Environment["Email__PickupDirectory"] = Path.Combine(Path.GetTempPath(), "hdid-mailbox-" + Guid.NewGuid().ToString("N"));
         foreach (var (key, value) in environment)
         {

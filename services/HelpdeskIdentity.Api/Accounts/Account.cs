@@ -9,7 +9,14 @@ namespace HelpdeskIdentity.Api.Accounts;
 /// </summary>
 public class Account : IdentityUser<Guid>
 {
+    /// <summary>The name the owner typed or confirmed: the only name used in e-mails, claims and pages.</summary>
     public string? DisplayName { get; set; }
+
+    /// <summary>
+    /// A name a ticket's From header suggested (anyone can forge one): shown to the owner to confirm or edit, never
+    /// used until then.
+    /// </summary>
+    public string? SuggestedDisplayName { get; set; }
 
     public Guid? OrganizationId { get; set; }
 

@@ -7,8 +7,7 @@ using HelpdeskIdentity.Api.Accounts.TwoFactor;
 namespace HelpdeskIdentity.Api.Accounts;
 
 /// <summary>
-/// Configuration section <c>Accounts</c>: lockout after failed sign-ins, how long a session lasts and how often it
-/// is checked, password resets, e-mail changes, invitations, and how long spent links are kept.
+/// Configuration section <c>Accounts</c>: lockout after failed sign-ins, how long a session lasts, password resets, e-mail changes, invitations, and how long spent links are kept.
 /// </summary>
 public sealed class AccountOptions
 {
@@ -26,11 +25,11 @@ public sealed class AccountOptions
 
     public InvitationOptions Invitation { get; set; } = new();
 
-    /// <summary>A session unused this long ends (it slides while used); also the lifetime of a "keep me signed in" cookie.</summary>
-    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromDays(14);
+    /// <summary>The absolute lifetime of a session signed in without "keep me signed in": it ends then, however active.</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
 
-    /// <summary>How often a session is checked against the account's security stamp (0: on every request; at most 1 hour).</summary>
-    public TimeSpan SessionValidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>The absolute lifetime of a session signed in with "keep me signed in" (and of its cookie).</summary>
+    public TimeSpan KeepSignedInLifetime { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>How long used, voided and expired set-password and e-mail change links are kept before the pruner deletes them (1 hour to 365 days).</summary>
     public TimeSpan LinkRetention { get; set; } = TimeSpan.FromDays(7);

@@ -5,8 +5,10 @@ using HelpdeskIdentity.Api.Accounts.SelfService;
 using HelpdeskIdentity.Api.Accounts.TwoFactor;
 using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Data;
+using HelpdeskIdentity.Api.Hosting;
 using HelpdeskIdentity.Api.Sessions;
 using HelpdeskIdentity.Oidc.Sessions;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +28,8 @@ public static class AccountsServiceCollectionExtensions
                 "Accounts:Lockout:Duration must be between 1 second and 1 day.")
             .Validate(o => o.SessionLifetime >= TimeSpan.FromMinutes(5) && o.SessionLifetime <= TimeSpan.FromDays(365),
                 "Accounts:SessionLifetime must be between 5 minutes and 365 days.")
+            .Validate(o => o.KeepSignedInLifetime >= o.SessionLifetime && o.KeepSignedInLifetime <= TimeSpan.FromDays(365),
+                "Accounts:KeepSignedInLifetime must be between Accounts:SessionLifetime and 365 days.")
             .Validate(o => o.PasswordReset.LinkLifetime >= TimeSpan.FromMinutes(5) && o.PasswordReset.LinkLifetime <= TimeSpan.FromDays(7),
                 "Accounts:PasswordReset:LinkLifetime must be between 5 minutes and 7 days.")
             .Validate(o => o.SignInCode.Digits is >= 6 and <= 8, "Accounts:SignInCode:Digits must be between 6 and 8.")
@@ -37,8 +41,6 @@ public static class AccountsServiceCollectionExtensions
             .Validate(o => o.TwoFactor.RecoveryCodeCount is >= 5 and <= 20, "Accounts:TwoFactor:RecoveryCodeCount must be between 5 and 20.")
             .Validate(o => o.PasswordReset.PollInterval >= TimeSpan.FromMilliseconds(100) && o.PasswordReset.PollInterval <= TimeSpan.FromHours(1),
                 "Accounts:PasswordReset:PollInterval must be between 100 milliseconds and 1 hour.")
-            .Validate(o => o.SessionValidationInterval >= TimeSpan.Zero && o.SessionValidationInterval <= TimeSpan.FromHours(1),
-                "Accounts:SessionValidationInterval must be between 0 (every request) and 1 hour.")
             .Validate(o => o.EmailChange.LinkLifetime >= TimeSpan.FromMinutes(5) && o.EmailChange.LinkLifetime <= TimeSpan.FromDays(7),
                 "Accounts:EmailChange:LinkLifetime must be between 5 minutes and 7 days.")
             .Validate(o => o.Invitation.LinkLifetime >= TimeSpan.FromHours(1) && o.Invitation.LinkLifetime <= TimeSpan.FromDays(30),
@@ -87,20 +89,27 @@ public static class AccountsServiceCollectionExtensions
 
     private static void AddSessionCookie(WebApplicationBuilder builder)
     {
-        var plainHttpAllowed = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
+        var plainHttpAllowed = ProductionGuard.IsLocal(builder.Environment);
         builder.Services.AddAuthentication(SessionCookie.Scheme).AddCookie(SessionCookie.Scheme, cookie =>
         {
-            cookie.Cookie.Name = SessionCookie.CookieName;
+            cookie.Cookie.Name = plainHttpAllowed ? SessionCookie.CookieName : SessionCookie.SecureCookieName;
+            cookie.Cookie.Path = "/";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.Cookie.SecurePolicy = plainHttpAllowed ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
-            cookie.SlidingExpiration = true;
+            // Each sign-in sets its cookie's absolute end (ServerSessions); the server-side row ends it too.
+            cookie.SlidingExpiration = false;
             cookie.LoginPath = "/account/login";
             cookie.LogoutPath = "/account/logout";
             cookie.ReturnUrlParameter = "returnUrl";
-            // The session ends when the account's security stamp changes (docs/decisions/0015).
+            // Redirects name the path only, never a host taken from the request's Host header (review finding 12).
+            cookie.Events.OnRedirectToLogin = context => RedirectLocally(context);
+            cookie.Events.OnRedirectToAccessDenied = context => RedirectLocally(context);
+            cookie.Events.OnRedirectToLogout = context => RedirectLocally(context);
+            cookie.Events.OnRedirectToReturnUrl = context => RedirectLocally(context);
+            // Every request checks the session's row and the account's security stamp (docs/decisions/0015, 0024).
             cookie.Events.OnValidatePrincipal = context =>
-                context.HttpContext.RequestServices.GetRequiredService<SessionStampValidator>().ValidateAsync(context);
+                context.HttpContext.RequestServices.GetRequiredService<SessionValidator>().ValidateAsync(context);
         });
         // The second step's cookies (docs/decisions/0037): a pending sign-in for 5 minutes; a remembered browser.
         builder.Services.AddAuthentication().AddCookie(TwoFactorCookies.PendingScheme, cookie =>
@@ -123,10 +132,13 @@ public static class AccountsServiceCollectionExtensions
             .Configure<IOptions<AccountOptions>>((cookie, accounts) =>
                 cookie.ExpireTimeSpan = accounts.Value.TwoFactor.RememberBrowserFor > TimeSpan.Zero ? accounts.Value.TwoFactor.RememberBrowserFor : TimeSpan.FromMinutes(1));
         builder.Services.AddOptions<CookieAuthenticationOptions>(SessionCookie.Scheme)
-            .Configure<IOptions<AccountOptions>>((cookie, accounts) => cookie.ExpireTimeSpan = accounts.Value.SessionLifetime);
+            .Configure<IOptions<AccountOptions>>((cookie, accounts) => cookie.ExpireTimeSpan = accounts.Value.KeepSignedInLifetime);
         builder.Services.AddSingleton<IUserSession, CookieUserSession>();
         builder.Services.AddSingleton<ISecurityStampStore, SecurityStampStore>();
-        builder.Services.AddSingleton<SessionStampValidator>();
+        builder.Services.AddSingleton<ISessionStore, SessionStore>();
+        builder.Services.AddSingleton<ServerSessions>();
+        builder.Services.AddSingleton<SessionValidator>();
+        builder.Services.AddHostedService<SessionPruner>();
         builder.Services.AddSingleton<SessionSignIn>();
         builder.Services.AddScoped<SignedInAccounts>();
         builder.Services.AddScoped<StepUp>();
@@ -135,5 +147,13 @@ public static class AccountsServiceCollectionExtensions
                 && !o.SingleFactor.Contains(' ', StringComparison.Ordinal) && !o.MultiFactor.Contains(' ', StringComparison.Ordinal),
                 "Acr:SingleFactor and Acr:MultiFactor must be two different values without spaces.")
             .ValidateOnStart();
+    }
+
+    /// <summary>The cookie handler's redirect as a relative URL: its path and query, without the scheme and host it copied from the request.</summary>
+    private static Task RedirectLocally(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        var target = Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri;
+        context.Response.Redirect(target.StartsWith('/') && !target.StartsWith("//", StringComparison.Ordinal) ? target : "/");
+        return Task.CompletedTask;
     }
 }

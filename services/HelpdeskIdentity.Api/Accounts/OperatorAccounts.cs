@@ -25,6 +25,12 @@ public sealed class OperatorAccounts(UserManager<Account> users, HelpdeskDbConte
             return OperatorAccountResult.Refused($"An account for this address already exists (id {existing.Id}).");
         }
 
+        var name = string.IsNullOrWhiteSpace(displayName) ? mailbox.DisplayName : displayName.Trim();
+        if (name is not null && !PersonName.IsAcceptable(name))
+        {
+            return OperatorAccountResult.Refused("Not a plain name: no control or invisible formatting characters, addresses or links.");
+        }
+
         var now = clock.GetUtcNow();
         var account = new Account
         {
@@ -32,7 +38,7 @@ public sealed class OperatorAccounts(UserManager<Account> users, HelpdeskDbConte
             UserName = mailbox.Address,
             Email = mailbox.DisplayAddress,
             EmailConfirmed = true,
-            DisplayName = string.IsNullOrWhiteSpace(displayName) ? mailbox.DisplayName : displayName.Trim(),
+            DisplayName = name,
             OrganizationId = await db.OrganizationDomains.Where(d => d.Domain == mailbox.Domain)
                 .Select(d => (Guid?)d.OrganizationId).SingleOrDefaultAsync(),
             CreatedAt = now,

@@ -7,16 +7,19 @@ namespace HelpdeskIdentity.Api.Admin;
 /// <summary>
 /// The one place that ends every session of an account (admin sign-out, disable): a new security stamp ends its
 /// browser sessions at their next check (decision 0015); its refresh tokens are revoked and unexchanged codes spent.
-/// Server-side sessions (issue 11) end here too when they arrive. Runs in the caller's transaction.
+/// Its server-side session rows are revoked with it. Runs in the caller's transaction.
 /// </summary>
 public sealed class AccountSessions(GrantRevocations grants)
 {
-    private const string RenewStamp = "UPDATE users SET security_stamp = @stamp, concurrency_stamp = @concurrency WHERE id = @id";
+    private const string RenewStampAndRevokeSessions = """
+        UPDATE users SET security_stamp = @stamp, concurrency_stamp = @concurrency WHERE id = @id;
+        UPDATE sessions SET revoked_at = @now WHERE account_id = @id AND revoked_at IS NULL
+        """;
 
     public async Task EndAllAsync(NpgsqlConnection connection, Guid accountId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await Sql.ExecuteAsync(connection, RenewStamp, cancellationToken,
-            ("id", accountId), ("stamp", Guid.NewGuid().ToString("N").ToUpperInvariant()), ("concurrency", Guid.NewGuid().ToString()));
+        await Sql.ExecuteAsync(connection, RenewStampAndRevokeSessions, cancellationToken,
+            ("id", accountId), ("now", now), ("stamp", Guid.NewGuid().ToString("N").ToUpperInvariant()), ("concurrency", Guid.NewGuid().ToString()));
         await grants.RevokeAccountAsync(connection, accountId, now, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Oidc;
+using HelpdeskIdentity.Api.RateLimiting;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.OpenApi;
@@ -48,6 +49,7 @@ public static class AdminApi
         builder.Services.TryAddSingleton<PersonalDataEraser>();
         builder.Services.TryAddSingleton<GrantRevocations>();
         builder.Services.TryAddSingleton<AccountSessions>();
+        builder.Services.TryAddSingleton<RateLimitCounters>();
         builder.Services.TryAddSingleton<ClaimLinks>();
         return builder;
     }

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Audit;
@@ -9,24 +8,20 @@ namespace HelpdeskIdentity.Api.Admin;
 
 /// <summary>
 /// An operator's "send the claim link": the same forgot-password request the page writes (so the worker's rules, the
-/// e-mail and the link are the same), limited per address by <c>RateLimits:ForgotPasswordPerAddress</c> like the page.
+/// e-mail and the link are the same), counted in the page's own per-address window (<c>RateLimits:ForgotPasswordPerAddress</c>).
 /// </summary>
-public sealed class ClaimLinks(IPasswordResetStore store, PasswordResetSignal signal, AuditTrail audit, IOptions<RateLimitOptions> limits, TimeProvider clock)
-    : IDisposable
+public sealed class ClaimLinks(IPasswordResetStore store, PasswordResetSignal signal, AuditTrail audit, RateLimitCounters counters,
+    IOptions<RateLimitOptions> limits, TimeProvider clock)
 {
-    private readonly PartitionedRateLimiter<string> _perAddress = PartitionedRateLimiter.Create<string, string>(address =>
-        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = limits.Value.ForgotPasswordPerAddress.PermitLimit,
-            Window = limits.Value.ForgotPasswordPerAddress.Window,
-        }));
 
     /// <summary>False when the address has had its share of links for now.</summary>
     public async Task<bool> SendAsync(AccountView account, CancellationToken cancellationToken)
     {
         var address = MailboxLookupNormalizer.Normalize(account.Email ?? "");
-        using var lease = _perAddress.AttemptAcquire(address);
-        if (!lease.IsAcquired)
+        // The forgot-password page's per-address window, counted in PostgreSQL: shared by every instance and with the page.
+        var rule = limits.Value.ForgotPasswordPerAddress;
+        var (count, _) = await counters.IncrementAsync($"{RateLimitedRequest.ForgotPassword} address {address}", rule.Window, cancellationToken);
+        if (count > rule.PermitLimit)
         {
             return false;
         }
@@ -37,6 +32,4 @@ public sealed class ClaimLinks(IPasswordResetStore store, PasswordResetSignal si
         await audit.RecordAsync(new AuditEntry(AuditEventTypes.AdminAction, account.Id, Detail: "claim_link"), cancellationToken);
         return true;
     }
-
-    public void Dispose() => _perAddress.Dispose();
 }

@@ -29,7 +29,12 @@ public sealed class PersonalDataEraser(NpgsqlDataSource dataSource, AuditTrail a
         ("registration links", "DELETE FROM registration_tokens WHERE lower(email) = ANY(@addresses)"),
         ("authorization codes", "DELETE FROM authorization_codes WHERE subject_id = @subject"),
         ("refresh tokens", "DELETE FROM refresh_tokens WHERE subject_id = @subject"),
-        // Server-side sessions (issue 11) and OpenIddict's authorizations and tokens (issue 10) belong here.
+        ("browser sessions", "DELETE FROM sessions WHERE account_id = @id"),
+        ("OpenIddict's tokens and authorizations", """
+            DELETE FROM openiddict_tokens WHERE subject = @subject;
+            DELETE FROM openiddict_authorizations WHERE subject = @subject
+            """),
+        ("e-mailed sign-in codes", "DELETE FROM sign_in_codes WHERE account_id = @id"),
         ("set-password links", "DELETE FROM password_reset_tokens WHERE account_id = @id"),
         ("e-mail change links", "DELETE FROM email_change_tokens WHERE account_id = @id"),
         ("password history", "DELETE FROM password_history WHERE account_id = @id"),

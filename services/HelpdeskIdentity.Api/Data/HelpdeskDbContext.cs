@@ -46,6 +46,8 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
 
     public DbSet<RefreshTokenRecord> RefreshTokens => Set<RefreshTokenRecord>();
 
+    public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
+
     public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
 
     public DbSet<PasswordResetTokenRecord> PasswordResetTokens => Set<PasswordResetTokenRecord>();
@@ -70,6 +72,7 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
             // Identity's own e-mail index is not unique; ours is, because one address is one account.
             account.HasIndex(a => a.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
             account.Property(a => a.DisplayName).HasMaxLength(200);
+            account.Property(a => a.SuggestedDisplayName).HasMaxLength(200);
             account.Property(a => a.Language).HasMaxLength(8);
             account.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId);
             account.HasIndex(a => a.OrganizationId);
@@ -171,6 +174,16 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
             token.Property(t => t.SessionId).HasMaxLength(100);
             token.HasIndex(t => t.FamilyId);
             token.HasIndex(t => new { t.SubjectId, t.SessionId });
+        });
+
+        builder.Entity<SessionRecord>(session =>
+        {
+            session.ToTable("sessions");
+            session.Property(s => s.Id).HasMaxLength(100);
+            session.Property(s => s.UserAgent).HasMaxLength(100);
+            session.HasOne<Account>().WithMany().HasForeignKey(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
+            session.HasIndex(s => s.AccountId);
+            session.HasIndex(s => s.ExpiresAt);
         });
 
         builder.Entity<PasswordHistoryEntry>(entry =>

@@ -26,7 +26,7 @@ internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswor
         """;
 
     private const string FindUsable = """
-        SELECT t.account_id, u.email, t.return_url, u.two_factor_enabled
+        SELECT t.account_id, u.email, t.return_url, u.display_name IS NOT NULL, u.suggested_display_name, u.two_factor_enabled
         FROM password_reset_tokens t JOIN users u ON u.id = t.account_id
         WHERE t.token_hash = @token_hash AND t.consumed_at IS NULL AND t.voided_at IS NULL AND t.expires_at > @now
         """;
@@ -82,7 +82,8 @@ internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswor
         await using var command = Sql.Command(connection, FindUsable, ("token_hash", tokenHash), ("now", now));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new PasswordResetLink(tokenHash, reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetBoolean(3))
+            ? new PasswordResetLink(tokenHash, reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetBoolean(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetBoolean(5))
             : null;
     }
 

@@ -20,11 +20,14 @@ internal sealed class RequesterAccountStore(NpgsqlDataSource dataSource, AuditTr
     public Task<int> ForgetTicketIdsAsync(TimeSpan olderThan, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(dataSource, ForgetTicketIds, cancellationToken, ("age", olderThan));
 
+    // A ticket's name is never stored as the account's name, only suggested (docs/security.md, finding 2): a From
+    // header is whatever the sender typed. A name already stored, confirmed or suggested, is never overwritten.
     private const string CountOnExisting = """
         UPDATE users SET ticket_count = ticket_count + 1,
                          first_ticket_at = LEAST(first_ticket_at, @received_at),
                          last_ticket_at = GREATEST(last_ticket_at, @received_at),
-                         display_name = COALESCE(display_name, @display_name)
+                         suggested_display_name = CASE WHEN display_name IS NULL
+                             THEN COALESCE(suggested_display_name, @display_name) ELSE suggested_display_name END
         WHERE normalized_email = @email
         RETURNING id
         """;
@@ -33,7 +36,7 @@ internal sealed class RequesterAccountStore(NpgsqlDataSource dataSource, AuditTr
     private const string CreateOrCount = """
         INSERT INTO users (id, user_name, normalized_user_name, email, normalized_email, email_confirmed,
                            security_stamp, concurrency_stamp, phone_number_confirmed, two_factor_enabled,
-                           lockout_enabled, access_failed_count, display_name, organization_id, created_at,
+                           lockout_enabled, access_failed_count, suggested_display_name, organization_id, created_at,
                            first_ticket_at, last_ticket_at, ticket_count)
         VALUES (@id, @email, @email, @display_address, @email, false, @security_stamp, @concurrency_stamp, false, false,
                 true, 0, @display_name, @organization_id, @now, @received_at, @received_at, 1)
@@ -41,7 +44,8 @@ internal sealed class RequesterAccountStore(NpgsqlDataSource dataSource, AuditTr
             ticket_count = users.ticket_count + 1,
             first_ticket_at = LEAST(users.first_ticket_at, EXCLUDED.first_ticket_at),
             last_ticket_at = GREATEST(users.last_ticket_at, EXCLUDED.last_ticket_at),
-            display_name = COALESCE(users.display_name, EXCLUDED.display_name)
+            suggested_display_name = CASE WHEN users.display_name IS NULL
+                THEN COALESCE(users.suggested_display_name, EXCLUDED.suggested_display_name) ELSE users.suggested_display_name END
         RETURNING (xmax = 0) AS created
         """;
 
@@ -66,10 +70,11 @@ internal sealed class RequesterAccountStore(NpgsqlDataSource dataSource, AuditTr
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var sender = ticket.Sender;
+        var suggestedName = PersonName.Acceptable(sender.DisplayName);
 
         var result = TicketIntakeResult.Counted;
         var existing = await Sql.ScalarAsync<Guid?>(connection, CountOnExisting, cancellationToken,
-            ("email", sender.Address), ("received_at", ticket.ReceivedAt), ("display_name", sender.DisplayName));
+            ("email", sender.Address), ("received_at", ticket.ReceivedAt), ("display_name", suggestedName));
         if (existing is null)
         {
             Guid? organizationId = organizationDomain is null ? null
@@ -78,7 +83,7 @@ internal sealed class RequesterAccountStore(NpgsqlDataSource dataSource, AuditTr
             var created = await Sql.ScalarAsync<bool>(connection, CreateOrCount, cancellationToken,
                 ("id", accountId), ("email", sender.Address), ("display_address", sender.DisplayAddress),
                 ("security_stamp", Guid.NewGuid().ToString("N").ToUpperInvariant()), ("concurrency_stamp", Guid.NewGuid().ToString()),
-                ("display_name", sender.DisplayName), ("organization_id", organizationId),
+                ("display_name", suggestedName), ("organization_id", organizationId),
                 ("now", now), ("received_at", ticket.ReceivedAt));
             if (created)
             {
@@ -86,7 +91,7 @@ internal sealed class RequesterAccountStore(NpgsqlDataSource dataSource, AuditTr
                 {
                     AccountId = accountId,
                     Email = sender.Address,
-                    DisplayName = sender.DisplayName,
+                    DisplayName = suggestedName,
                     OrganizationId = organizationId,
                     OrganizationDomain = organizationId is null ? null : organizationDomain,
                     TicketId = ticket.TicketId,
@@ -96,7 +101,7 @@ internal sealed class RequesterAccountStore(NpgsqlDataSource dataSource, AuditTr
                 await audit.RecordAsync(new(AuditEventTypes.AccountCreated, accountId, Detail: "ticket"), connection, cancellationToken);
                 if (whenCreated is not null)
                 {
-                    await whenCreated(new NewRequesterAccount(accountId, sender.DisplayAddress, sender.DisplayName), connection, transaction, cancellationToken);
+                    await whenCreated(new NewRequesterAccount(accountId, sender.DisplayAddress, suggestedName), connection, transaction, cancellationToken);
                 }
 
                 result = TicketIntakeResult.Created;

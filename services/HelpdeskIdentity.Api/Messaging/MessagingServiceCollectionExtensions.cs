@@ -19,6 +19,10 @@ public static class MessagingServiceCollectionExtensions
             o.StopTimeout = TimeSpan.FromSeconds(30);
         });
 
+        // A refused ticket is one warning line (TicketFaultLog), not MassTransit's "R-FAULT" error with a stack trace.
+        builder.Logging.AddFilter("MassTransit.ReceiveTransport", LogLevel.None);
+        builder.Services.AddReceiveObserver<TicketFaultLog>();
+
         builder.Services.AddMassTransit(bus =>
         {
             bus.DisableUsageTelemetry(); // MassTransit would otherwise report usage to its vendor over the internet

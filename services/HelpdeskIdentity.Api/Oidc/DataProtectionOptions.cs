@@ -12,4 +12,7 @@ public sealed class DataProtectionOptions
     public string? CertificatePath { get; set; }
 
     public string? CertificatePassword { get; set; }
+
+    /// <summary>In Production, start without a certificate anyway (the ring stays plain XML); logged at every start (docs/decisions/0025).</summary>
+    public bool AllowUnencryptedKeys { get; set; }
 }

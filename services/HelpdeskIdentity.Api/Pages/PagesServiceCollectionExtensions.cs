@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Api.Hosting;
 using HelpdeskIdentity.Api.Localization;
 using HelpdeskIdentity.Api.RateLimiting;
 using System.Text.Encodings.Web;
@@ -21,14 +22,19 @@ public static class PagesServiceCollectionExtensions
                 "Branding:LogoUrl must be an absolute http(s) address, e.g. https://helpdesk.example/logo.png.")
             .ValidateOnStart();
 
-        var plainHttpAllowed = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
+        var plainHttpAllowed = ProductionGuard.IsLocal(builder.Environment);
         builder.Services.AddAntiforgery(antiforgery =>
         {
-            antiforgery.Cookie.Name = "hdid.antiforgery";
+            // __Host-: Secure, this host only, path / (review finding 7); plain HTTP local runs cannot set such a cookie.
+            antiforgery.Cookie.Name = plainHttpAllowed ? "hdid.antiforgery" : "__Host-hdid.antiforgery";
+            antiforgery.Cookie.Path = "/";
             antiforgery.Cookie.SecurePolicy = plainHttpAllowed ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             antiforgery.SuppressXFrameOptionsHeader = true; // SecurityHeaders sends DENY
         });
-        builder.Services.AddRazorPages();
+        builder.Services.AddRazorPages().AddMvcOptions(mvc => mvc.Filters.Add<AntiforgeryFailureLog>());
+        // A refused antiforgery token is logged once, as a warning line, by AntiforgeryFailureLog.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Antiforgery", LogLevel.None);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Mvc.ViewFeatures.Filters.ValidateAntiforgeryTokenAuthorizationFilter", LogLevel.None);
         // Pages in Dutch, German and Swedish: write "å" and "ü" as themselves, not as &#229; (markup characters stay encoded).
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
     }
@@ -39,6 +45,7 @@ public static class PagesServiceCollectionExtensions
         // A readable page for a bare status code on the page side; protocol and health endpoints keep their own bodies.
         // Before routing, so the re-executed request is routed to the error page.
         app.UseWhen(context => !IsMachineFacing(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseAccountPostLimits(); // before anything reads a form: 413 for an /account/* post over 64 KB
         app.UseRateLimits();  // after the status-code pages: a 429 gets the readable page
         app.UseRouting();
         app.UseLanguages();

@@ -37,7 +37,7 @@ public static class RateLimitPartitions
             };
             return rule is null
                 ? RateLimitPartition.GetNoLimiter("")
-                : window($"{policy} client {RateLimitedRequest.ClientIp(context)}", rule);
+                : window($"{policy} client {RateLimitPartitionKeys.Client(context)}", rule);
         });
 
     private static PartitionedRateLimiter<HttpContext> PerAddress(RateLimitOptions options, Func<string, RateLimitRule, RateLimitPartition<string>> window) =>
@@ -51,7 +51,7 @@ public static class RateLimitPartitions
                 RateLimitedRequest.Register => options.RegisterPerAddress,
                 _ => null,
             };
-            return rule is null || RateLimitedRequest.Address(context.Request) is not { } address
+            return rule is null || RateLimitPartitionKeys.Address(context.Request) is not { } address
                 ? RateLimitPartition.GetNoLimiter("")
                 : window($"{policy} address {address}", rule);
         });
@@ -59,7 +59,7 @@ public static class RateLimitPartitions
     private static PartitionedRateLimiter<HttpContext> EmailsPerAddress(RateLimitOptions options, Func<string, RateLimitRule, RateLimitPartition<string>> window) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
             RateLimitedRequest.Budget(RateLimitedRequest.Policy(context.Request)) is RateLimitedRequest.ForgotPassword or RateLimitedRequest.Register
-            && RateLimitedRequest.Address(context.Request) is { } address
+            && RateLimitPartitionKeys.Address(context.Request) is { } address
                 ? window($"emails address {address}", options.EmailsPerAddress)
                 : RateLimitPartition.GetNoLimiter(""));
 

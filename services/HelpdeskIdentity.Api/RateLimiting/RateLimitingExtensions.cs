@@ -87,7 +87,7 @@ public static partial class RateLimitingExtensions
         }
 
         HelpdeskTelemetry.RateLimited.Add(1, new KeyValuePair<string, object?>("policy", policy));
-        LogRejected(log, policy, RateLimitedRequest.ClientIp(http));
+        LogRejected(log, policy, RateLimitPartitionKeys.Client(http));
         // No body: the status-code pages show the readable page and keep the 429 and Retry-After.
         return ValueTask.CompletedTask;
     }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 namespace HelpdeskIdentity.Api.Sessions;
 
 /// <summary>The OIDC library's view of the session cookie the sign-in page sets.</summary>
-public sealed class CookieUserSession(AuditTrail audit) : IUserSession
+public sealed class CookieUserSession(ServerSessions sessions, AuditTrail audit) : IUserSession
 {
     public async Task<UserSession?> GetCurrentAsync(HttpContext context)
     {
@@ -16,9 +16,15 @@ public sealed class CookieUserSession(AuditTrail audit) : IUserSession
     public Task<bool> SatisfiesAsync(HttpContext context, UserSession session, string? acrValues) =>
         context.RequestServices.GetRequiredService<StepUp>().SatisfiesAsync(session, acrValues);
 
+    /// <summary>Signs this browser out: its server-side session ends with its refresh tokens, and the cookie goes.</summary>
     public async Task SignOutAsync(HttpContext context)
     {
         var ending = await GetCurrentAsync(context);
+        if (ending is not null)
+        {
+            await sessions.EndAsync(ending, context.RequestAborted);
+        }
+
         await context.SignOutAsync(SessionCookie.Scheme);
         if (ending is not null)
         {

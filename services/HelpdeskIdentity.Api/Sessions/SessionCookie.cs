@@ -5,7 +5,14 @@ public static class SessionCookie
 {
     public const string Scheme = "HelpdeskIdentity.Session";
 
+    /// <summary>The cookie's name on plain-HTTP local runs (Development, Testing), where browsers refuse a <c>__Host-</c> cookie.</summary>
     public const string CookieName = "hdid.session";
+
+    /// <summary>
+    /// Its name everywhere else: the <c>__Host-</c> prefix makes browsers accept it only Secure, for this host alone
+    /// (no Domain), on path / — a sibling subdomain cannot plant or overwrite it (review finding 7).
+    /// </summary>
+    public const string SecureCookieName = "__Host-" + CookieName;
 
     public const string SubjectClaim = "sub";
 

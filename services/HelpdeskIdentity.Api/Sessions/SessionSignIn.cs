@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Authentication;
 
 namespace HelpdeskIdentity.Api.Sessions;
 
-/// <summary>Starts a browser session for an account, or re-binds the current one to the account's new security stamp.</summary>
-public sealed class SessionSignIn(ISecurityStampStore stamps, AuditTrail audit, TimeProvider clock)
+/// <summary>Starts a browser session (its cookie and its server-side row) for an account, or re-binds the current one to the account's new security stamp.</summary>
+public sealed class SessionSignIn(ISecurityStampStore stamps, ServerSessions sessions, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>
     /// A new session bound to the account's current (committed) security stamp, after a password was just set: the
@@ -28,7 +28,7 @@ public sealed class SessionSignIn(ISecurityStampStore stamps, AuditTrail audit, 
     private async Task SignInAsync(HttpContext context, Guid accountId, string stamp, bool persistent, IReadOnlyCollection<string> methods)
     {
         var principal = SessionPrincipal.Create(accountId, clock.GetUtcNow(), stamp, methods);
-        await context.SignInAsync(SessionCookie.Scheme, principal, new AuthenticationProperties { IsPersistent = persistent });
+        await context.SignInAsync(SessionCookie.Scheme, principal, await sessions.StartAsync(context, principal, accountId, persistent));
         await audit.RecordAsync(new(AuditEventTypes.SignInSucceeded, accountId, SessionId: SessionPrincipal.Read(principal)?.SessionId), CancellationToken.None);
     }
 

@@ -22,7 +22,8 @@ public sealed partial class TicketReceivedConsumer(RequesterAccounts accounts, T
         {
             HelpdeskTelemetry.TicketsRejected.Add(1, new KeyValuePair<string, object?>("reason", ex.Reason));
             activity?.SetStatus(ActivityStatusCode.Error, ex.Reason);
-            LogRejected(context.Message.TicketId, ex.Reason);
+            // The id may be what was refused (control characters, 10,000 characters): logged bounded and escaped.
+            LogRejected(UntrustedText.ForLog(context.Message.TicketId), ex.Reason);
             throw;
         }
 
@@ -34,5 +35,5 @@ public sealed partial class TicketReceivedConsumer(RequesterAccounts accounts, T
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ticket {TicketId} rejected to the error queue: {RejectReason}")]
-    private partial void LogRejected(string? ticketId, string rejectReason);
+    private partial void LogRejected(string ticketId, string rejectReason);
 }

@@ -52,6 +52,38 @@ public sealed class PasswordResetTimingTests(PasswordResetFixture fixture) : ICl
         Math.Abs(knownMedian - unknownMedian).ShouldBeLessThan(5, $"known {knownMedian:F2} ms, unknown {unknownMedian:F2} ms");
     }
 
+    /// <summary>
+    /// Time alone cannot catch a sub-millisecond leak (a look-up by address is about that): the POST must also do
+    /// the very same database work — the same statements, in the same order — for an address with and without an account.
+    /// </summary>
+    [Fact]
+    public async Task ForgotPasswordPost_KnownAndUnknownAddress_SameStatements()
+    {
+        var known = $"known-sql@{Senders.UniqueDomain()}";
+        await fixture.CreateAccountAsync(known, "correct horse battery staple");
+        var unknown = $"nobody-sql@{Senders.UniqueDomain()}";
+        using var browser = new BrowserClient(fixture.Host);
+        var token = BrowserClient.AntiforgeryToken(await browser.GetPageAsync("/account/forgot-password"));
+        using var sql = new SqlStatementRecorder();
+
+        var statements = new Dictionary<string, List<string>>();
+        foreach (var email in new[] { known, unknown })
+        {
+            statements[email] = await sql.CaptureAsync(async () =>
+            {
+                using var response = await browser.PostAsync("/account/forgot-password", new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = token,
+                    ["Input.Email"] = email,
+                });
+                response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            });
+        }
+
+        statements[known].ShouldNotBeEmpty("the request is recorded");
+        statements[known].ShouldBe(statements[unknown], "the same statements for an address with an account and one without");
+    }
+
     private static double Median(List<double> values)
     {
         var sorted = values.Order().ToList();

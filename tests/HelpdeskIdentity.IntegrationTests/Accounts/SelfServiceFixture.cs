@@ -6,8 +6,7 @@ using Shouldly;
 namespace HelpdeskIdentity.IntegrationTests.Accounts;
 
 /// <summary>
-/// The service for the signed-in account tests: the password-reset tests' brand and lockout, and sessions checked
-/// against the security stamp on every request (<c>Accounts:SessionValidationInterval</c> 0).
+/// The service for the signed-in account tests: the password-reset tests' brand and lockout.
 /// </summary>
 public sealed partial class SelfServiceFixture(LocalServers servers) : IntakeFixture(servers)
 {
@@ -20,7 +19,6 @@ public sealed partial class SelfServiceFixture(LocalServers servers) : IntakeFix
     public static Dictionary<string, string?> Configure(Dictionary<string, string?> settings)
     {
         PasswordResetFixture.Configure(settings);
-        settings.TryAdd("Accounts:SessionValidationInterval", "00:00:00");
         return settings;
     }
 
@@ -78,10 +76,11 @@ public sealed partial class SelfServiceFixture(LocalServers servers) : IntakeFix
         return response.StatusCode == HttpStatusCode.Found;
     }
 
-    public static Dictionary<string, string> Credentials(string email, string password) => new()
+    public static Dictionary<string, string> Credentials(string email, string password, bool keepSignedIn = false) => new()
     {
         ["Input.Email"] = email,
         ["Input.Password"] = password,
+        ["Input.KeepSignedIn"] = keepSignedIn ? "true" : "false",
     };
 
     /// <summary>A new set-password link for the address, asked for on the forgot-password page as a person would.</summary>

@@ -1,7 +1,6 @@
 using System.Net;
 using HelpdeskIdentity.Api.Email;
 using HelpdeskIdentity.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Shouldly;
 
 namespace HelpdeskIdentity.IntegrationTests.Email;
@@ -67,18 +66,6 @@ public sealed class PickupMailboxTests(LocalServers servers)
         using var body = await client.GetAsync(new Uri($"/dev/mailbox/{id}/html", UriKind.Relative), TestContext.Current.CancellationToken);
         body.Headers.GetValues("Content-Security-Policy").Single().ShouldStartWith("sandbox;");
         (await body.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("<p>Hi</p>");
-    }
-
-    [Fact]
-    public async Task DevMailbox_InProduction_NotFound()
-    {
-        await using var host = await StartAsync("pickup_prod");
-        await using var production = host.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
-        using var client = production.CreateClient();
-
-        using var response = await client.GetAsync(new Uri("/dev/mailbox", UriKind.Relative), TestContext.Current.CancellationToken);
-
-        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]

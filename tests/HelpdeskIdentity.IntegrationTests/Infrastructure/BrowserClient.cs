@@ -46,7 +46,7 @@ public sealed partial class BrowserClient : IDisposable
     /// </summary>
     public async Task<HttpResponseMessage> SubmitFormAsync(string pageUrl, IDictionary<string, string> fields)
     {
-        var html = await GetPageAsync(pageUrl);
+        var html = FirstForm(await GetPageAsync(pageUrl));
         AntiforgeryToken(html);
         var form = HiddenFields(html);
         foreach (var (name, value) in fields)
@@ -57,8 +57,8 @@ public sealed partial class BrowserClient : IDisposable
         return await PostAsync(FormAction(html) ?? pageUrl, form);
     }
 
-    /// <summary>Posts form fields as they are: no token is added.</summary>
-    public Task<HttpResponseMessage> PostAsync(string url, IDictionary<string, string> fields) =>
+    /// <summary>Posts form fields as they are (a name may repeat): no token is added.</summary>
+    public Task<HttpResponseMessage> PostAsync(string url, IEnumerable<KeyValuePair<string, string>> fields) =>
         _client.PostAsync(url, new FormUrlEncodedContent(fields));
 
     /// <summary>The parsed <c>Set-Cookie</c> of the cookie called <paramref name="name"/>, or null.</summary>
@@ -73,6 +73,14 @@ public sealed partial class BrowserClient : IDisposable
             : throw new ShouldAssertException("The page has no antiforgery token in its form.");
 
     public void Dispose() => _client.Dispose();
+
+    /// <summary>The page from its first post form to that form's end (the whole page when it has none).</summary>
+    private static string FirstForm(string html)
+    {
+        var start = FormTag().Match(html) is { Success: true } form ? form.Index : 0;
+        var end = html.IndexOf("</form>", start, StringComparison.Ordinal);
+        return end < 0 ? html[start..] : html[start..(end + "</form>".Length)];
+    }
 
     private static Dictionary<string, string> HiddenFields(string html) =>
         HiddenInput().Matches(html)

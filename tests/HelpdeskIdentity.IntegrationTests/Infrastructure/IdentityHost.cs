@@ -4,6 +4,7 @@ using HelpdeskIdentity.Contracts;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,9 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
 
     /// <summary>This host's own pickup folder (Email:Provider Pickup, the default).</summary>
     public string PickupDirectory { get; } = Path.Combine(Path.GetTempPath(), "hdid-mailbox-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>What the host logged, after its level filters.</summary>
+    public LogRecorder Logs { get; } = new();
 
     /// <summary>When set, replaces the service's clock (key rotation, expiry).</summary>
     public TimeProvider? Clock { get; init; }
@@ -107,9 +111,11 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureLogging(logging => logging.AddProvider(_startupFailures));
+        builder.ConfigureLogging(logging => logging.AddProvider(_startupFailures).AddProvider(Logs));
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, TestClientAddress>());
+        // Requests run in the calling test's execution context, so CounterRecorder can tell its own test's measurements.
+        builder.ConfigureServices(services => services.Configure<TestServerOptions>(o => o.PreserveExecutionContext = true));
         if (Clock is not null)
         {
             builder.ConfigureServices(services => services.AddSingleton(Clock));

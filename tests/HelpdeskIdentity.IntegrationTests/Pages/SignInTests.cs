@@ -14,6 +14,19 @@ public sealed class SignInTests(SignInFixture fixture) : IClassFixture<SignInFix
     private readonly IdentityHost _host = fixture.Host;
 
     [Fact]
+    public async Task SignInRedirect_ForgedHostHeader_NamesOnlyThePath()
+    {
+        using var client = _host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/account/password");
+        request.Headers.Host = "evil.example";
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location.ShouldNotBeNull().OriginalString.ShouldBe("/account/login?returnUrl=%2Faccount%2Fpassword", "review finding 12: never a host from the request");
+    }
+
+    [Fact]
     public async Task LoginPage_Get_ShowsLabelledFieldsSupportContactAndLinks()
     {
         using var browser = new BrowserClient(_host);
@@ -53,7 +66,7 @@ public sealed class SignInTests(SignInFixture fixture) : IClassFixture<SignInFix
     }
 
     [Fact]
-    public async Task CorrectPassword_KeepMeSignedIn_SetsPersistentCookieForTheSessionLifetime()
+    public async Task CorrectPassword_KeepMeSignedIn_SetsPersistentCookieForTheKeepSignedInLifetime()
     {
         var email = $"keep@{Senders.UniqueDomain()}";
         await fixture.CreateAccountAsync(email, Password);
@@ -65,7 +78,7 @@ public sealed class SignInTests(SignInFixture fixture) : IClassFixture<SignInFix
         response.Headers.Location!.OriginalString.ShouldBe("/");
         var cookie = BrowserClient.SetCookie(response, SessionCookie.CookieName).ShouldNotBeNull();
         cookie.HttpOnly.ShouldBeTrue();
-        cookie.Expires.ShouldNotBeNull().ShouldBe(DateTimeOffset.UtcNow + SignInFixture.SessionLifetime, TimeSpan.FromMinutes(1));
+        cookie.Expires.ShouldNotBeNull().ShouldBe(DateTimeOffset.UtcNow + SignInFixture.KeepSignedInLifetime, TimeSpan.FromMinutes(1));
     }
 
     [Fact]

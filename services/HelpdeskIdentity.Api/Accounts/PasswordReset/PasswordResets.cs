@@ -23,7 +23,9 @@ public sealed class PasswordResets(
     UserManager<Account> users, HelpdeskDbContext db, IPasswordResetStore store, IEmailChangeStore emailChanges, IEmailOutbox outbox,
     PasswordResetEmails emails, GrantRevocations grants, SecondFactorCheck secondFactor, AuditTrail audit, TimeProvider clock)
 {
-    public async Task<PasswordResetResult> SetPasswordAsync(PasswordResetLink link, string password, string? secondFactorCode, CancellationToken cancellationToken)
+    /// <param name="confirmedName">The name the owner confirmed or typed on the page (already checked by <see cref="PersonName"/>), or null to leave the name as it is.</param>
+    public async Task<PasswordResetResult> SetPasswordAsync(PasswordResetLink link, string password, string? confirmedName, string? secondFactorCode,
+        CancellationToken cancellationToken)
     {
         if (await users.FindByIdAsync(link.AccountId.ToString()) is { TwoFactorEnabled: true } guarded)
         {
@@ -61,6 +63,12 @@ public sealed class PasswordResets(
         }
 
         account.EmailConfirmed = true;
+        if (confirmedName is not null && account.DisplayName is null)
+        {
+            account.DisplayName = confirmedName;
+            account.SuggestedDisplayName = null;
+        }
+
         account.LockoutEnd = null;
         account.AccessFailedCount = 0;
         account.Language = Languages.Current;

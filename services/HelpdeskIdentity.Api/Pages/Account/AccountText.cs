@@ -14,6 +14,20 @@ public static class AccountText
     public static string EmailNotVerified => Text();
     public static string ChangePasswordLink => Text();
     public static string ChangeEmailLink => Text();
+    public static string ChangeNameLink => Text();
+    public static string NameNotConfirmed => Text();
+
+    public static string SessionsHeading => Text();
+    public static string SessionThisBrowser => Text();
+    public static string SessionTimes(string signedIn, string lastActive) => Format([signedIn, lastActive]);
+    public static string SignOutOthersButton => Text();
+    public static string SignedOutOthersText(int count) => Format([count]);
+
+    public static string ChangeNameTitle => Text();
+    public static string NameUsedHint => Text();
+    public static string NameSuggestionHint => Text();
+    public static string SaveNameButton => Text();
+    public static string NameSavedText => Text();
 
     public static string ChangePasswordTitle => Text();
     public static string CurrentPasswordLabel => Text();

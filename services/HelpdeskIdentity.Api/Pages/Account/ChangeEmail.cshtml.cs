@@ -14,7 +14,8 @@ namespace HelpdeskIdentity.Api.Pages.Account;
 [Authorize]
 public sealed class ChangeEmailModel(SignedInAccounts accounts, EmailChanges changes, SenderFilter senders) : AccountPageModel
 {
-    [BindProperty]
+    // From the form only and under its own name: never the query string or an unprefixed key (docs/security.md, finding 1).
+    [BindProperty, FromForm(Name = nameof(Input))]
     public ChangeEmailInput Input { get; set; } = new();
 
     /// <summary>The account's address now.</summary>

@@ -15,7 +15,8 @@ namespace HelpdeskIdentity.Api.Pages.Account;
 public sealed class ChangePasswordModel(SignedInAccounts accounts, PasswordChanges changes, PasswordPolicy policy, SessionSignIn sessions)
     : AccountPageModel
 {
-    [BindProperty]
+    // From the form only and under its own name: never the query string or an unprefixed key (docs/security.md, finding 1).
+    [BindProperty, FromForm(Name = nameof(Input))]
     public ChangePasswordInput Input { get; set; } = new();
 
     public bool Done { get; private set; }

@@ -12,7 +12,8 @@ namespace HelpdeskIdentity.Api.Pages.Account;
 /// </summary>
 public sealed class ForgotPasswordModel(IPasswordResetStore store, PasswordResetSignal signal, TimeProvider clock) : MailboxRequestModel
 {
-    [BindProperty]
+    // From the form only and under its own name: never the query string or an unprefixed key (docs/security.md, finding 1).
+    [BindProperty, FromForm(Name = nameof(Input))]
     public ForgotPasswordInput Input { get; set; } = new();
 
     protected override void PreFill(string address) => Input.Email = address;

@@ -12,7 +12,8 @@ namespace HelpdeskIdentity.Api.Pages.Account;
 /// <summary>Sign-in with address and password; on success back to a local <see cref="ReturnUrl"/>, never off-site.</summary>
 public sealed class LoginModel(PasswordSignIn signIn, SecondStep secondStep, IOptions<AccountOptions> options) : PageModel
 {
-    [BindProperty]
+    // From the form only and under its own name: never the query string or an unprefixed key (docs/security.md, finding 1).
+    [BindProperty, FromForm(Name = nameof(Input))]
     public LoginInput Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]

@@ -16,7 +16,8 @@ namespace HelpdeskIdentity.Api.Pages.Account;
 /// </summary>
 public sealed class RegisterModel(IRegistrationStore store, RegistrationSignal signal, TimeProvider clock) : MailboxRequestModel
 {
-    [BindProperty]
+    // From the form only and under its own name: never the query string or an unprefixed key (docs/security.md, finding 1).
+    [BindProperty, FromForm(Name = nameof(Input))]
     public RegisterInput Input { get; set; } = new();
 
     protected override void PreFill(string address) => Input.Email = address;
@@ -39,7 +40,7 @@ public sealed class RegisterModel(IRegistrationStore store, RegistrationSignal s
         }
 
         var name = (Input.Name ?? "").Trim();
-        if (ModelState.GetFieldValidationState(NameField) == ModelValidationState.Valid && !IsPlainName(name))
+        if (ModelState.GetFieldValidationState(NameField) == ModelValidationState.Valid && !PersonName.IsAcceptable(name))
         {
             ModelState.AddModelError(NameField, RegisterText.NameInvalid);
         }
@@ -57,12 +58,4 @@ public sealed class RegisterModel(IRegistrationStore store, RegistrationSignal s
         Sent = true;
         return Page();
     }
-
-    /// <summary>
-    /// A name as people write it: no control characters or broken Unicode, and no web address — the name is written
-    /// into the e-mail sent to the address, which must not become a way to send anyone a link (markup is encoded anyway).
-    /// </summary>
-    private static bool IsPlainName(string name) =>
-        !UnicodeText.ContainsControlCharacter(name) && !UnicodeText.ContainsUnpairedSurrogate(name)
-        && !name.Contains("://", StringComparison.Ordinal) && !name.Contains("www.", StringComparison.OrdinalIgnoreCase);
 }

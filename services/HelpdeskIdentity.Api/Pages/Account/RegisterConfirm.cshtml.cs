@@ -22,7 +22,8 @@ public sealed class RegisterConfirmModel(Registrations registrations, PasswordPo
     [BindProperty(SupportsGet = true, Name = "token")]
     public string? Token { get; set; }
 
-    [BindProperty]
+    // From the form only and under its own name: never the query string or an unprefixed key (docs/security.md, finding 1).
+    [BindProperty, FromForm(Name = nameof(Input))]
     public SetPasswordInput Input { get; set; } = new();
 
     /// <summary>The registration the link confirms; null when it does not work.</summary>

@@ -19,8 +19,9 @@ public sealed class SetPasswordModel(
     [BindProperty(SupportsGet = true, Name = "token")]
     public string? Token { get; set; }
 
-    [BindProperty]
-    public SetPasswordInput Input { get; set; } = new();
+    // From the form only and under its own name: never the query string or an unprefixed key (docs/security.md, finding 1).
+    [BindProperty, FromForm(Name = nameof(Input))]
+    public SetPasswordAndNameInput Input { get; set; } = new();
 
     /// <summary>A current code from the authenticator app, or a recovery code: asked for when the account has a second factor.</summary>
     [BindProperty]
@@ -37,6 +38,9 @@ public sealed class SetPasswordModel(
 
     public bool Done { get; private set; }
 
+    /// <summary>Whether the form asks for the owner's name: the account has no confirmed one yet.</summary>
+    public bool AsksName { get; private set; }
+
     /// <summary>The rules, and the messages of the two password fields.</summary>
     public NewPasswordFields PasswordFields =>
         NewPasswordFields.For(policy.Rules, ModelState);
@@ -48,8 +52,9 @@ public sealed class SetPasswordModel(
             return LinkInvalid();
         }
 
-        Email = link.Email;
+        Show(link);
         SecondFactorRequired = link.TwoFactorEnabled;
+        Input.Name = link.SuggestedName;
         return Page();
     }
 
@@ -60,16 +65,21 @@ public sealed class SetPasswordModel(
             return LinkInvalid();
         }
 
-        Email = link.Email;
+        Show(link);
         SecondFactorRequired = link.TwoFactorEnabled;
         NewPasswordFields.RequireSame(ModelState, Input.NewPassword, Input.ConfirmPassword);
+        var name = AsksName ? PersonName.Acceptable(Input.Name) : null;
+        if (AsksName && !string.IsNullOrWhiteSpace(Input.Name) && name is null && ModelState.IsValid)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Name)}", RegisterText.NameInvalid);
+        }
 
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var result = await resets.SetPasswordAsync(link, Input.NewPassword, SecondFactorCode, cancellationToken);
+        var result = await resets.SetPasswordAsync(link, Input.NewPassword, name, SecondFactorCode, cancellationToken);
         if (result.LinkInvalid)
         {
             return LinkInvalid();
@@ -97,6 +107,12 @@ public sealed class SetPasswordModel(
             ? [AuthenticationMethods.Password, AuthenticationMethods.OneTimeCode, AuthenticationMethods.MultipleFactors]
             : [AuthenticationMethods.Password]);
         return Redirect(PasswordResetTokens.AllowedReturnUrl(link.ReturnUrl) ?? "/");
+    }
+
+    private void Show(PasswordResetLink link)
+    {
+        Email = link.Email;
+        AsksName = !link.HasName;
     }
 
     private PageResult LinkInvalid()

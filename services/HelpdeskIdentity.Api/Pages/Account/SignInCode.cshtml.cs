@@ -16,7 +16,7 @@ namespace HelpdeskIdentity.Api.Pages.Account;
 public sealed class SignInCodeModel(IPasswordResetStore store, PasswordResetSignal signal, IOptions<AccountOptions> options, TimeProvider clock)
     : MailboxRequestModel
 {
-    [BindProperty]
+    [BindProperty, FromForm(Name = nameof(Input))]
     public ForgotPasswordInput Input { get; set; } = new();
 
     protected override void PreFill(string address) => Input.Email = address;

@@ -17,7 +17,7 @@ namespace HelpdeskIdentity.Api.Pages.Account;
 /// </summary>
 public sealed class SignInCodeVerifyModel(SignInCodes codes, SecondStep secondStep, IOptions<AccountOptions> options) : PageModel
 {
-    [BindProperty]
+    [BindProperty, FromForm(Name = nameof(Input))]
     public SignInCodeInput Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]

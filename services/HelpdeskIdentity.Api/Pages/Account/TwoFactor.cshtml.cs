@@ -15,7 +15,7 @@ public sealed class TwoFactorModel(SignedInAccounts accounts, Authenticators aut
 {
     public const string Path = "/account/two-factor";
 
-    [BindProperty]
+    [BindProperty, FromForm(Name = nameof(Code))]
     public string Code { get; set; } = "";
 
     public bool Enabled { get; private set; }

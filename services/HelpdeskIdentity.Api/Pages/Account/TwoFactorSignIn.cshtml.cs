@@ -15,10 +15,10 @@ namespace HelpdeskIdentity.Api.Pages.Account;
 public sealed class TwoFactorSignInModel(
     UserManager<Accounts.Account> users, SecondFactorCheck check, SecondStep secondStep, IOptions<Accounts.AccountOptions> options) : PageModel
 {
-    [BindProperty]
+    [BindProperty, FromForm(Name = nameof(Code))]
     public string Code { get; set; } = "";
 
-    [BindProperty]
+    [BindProperty, FromForm(Name = nameof(RememberBrowser))]
     public bool RememberBrowser { get; set; }
 
     [BindProperty(SupportsGet = true)]

@@ -1,0 +1,11 @@
+using HelpdeskIdentity.Api.Data;
+
+namespace HelpdeskIdentity.Api.Sessions;
+
+/// <summary>Deletes sessions a day past their end or their revocation, hourly.</summary>
+internal sealed class SessionPruner(ISessionStore sessions, TimeProvider clock, ILogger<SessionPruner> logger) : HourlyPruner(clock, logger)
+{
+    protected override string What => "ended sessions";
+
+    public override Task<int> PruneAsync(CancellationToken cancellationToken) => sessions.PruneAsync(Clock.GetUtcNow(), cancellationToken);
+}

@@ -1,0 +1,72 @@
+using MassTransit;
+
+namespace HelpdeskIdentity.Api.Tickets;
+
+/// <summary>
+/// How a failed ticket message is logged, instead of MassTransit's own "R-FAULT" error with a stack trace (its
+/// <c>MassTransit.ReceiveTransport</c> category is silenced in <c>AddMessaging</c>). A ticket the service refuses
+/// — unreadable JSON, or refused by <see cref="TicketReader"/> (the consumer logs those itself) — is bad input, not an
+/// operator's problem: one warning line with the reason. Anything else is an error with its exception.
+/// </summary>
+public sealed partial class TicketFaultLog(ILogger<TicketFaultLog> logger) : IReceiveObserver
+{
+    public Task ReceiveFault(ReceiveContext context, Exception exception)
+    {
+        if (Refused(exception) is { } reason)
+        {
+            if (reason != "refused-by-reader")
+            {
+                LogUnreadable(context.InputAddress, reason);
+            }
+        }
+        else
+        {
+            LogFailed(exception, context.InputAddress);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task ConsumeFault<T>(ConsumeContext<T> context, TimeSpan duration, string consumerType, Exception exception)
+        where T : class
+    {
+        if (Refused(exception) is null)
+        {
+            LogFailed(exception, context.ReceiveContext.InputAddress);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task PreReceive(ReceiveContext context) => Task.CompletedTask;
+
+    public Task PostReceive(ReceiveContext context) => Task.CompletedTask;
+
+    public Task PostConsume<T>(ConsumeContext<T> context, TimeSpan duration, string consumerType)
+        where T : class => Task.CompletedTask;
+
+    /// <summary>Why the message is refused as bad input, or null when the failure is the service's.</summary>
+    private static string? Refused(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case InvalidTicketException:
+                    return "refused-by-reader";
+                case System.Text.Json.JsonException:
+                    return "unreadable-json";
+                case System.Runtime.Serialization.SerializationException when e.InnerException is null:
+                    return "unreadable-message";
+            }
+        }
+
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A message on {InputAddress} was moved to the error queue: {RejectReason}")]
+    private partial void LogUnreadable(Uri? inputAddress, string rejectReason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A message on {InputAddress} failed and was moved to the error queue")]
+    private partial void LogFailed(Exception exception, Uri? inputAddress);
+}

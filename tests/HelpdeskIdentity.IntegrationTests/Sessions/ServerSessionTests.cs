@@ -1,0 +1,150 @@
+using System.Net;
+using HelpdeskIdentity.Api.Pages;
+using HelpdeskIdentity.Api.Pages.Account;
+using HelpdeskIdentity.Api.Sessions;
+using HelpdeskIdentity.IntegrationTests.Accounts;
+using HelpdeskIdentity.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Shouldly;
+using static HelpdeskIdentity.IntegrationTests.Accounts.SelfServiceFixture;
+
+namespace HelpdeskIdentity.IntegrationTests.Sessions;
+
+/// <summary>
+/// Security review finding 3: sessions live server-side (docs/decisions/0024). Signing out ends the session wherever
+/// its cookie was copied to, with its refresh tokens; a session has an absolute end; the account page lists the
+/// sessions and signs out everywhere else.
+/// </summary>
+public sealed class ServerSessionTests(SelfServiceFixture fixture, LocalServers servers) : IClassFixture<SelfServiceFixture>
+{
+    private const string Firefox = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
+    private const string IPhone = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
+    private readonly IdentityHost _host = fixture.Host;
+
+    [Fact]
+    public async Task SignOut_ACopiedCookieIsDead_AndThisSessionsRefreshTokensAreRevoked()
+    {
+        var email = $"leaving@{Senders.UniqueDomain()}";
+        await _host.CreateAccountAsync(email, OldPassword);
+        using var browser = new BrowserClient(_host);
+        string copied;
+        using (var signIn = await browser.SubmitFormAsync("/account/login", Credentials(email, OldPassword)))
+        {
+            copied = BrowserClient.SetCookie(signIn, SessionCookie.CookieName).ShouldNotBeNull().Value.ToString();
+        }
+
+        var refreshToken = await RefreshTokenOfAsync(browser, email);
+        (await CopiedCookieSignedInAsync(copied)).ShouldBeTrue("the copy works while the session lives");
+
+        var home = await browser.GetPageAsync("/");
+        using (var signedOut = await browser.PostAsync("/account/logout", new Dictionary<string, string> { ["__RequestVerificationToken"] = BrowserClient.AntiforgeryToken(home) }))
+        {
+            signedOut.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        (await CopiedCookieSignedInAsync(copied)).ShouldBeFalse("signing out ends the session on the server, not only this browser's cookie");
+        using var refreshed = await RefreshAsync(refreshToken);
+        refreshed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ProtocolClient.JsonAsync(refreshed)).GetProperty("error").GetString().ShouldBe("invalid_grant");
+    }
+
+    [Fact]
+    public async Task AccountPage_ListsTheSessions_SignOutEverywhereElse_EndsTheOthersAndTheirRefreshTokens()
+    {
+        var email = $"many@{Senders.UniqueDomain()}";
+        var account = await _host.CreateAccountAsync(email, OldPassword);
+        using var laptop = new BrowserClient(_host);
+        laptop.Headers.UserAgent.ParseAdd(Firefox);
+        using var phone = new BrowserClient(_host);
+        phone.Headers.UserAgent.ParseAdd(IPhone);
+        foreach (var browser in new[] { laptop, phone })
+        {
+            using var signIn = await browser.SubmitFormAsync("/account/login", Credentials(email, OldPassword));
+            CodeFlow.Location(signIn).ShouldBe("/");
+        }
+
+        var phoneRefreshToken = await RefreshTokenOfAsync(phone, email);
+        var rows = await _host.QueryAsync(db => db.Sessions.Where(s => s.AccountId == account.Id).ToListAsync());
+        rows.Count.ShouldBe(2);
+        rows.Select(r => r.UserAgent).Order().ShouldBe(["Firefox on Windows", "Safari on iOS"]);
+        rows.ShouldAllBe(r => r.RevokedAt == null && r.LastSeenAt >= r.CreatedAt);
+
+        var page = await laptop.GetPageAsync("/");
+        page.ShouldContain($"<strong>Firefox on Windows</strong> ({AccountText.SessionThisBrowser})");
+        page.ShouldContain("<strong>Safari on iOS</strong>:");
+        page.ShouldContain(AccountText.SignOutOthersButton);
+
+        using (var ended = await laptop.SubmitFormAsync("/", new Dictionary<string, string>()))
+        {
+            CodeFlow.Location(ended).ShouldBe("/?ended=1");
+        }
+
+        (await SignedInAddressAsync(phone)).ShouldBeNull("the other browser is signed out");
+        (await SignedInAddressAsync(laptop)).ShouldBe(email, "this browser stays signed in");
+        (await laptop.GetPageAsync("/?ended=1")).ShouldContain(AccountText.SignedOutOthersText(1));
+        using var refreshed = await RefreshAsync(phoneRefreshToken);
+        refreshed.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "the other session's refresh tokens are revoked with it");
+    }
+
+    [Fact]
+    public async Task Session_EndsAtItsAbsoluteLifetime_HoweverActive_12HoursOr30DaysWithKeepMeSignedIn()
+    {
+        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        await using var host = await new IdentityHost(await servers.NewEnvironmentAsync("session_lifetime"),
+            PasswordResetFixture.Configure(TestClients.Settings())) { Clock = clock }.StartAsync();
+        var email = $"lasting@{Senders.UniqueDomain()}";
+        await host.CreateAccountAsync(email, OldPassword);
+        using var shortSession = await SignedInAsync(host, email, OldPassword);
+        using var kept = new BrowserClient(host);
+        using (var signIn = await kept.SubmitFormAsync("/account/login", Credentials(email, OldPassword, keepSignedIn: true)))
+        {
+            CodeFlow.Location(signIn).ShouldBe("/");
+        }
+
+        for (var hour = 1; hour <= 11; hour++)
+        {
+            clock.Advance(TimeSpan.FromHours(1));
+            (await SignedInAddressAsync(shortSession)).ShouldBe(email, $"hour {hour}: in use, within 12 hours");
+        }
+
+        clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
+        (await SignedInAddressAsync(shortSession)).ShouldBeNull("12 hours after signing in, used every hour: over");
+        (await SignedInAddressAsync(kept)).ShouldBe(email, "\"keep me signed in\" lasts 30 days");
+
+        for (var day = 1; day <= 29; day++)
+        {
+            clock.Advance(TimeSpan.FromDays(1));
+            (await SignedInAddressAsync(kept)).ShouldBe(email, $"day {day}: in use daily, within 30 days");
+        }
+
+        clock.Advance(TimeSpan.FromDays(1));
+        (await SignedInAddressAsync(kept)).ShouldBeNull("30 days after signing in: over, however often it was used");
+    }
+
+    private async Task<bool> CopiedCookieSignedInAsync(string cookieValue)
+    {
+        using var client = _host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("Cookie", $"{SessionCookie.CookieName}={cookieValue}");
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return !html.Contains(PageText.NotSignedIn, StringComparison.Ordinal);
+    }
+
+    private async Task<string> RefreshTokenOfAsync(BrowserClient browser, string email)
+    {
+        var flow = new CodeFlow(browser);
+        var callback = await flow.RunAsync(email, OldPassword);
+        using var response = await flow.RedeemAsync(new ProtocolClient(_host.CreateClient()), callback["code"]);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return (await ProtocolClient.JsonAsync(response)).GetProperty("refresh_token").GetString()!;
+    }
+
+    private Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>
+        new ProtocolClient(_host.CreateClient()).PostFormAsync("/connect/token", new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token",
+            ["refresh_token"] = refreshToken,
+            ["client_id"] = TestClients.PortalId,
+        });
+}
