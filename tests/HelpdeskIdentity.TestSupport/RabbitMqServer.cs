@@ -12,6 +12,11 @@ namespace HelpdeskIdentity.TestSupport;
 /// </summary>
 public sealed class RabbitMqServer : IAsyncDisposable
 {
+    // The service connects with an account of its own, as in production: Production refuses RabbitMQ's guest
+    // account (decision 0032). guest stays the management API's (administrator) account here.
+    private const string ServiceUser = "helpdesk";
+    private const string ServicePassword = "helpdesk-test-broker";
+
     private readonly IContainer _container;
     private readonly HttpClient _management;
 
@@ -36,7 +41,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
         return server;
     }
 
-    public string Url(string virtualHost) => $"amqp://guest:guest@127.0.0.1:{Port}/{Uri.EscapeDataString(virtualHost)}";
+    public string Url(string virtualHost) => $"amqp://{ServiceUser}:{ServicePassword}@127.0.0.1:{Port}/{Uri.EscapeDataString(virtualHost)}";
 
     /// <summary>A new virtual host (through the management API), so a test's queues and exchanges are its own; returns its URL.</summary>
     public async Task<string> CreateVirtualHostAsync(string prefix)
@@ -44,7 +49,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
         var name = $"{prefix}-{Guid.NewGuid():N}";
         var path = Uri.EscapeDataString(name);
         (await _management.PutAsJsonAsync($"vhosts/{path}", new { })).EnsureSuccessStatusCode();
-        (await _management.PutAsJsonAsync($"permissions/{path}/guest", new { configure = ".*", write = ".*", read = ".*" })).EnsureSuccessStatusCode();
+        await GrantAsync(path);
         return Url(name);
     }
 
@@ -64,9 +69,15 @@ public sealed class RabbitMqServer : IAsyncDisposable
         await _container.DisposeAsync();
     }
 
+    private async Task GrantAsync(string escapedVirtualHost) =>
+        (await _management.PutAsJsonAsync($"permissions/{escapedVirtualHost}/{ServiceUser}", new { configure = ".*", write = ".*", read = ".*" }))
+            .EnsureSuccessStatusCode();
+
     private Task ReadyAsync() => TestImages.ReadyAsync(async () =>
     {
         (await _management.GetAsync("overview")).EnsureSuccessStatusCode();
+        (await _management.PutAsJsonAsync($"users/{ServiceUser}", new { password = ServicePassword, tags = "" })).EnsureSuccessStatusCode();
+        await GrantAsync("%2F");
         var factory = new ConnectionFactory { Uri = new Uri(Url("/")), RequestedConnectionTimeout = TimeSpan.FromSeconds(2) };
         await using var connection = await factory.CreateConnectionAsync();
     }, "RabbitMQ", TimeSpan.FromSeconds(90));

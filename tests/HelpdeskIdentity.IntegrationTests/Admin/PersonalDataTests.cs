@@ -100,6 +100,7 @@ public sealed class PersonalDataTests(AdminFixture fixture) : IClassFixture<Admi
         account.GetProperty("id").GetGuid().ShouldBe(person.Id);
         account.GetProperty("email").GetString().ShouldBe(person.Address);
         account.GetProperty("name").GetString().ShouldBe(person.Name);
+        account.GetProperty("nameConfirmed").GetBoolean().ShouldBeFalse("the name came with a ticket and was never confirmed");
         document.GetProperty("organization").GetProperty("domains").EnumerateArray().Select(d => d.GetString())
             .ShouldBe([person.Address.Split('@')[1]]);
         var session = document.GetProperty("sessions").EnumerateArray().ShouldHaveSingleItem();
