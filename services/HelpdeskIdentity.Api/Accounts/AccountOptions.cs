@@ -33,4 +33,7 @@ public sealed class AccountOptions
 
     /// <summary>How long used, voided and expired set-password and e-mail change links are kept before the pruner deletes them (1 hour to 365 days).</summary>
     public TimeSpan LinkRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How many times a forgot-password or register request may fail before the worker gives it up (1 to 100).</summary>
+    public int RequestAttempts { get; set; } = 5;
 }

@@ -47,6 +47,7 @@ public static class AccountsServiceCollectionExtensions
                 "Accounts:Invitation:LinkLifetime must be between 1 hour and 30 days.")
             .Validate(o => o.LinkRetention >= TimeSpan.FromHours(1) && o.LinkRetention <= TimeSpan.FromDays(365),
                 "Accounts:LinkRetention must be between 1 hour and 365 days.")
+            .Validate(o => o.RequestAttempts is >= 1 and <= 100, "Accounts:RequestAttempts must be between 1 and 100.")
             .ValidateOnStart();
 
         builder.AddAudit(); // sign-in, password, e-mail and session events

@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Accounts.Registration;
 using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Data;
 using Microsoft.AspNetCore.Identity;
@@ -18,6 +19,11 @@ public sealed class OperatorAccounts(UserManager<Account> users, HelpdeskDbConte
         if (parsed.Mailbox is not { } mailbox)
         {
             return OperatorAccountResult.Refused($"Not a valid e-mail address: {parsed.Message}");
+        }
+
+        if (LookalikeDomains.Refusal(mailbox) is not null)
+        {
+            return OperatorAccountResult.Refused("A look-alike address: it mixes scripts or holds a symbol (the rule of every path in).");
         }
 
         if (await users.FindByEmailAsync(mailbox.Address) is { } existing)

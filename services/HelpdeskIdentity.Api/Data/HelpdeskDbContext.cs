@@ -209,6 +209,7 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
             request.Property(r => r.Language).HasMaxLength(8);
             request.Property(r => r.ReturnUrl).HasMaxLength(2000);
             request.Property(r => r.Purpose).HasMaxLength(20).HasDefaultValue(Accounts.PasswordReset.PasswordResetRequest.SetPasswordPurpose);
+            request.Property(r => r.Attempts).HasDefaultValue(0);
             request.HasIndex(r => r.CreatedAt);
         });
         builder.Entity<SignInCodeRecord>(code =>
@@ -233,6 +234,7 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
         builder.Entity<RegistrationRequestRecord>(request =>
         {
             request.ToTable("registration_requests");
+            request.Property(r => r.Attempts).HasDefaultValue(0);
             request.Property(r => r.Email).HasMaxLength(320);
             request.Property(r => r.DisplayName).HasMaxLength(200);
             request.Property(r => r.ReturnUrl).HasMaxLength(2000);

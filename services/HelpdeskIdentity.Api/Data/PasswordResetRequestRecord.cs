@@ -21,4 +21,7 @@ public class PasswordResetRequestRecord
 
     /// <summary><c>set-password</c> (a link) or <c>sign-in-code</c> (a code, docs/decisions/0036).</summary>
     public string Purpose { get; set; } = Accounts.PasswordReset.PasswordResetRequest.SetPasswordPurpose;
+
+    /// <summary>How many times the worker failed to handle it (given up after <c>Accounts:RequestAttempts</c>).</summary>
+    public int Attempts { get; set; }
 }

@@ -11,10 +11,7 @@ internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswor
         """;
 
     private const string TakeRequests = """
-        WITH taken AS (
-            SELECT id FROM password_reset_requests ORDER BY created_at LIMIT @limit FOR UPDATE SKIP LOCKED)
-        DELETE FROM password_reset_requests r USING taken WHERE r.id = taken.id
-        RETURNING r.id, r.email, r.return_url, r.language, r.purpose
+        SELECT id, email, return_url, language, purpose FROM password_reset_requests ORDER BY created_at LIMIT @limit FOR UPDATE SKIP LOCKED
         """;
 
     private const string FindAccount = "SELECT id, email, display_name, email_confirmed FROM users WHERE normalized_email = @email";

@@ -19,4 +19,7 @@ public class RegistrationRequestRecord
     public string? Language { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>How many times the worker failed to handle it (given up after <c>Accounts:RequestAttempts</c>).</summary>
+    public int Attempts { get; set; }
 }

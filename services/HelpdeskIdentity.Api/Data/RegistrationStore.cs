@@ -12,10 +12,7 @@ internal sealed class RegistrationStore(NpgsqlDataSource dataSource) : IRegistra
         """;
 
     private const string TakeRequests = """
-        WITH taken AS (
-            SELECT id FROM registration_requests ORDER BY created_at LIMIT @limit FOR UPDATE SKIP LOCKED)
-        DELETE FROM registration_requests r USING taken WHERE r.id = taken.id
-        RETURNING r.id, r.email, r.display_name, r.return_url, r.language
+        SELECT id, email, display_name, return_url, language FROM registration_requests ORDER BY created_at LIMIT @limit FOR UPDATE SKIP LOCKED
         """;
 
     private const string FindOrganization = """

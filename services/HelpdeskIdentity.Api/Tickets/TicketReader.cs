@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Api.Accounts.Registration;
 using HelpdeskIdentity.Contracts;
 
 namespace HelpdeskIdentity.Api.Tickets;
@@ -31,6 +32,11 @@ public static class TicketReader
         if (parsed.Mailbox is null)
         {
             throw new InvalidTicketException(parsed.Reason!, $"Ticket {ticketId}: the sender is not a usable mailbox. {parsed.Message}");
+        }
+
+        if (LookalikeDomains.Refusal(parsed.Mailbox) is { } lookalike)
+        {
+            throw new InvalidTicketException(lookalike, $"Ticket {ticketId}: the sender's address mixes scripts or holds a symbol, as look-alike addresses do; registration refuses it too.");
         }
 
         return new RequesterTicket(ticketId, parsed.Mailbox, message.ReceivedAt.ToUniversalTime());

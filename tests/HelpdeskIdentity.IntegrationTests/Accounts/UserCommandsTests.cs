@@ -47,6 +47,8 @@ public sealed class UserCommandsTests(SignInFixture fixture) : IClassFixture<Sig
 
     [Theory]
     [InlineData("not-an-address", Password, "not a valid e-mail address")]
+    [InlineData("pay@p\u0430ypal.example", Password, "look-alike address")] // a Cyrillic "а": security review finding 10
+    [InlineData("j\u0430n@example.nl", Password, "look-alike address")]
     [InlineData("ok@example.nl", "short", "Use at least 15 characters; this password has 5.")]
     [InlineData("ok@example.nl", "passwordpassword", "users add: This password is on a list of common or breached passwords; choose another.")]
     [InlineData("ok@example.nl", "Password1234567!", "users add: This password is on a list of common or breached passwords; choose another.")]

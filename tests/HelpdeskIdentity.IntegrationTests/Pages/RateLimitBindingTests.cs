@@ -90,18 +90,26 @@ public sealed class RateLimitBindingTests(RateLimitFixture fixture) : IClassFixt
         allowedElsewhere.StatusCode.ShouldBe(HttpStatusCode.OK, "another /64 has its own budget");
     }
 
-    /// <summary>Posts the page's form with its antiforgery token and the address only in the query string or under the bare key <c>Email</c>.</summary>
+    /// <summary>
+    /// Posts the page's form with its antiforgery token and the address only in the query string or under the bare key
+    /// <c>Email</c>. The unprefixed post carries no <c>Input.*</c> key at all (the page's other fields bare too), which is
+    /// what made model binding fall back to the bare keys before the form-only binding.
+    /// </summary>
     private static async Task<HttpResponseMessage> PostOutsideTheFieldAsync(BrowserClient browser, string page, string shape, string address, Dictionary<string, string> fields)
     {
         var html = await browser.GetPageAsync(page);
-        fields["__RequestVerificationToken"] = BrowserClient.AntiforgeryToken(html);
+        var token = BrowserClient.AntiforgeryToken(html);
         if (shape == "query")
         {
+            fields["__RequestVerificationToken"] = token;
             return await browser.PostAsync($"{page}?Input.Email={Uri.EscapeDataString(address)}", fields);
         }
 
-        fields["Email"] = address;
-        return await browser.PostAsync(page, fields);
+        var bare = fields.ToDictionary(field => field.Key.Replace("Input.", "", StringComparison.Ordinal), field => field.Value);
+        bare["__RequestVerificationToken"] = token;
+        bare["Email"] = address;
+        bare.Keys.ShouldNotContain(key => key.StartsWith("Input.", StringComparison.Ordinal));
+        return await browser.PostAsync(page, bare);
     }
 
     /// <summary>Requests the page recorded for the address, whether still waiting or already turned into e-mail.</summary>

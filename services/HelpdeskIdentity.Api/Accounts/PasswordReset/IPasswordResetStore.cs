@@ -11,7 +11,7 @@ public interface IPasswordResetStore
     /// <summary>One INSERT, the same whether or not the address has an account.</summary>
     Task AddRequestAsync(PasswordResetRequest request, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Locks up to <paramref name="limit"/> waiting requests (skipping those another instance holds) and deletes them on commit.</summary>
+    /// <summary>Locks up to <paramref name="limit"/> waiting requests, oldest first (skipping those another instance holds); the worker deletes each it handles or gives up.</summary>
     Task<IReadOnlyList<PasswordResetRequest>> TakeRequestsAsync(NpgsqlConnection connection, int limit, CancellationToken cancellationToken);
 
     Task<PasswordResetAccount?> FindAccountAsync(NpgsqlConnection connection, string normalizedEmail, CancellationToken cancellationToken);

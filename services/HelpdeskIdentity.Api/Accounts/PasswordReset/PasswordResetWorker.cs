@@ -28,11 +28,13 @@ public sealed class PasswordResetWorker(
     NpgsqlDataSource dataSource,
     IOptions<AccountOptions> options,
     IOptions<LanguageOptions> languages,
-    ILogger<PasswordResetWorker> logger) : RequestWorker<PasswordResetRequest>(signal, dataSource, languages, logger)
+    ILogger<PasswordResetWorker> logger) : RequestWorker<PasswordResetRequest>(signal, dataSource, languages, options.Value.RequestAttempts, logger)
 {
     private PasswordResetOptions Options => options.Value.PasswordReset;
 
     protected override TimeSpan PollInterval => Options.PollInterval;
+
+    protected override string Table => "password_reset_requests";
 
     protected override Task<IReadOnlyList<PasswordResetRequest>> TakeAsync(NpgsqlConnection connection, int limit, CancellationToken cancellationToken) =>
         store.TakeRequestsAsync(connection, limit, cancellationToken);

@@ -11,7 +11,7 @@ public interface IRegistrationStore
     /// <summary>One INSERT, the same whatever the address.</summary>
     Task AddRequestAsync(RegistrationRequest request, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Locks up to <paramref name="limit"/> waiting requests (skipping those another instance holds) and deletes them on commit.</summary>
+    /// <summary>Locks up to <paramref name="limit"/> waiting requests, oldest first (skipping those another instance holds); the worker deletes each it handles or gives up.</summary>
     Task<IReadOnlyList<RegistrationRequest>> TakeRequestsAsync(NpgsqlConnection connection, int limit, CancellationToken cancellationToken);
 
     /// <summary>The organisation that owns exactly this domain (lower-case A-label), or null.</summary>

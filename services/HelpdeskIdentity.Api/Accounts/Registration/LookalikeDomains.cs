@@ -12,7 +12,27 @@ namespace HelpdeskIdentity.Api.Accounts.Registration;
 /// </summary>
 public static class LookalikeDomains
 {
+    /// <summary>The reason for a domain that mixes scripts or holds a symbol such as an emoji.</summary>
+    public const string LookalikeDomain = "lookalike-domain";
+
+    /// <summary>The reason for a local part that mixes scripts (a Cyrillic "а" among Latin letters).</summary>
+    public const string LookalikeLocalPart = "lookalike-local-part";
+
     private enum Script { None, Latin, Greek, Cyrillic, Armenian, Cjk, Another }
+
+    /// <summary>
+    /// The one address rule of every path in (tickets, register, change e-mail): why <paramref name="address"/> is
+    /// refused as a look-alike, or null. Refused: a domain (A-labels decoded) that mixes scripts or holds a symbol
+    /// (emoji and other symbols, which IDNA2008 disallows), and a local part that mixes scripts.
+    /// </summary>
+    public static string? Refusal(MailboxAddress address) =>
+        MixesScripts(address.UnicodeDomain) || address.UnicodeDomain.EnumerateRunes().Any(IsSymbol) ? LookalikeDomain
+        : MixesScripts(address.LocalPart) ? LookalikeLocalPart
+        : null;
+
+    private static bool IsSymbol(Rune rune) => Rune.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.OtherSymbol
+        or System.Globalization.UnicodeCategory.MathSymbol or System.Globalization.UnicodeCategory.ModifierSymbol
+        or System.Globalization.UnicodeCategory.CurrencySymbol;
 
     /// <param name="unicodeDomain">The domain in its Unicode form (<see cref="MailboxAddress.UnicodeDomain"/>).</param>
     public static bool MixesScripts(string unicodeDomain)

@@ -26,9 +26,11 @@ public sealed class RegistrationWorker(
     IOptions<AccountOptions> accountOptions,
     IOptions<LanguageOptions> languages,
     TimeProvider clock,
-    ILogger<RegistrationWorker> logger) : RequestWorker<RegistrationRequest>(signal, dataSource, languages, logger)
+    ILogger<RegistrationWorker> logger) : RequestWorker<RegistrationRequest>(signal, dataSource, languages, accountOptions.Value.RequestAttempts, logger)
 {
     protected override TimeSpan PollInterval => options.Value.PollInterval;
+
+    protected override string Table => "registration_requests";
 
     protected override Task<IReadOnlyList<RegistrationRequest>> TakeAsync(NpgsqlConnection connection, int limit, CancellationToken cancellationToken) =>
         store.TakeRequestsAsync(connection, limit, cancellationToken);

@@ -52,7 +52,7 @@ public sealed class ChangeEmailModel(SignedInAccounts accounts, EmailChanges cha
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.NewEmail)}", AccountText.NewEmailSame);
         }
-        else if (mailbox is not null && (senders.SkipReason(mailbox) is not null || LookalikeDomains.MixesScripts(mailbox.UnicodeDomain)))
+        else if (mailbox is not null && (senders.SkipReason(mailbox) is not null || LookalikeDomains.Refusal(mailbox) is not null))
         {
             // What intake and registration refuse — the helpdesk's own or no-reply addresses, look-alike domains — an
             // account cannot move to either: a confirm link mailed to the helpdesk's inbox must not become a ticket.

@@ -34,7 +34,7 @@ public sealed class RegisterModel(IRegistrationStore store, RegistrationSignal s
         {
             ModelState.AddModelError(EmailField, PageText.EmailInvalid);
         }
-        else if (address is not null && LookalikeDomains.MixesScripts(address.UnicodeDomain))
+        else if (address is not null && LookalikeDomains.Refusal(address) is not null)
         {
             ModelState.AddModelError(EmailField, RegisterText.DomainMixesScripts);
         }

@@ -26,4 +26,21 @@ public sealed class LookalikeDomainsTests
     [InlineData("東京example.jp")] // Latin with Han: allowed by the highly restrictive profile
     [InlineData("한국example.kr")] // Latin with Hangul
     public void MixesScripts_OneScript_IsFalse(string domain) => LookalikeDomains.MixesScripts(domain).ShouldBeFalse();
+
+    [Theory]
+    [InlineData("pay@pаypal.example", LookalikeDomains.LookalikeDomain)] // Cyrillic а in the domain
+    [InlineData("pay@xn--a-1qg.example", LookalikeDomains.LookalikeDomain)] // an A-label decoding to Latin and Myanmar
+    [InlineData("pay@i\u2764.example", LookalikeDomains.LookalikeDomain)] // an emoji
+    [InlineData("jаn@example.nl", LookalikeDomains.LookalikeLocalPart)] // Cyrillic а in a Latin local part
+    public void Refusal_LookalikeAddress_NamesWhatIsRefused(string address, string reason) =>
+        LookalikeDomains.Refusal(Parse(address)).ShouldBe(reason);
+
+    [Theory]
+    [InlineData("jan@example.nl")]
+    [InlineData("jörg@bücher.de")]
+    [InlineData("иван@пример.рф")]
+    public void Refusal_OneScriptAddress_IsNull(string address) => LookalikeDomains.Refusal(Parse(address)).ShouldBeNull();
+
+    private static HelpdeskIdentity.Api.Accounts.MailboxAddress Parse(string address) =>
+        HelpdeskIdentity.Api.Accounts.MailboxParser.Parse(System.Text.RegularExpressions.Regex.Unescape(address)).Mailbox.ShouldNotBeNull();
 }
