@@ -6,8 +6,7 @@ namespace HelpdeskIdentity.Api.Admin;
 
 /// <summary>
 /// GDPR export (docs/decisions/0035): everything held about the person in one document — the account, its
-/// organisation, its sessions (today: the refresh-token sessions; server-side sessions join when issue 11 lands),
-/// pending e-mail changes, e-mails written to them (never bodies: they carry links), and the audit events about them.
+/// organisation, its browser sessions (the <c>sessions</c> rows: docs/decisions/0024), pending e-mail changes, e-mails written to them (never bodies: they carry links), and the audit events about them.
 /// The export itself is audited, in the same transaction that read it.
 /// </summary>
 public sealed class PersonalDataExport(HelpdeskDbContext db, AdminAccounts accounts, AuditTrail audit)
@@ -25,10 +24,9 @@ public sealed class PersonalDataExport(HelpdeskDbContext db, AdminAccounts accou
             .Where(o => o.Id == account.Organization.Id)
             .Select(o => new ExportedOrganization(o.Id, o.Name, o.Domains.OrderBy(d => d.Domain).Select(d => d.Domain).ToList()))
             .SingleAsync(cancellationToken);
-        var sessions = await db.RefreshTokens.AsNoTracking().Where(t => t.SubjectId == subject)
-            .GroupBy(t => new { t.SessionId, t.ClientId })
-            .Select(g => new ExportedSession(g.Key.SessionId, g.Key.ClientId, g.Min(t => t.AuthenticatedAt), g.Max(t => t.CreatedAt),
-                g.Max(t => t.FamilyExpiresAt), g.All(t => t.RevokedAt != null || t.ConsumedAt != null)))
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.AccountId == id)
+            .OrderBy(s => s.CreatedAt)
+            .Select(s => new ExportedSession(s.CreatedAt, s.LastSeenAt, s.ExpiresAt, s.Persistent, s.UserAgent, s.RevokedAt))
             .ToListAsync(cancellationToken);
         var emailChanges = await db.EmailChangeTokens.AsNoTracking().Where(t => t.AccountId == id)
             .OrderBy(t => t.CreatedAt)
@@ -61,8 +59,12 @@ public sealed record PersonalDataDocument(
 
 public sealed record ExportedOrganization(Guid Id, string Name, IReadOnlyList<string> Domains);
 
-/// <summary>A session of the person with a client, as its refresh tokens record it.</summary>
-public sealed record ExportedSession(string SessionId, string ClientId, DateTimeOffset SignedInAt, DateTimeOffset LastRefreshedAt, DateTimeOffset ExpiresAt, bool Ended);
+/// <summary>
+/// A browser sign-in of the person, as its <c>sessions</c> row records it; never its id, which the session cookie and
+/// the ID tokens carry.
+/// </summary>
+public sealed record ExportedSession(
+    DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, DateTimeOffset ExpiresAt, bool Persistent, string UserAgent, DateTimeOffset? RevokedAt);
 
 public sealed record ExportedEmailChange(string NewEmail, DateTimeOffset RequestedAt, DateTimeOffset ExpiresAt, DateTimeOffset? ConfirmedAt, DateTimeOffset? VoidedAt);
 

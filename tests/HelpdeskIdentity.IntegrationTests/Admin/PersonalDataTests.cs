@@ -26,11 +26,12 @@ public sealed class PersonalDataTests(AdminFixture fixture) : IClassFixture<Admi
         await Eventually.HoldsAsync(async () => await fixture.Host.CountAccountsAsync(address) == 1, "the ticket's account");
         var id = await fixture.Host.QueryAsync(db => db.Users.Where(u => u.NormalizedEmail == address).Select(u => u.Id).SingleAsync(Cancellation));
 
-        // Claimed through the link, as the person would: e-mails, a used link, a password history row.
+        // Claimed through the link, as the person would: e-mails, a used link, a password history row, the ticket's name confirmed.
         var link = await SelfServiceFixture.SetPasswordLinkAsync(fixture.Host, address);
         using (var browser = new BrowserClient(fixture.Host))
         using (var set = await browser.SubmitFormAsync(link, new Dictionary<string, string>
                {
+                   ["Input.Name"] = name,
                    ["Input.NewPassword"] = AdminFixture.Password,
                    ["Input.ConfirmPassword"] = AdminFixture.Password,
                }))
@@ -91,6 +92,19 @@ public sealed class PersonalDataTests(AdminFixture fixture) : IClassFixture<Admi
     public async Task Export_HoldsAccountOrganisationSessionsAndAuditEvents_AndIsAudited()
     {
         var person = await PersonAsync();
+        using (var firefox = new BrowserClient(fixture.Host))
+        {
+            // A second browser sign-in, ended by signing out: the export shows it revoked, and the browser in short.
+            firefox.Headers.UserAgent.ParseAdd("Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0");
+            using var signedIn = await firefox.SubmitFormAsync("/account/login", SelfServiceFixture.Credentials(person.Address, AdminFixture.Password, keepSignedIn: true));
+            CodeFlow.Location(signedIn).ShouldBe("/");
+            var logout = await firefox.GetPageAsync("/account/logout");
+            using var signedOut = await firefox.PostAsync("/account/logout", new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = BrowserClient.AntiforgeryToken(logout),
+            });
+            signedOut.StatusCode.ShouldBe(HttpStatusCode.Found);
+        }
 
         using var response = await fixture.AdminAsync(HttpMethod.Get, $"/admin/v1/accounts/{person.Id}/export");
 
@@ -102,9 +116,19 @@ public sealed class PersonalDataTests(AdminFixture fixture) : IClassFixture<Admi
         account.GetProperty("name").GetString().ShouldBe(person.Name);
         document.GetProperty("organization").GetProperty("domains").EnumerateArray().Select(d => d.GetString())
             .ShouldBe([person.Address.Split('@')[1]]);
-        var session = document.GetProperty("sessions").EnumerateArray().ShouldHaveSingleItem();
-        session.GetProperty("clientId").GetString().ShouldBe(TestClients.PortalId);
-        session.GetProperty("ended").GetBoolean().ShouldBeFalse();
+        var sessions = document.GetProperty("sessions").EnumerateArray().ToList();
+        sessions.Count.ShouldBe(3, "signed in by setting the password, at the portal's code flow, and in Firefox");
+        sessions.Take(2).ShouldAllBe(s => s.GetProperty("revokedAt").ValueKind == JsonValueKind.Null, "the first two sign-ins are still live");
+        var portal = sessions[1];
+        portal.GetProperty("persistent").GetBoolean().ShouldBeFalse();
+        portal.GetProperty("lastSeenAt").GetDateTimeOffset().ShouldBeGreaterThanOrEqualTo(portal.GetProperty("createdAt").GetDateTimeOffset());
+        portal.GetProperty("expiresAt").GetDateTimeOffset().ShouldBeGreaterThan(portal.GetProperty("lastSeenAt").GetDateTimeOffset());
+        var ended = sessions[2];
+        ended.GetProperty("userAgent").GetString().ShouldBe("Firefox on Windows");
+        ended.GetProperty("persistent").GetBoolean().ShouldBeTrue("keep me signed in was ticked");
+        ended.GetProperty("revokedAt").GetDateTimeOffset().ShouldBeGreaterThanOrEqualTo(ended.GetProperty("createdAt").GetDateTimeOffset());
+        portal.EnumerateObject().Select(p => p.Name).ShouldBe(["createdAt", "lastSeenAt", "expiresAt", "persistent", "userAgent", "revokedAt"],
+            ignoreOrder: true, "never the session id, which the cookie carries");
         document.GetProperty("emailChanges").EnumerateArray().ShouldHaveSingleItem().GetProperty("newEmail").GetString().ShouldBe($"{person.LocalPart}.new@example.net");
         document.GetProperty("emails").EnumerateArray().Select(e => e.GetProperty("category").GetString()).ShouldNotBeEmpty();
         var types = document.GetProperty("auditEvents").EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();
