@@ -89,6 +89,31 @@ public sealed class PersonalDataTests(AdminFixture fixture) : IClassFixture<Admi
     }
 
     [Fact]
+    public async Task Erase_RemovesTheIdOfEveryTicketThePersonSent_AndOnlyTheirs()
+    {
+        var address = $"twice{Guid.NewGuid():N}@example.org";
+        string[] tickets = [Senders.UniqueTicketId(), Senders.UniqueTicketId()];
+        var someoneElse = Senders.UniqueTicketId();
+        foreach (var ticket in tickets)
+        {
+            await fixture.Bus.PublishRawTicketAsync(TestBus.RawTicket(ticket, address));
+        }
+
+        await fixture.Bus.PublishRawTicketAsync(TestBus.RawTicket(someoneElse, $"other{Guid.NewGuid():N}@example.org"));
+        Task<long> CountedAsync(string[] ids) => ScalarAsync<long>("SELECT count(*) FROM ingested_tickets WHERE ticket_id = ANY(@ids)", ("ids", ids));
+        await Eventually.HoldsAsync(async () => await CountedAsync([.. tickets, someoneElse]) == 3, "all three tickets counted");
+        var id = await fixture.Host.QueryAsync(db => db.Users.Where(u => u.NormalizedEmail == address).Select(u => u.Id).SingleAsync(Cancellation));
+        (await ScalarAsync<long>("SELECT count(*) FROM ingested_tickets WHERE ticket_id = ANY(@ids) AND account_id = @id", ("ids", tickets), ("id", id)))
+            .ShouldBe(2, "intake linked both tickets to the one account");
+
+        using var erased = await fixture.AdminAsync(HttpMethod.Delete, $"/admin/v1/accounts/{id}");
+
+        erased.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await CountedAsync(tickets)).ShouldBe(0, "the second ticket's id goes too, not only the first one's");
+        (await CountedAsync([someoneElse])).ShouldBe(1, "another sender's ticket id stays");
+    }
+
+    [Fact]
     public async Task Export_HoldsAccountOrganisationSessionsAndAuditEvents_AndIsAudited()
     {
         var person = await PersonAsync();
