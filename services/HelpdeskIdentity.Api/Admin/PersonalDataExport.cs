@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace HelpdeskIdentity.Api.Admin;
 
 /// <summary>
-/// GDPR export (docs/decisions/0035): everything held about the person in one document — the account, its
-/// organisation, its browser sessions (the <c>sessions</c> rows: docs/decisions/0024), pending e-mail changes, e-mails written to them (never bodies: they carry links), and the audit events about them.
+/// GDPR export (docs/decisions/0035): everything held about the person in one document — the account (and the name a
+/// ticket suggested, when not yet confirmed), its organisation, its browser sessions (the <c>sessions</c> rows: docs/decisions/0024), pending e-mail changes, e-mails written to them (never bodies: they carry links), and the audit events about them.
 /// The export itself is audited, in the same transaction that read it.
 /// </summary>
 public sealed class PersonalDataExport(HelpdeskDbContext db, AdminAccounts accounts, AuditTrail audit)
@@ -19,7 +19,7 @@ public sealed class PersonalDataExport(HelpdeskDbContext db, AdminAccounts accou
             return null;
         }
 
-        var subject = id.ToString();
+        var suggestedName = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.SuggestedDisplayName).SingleAsync(cancellationToken);
         var organization = account.Organization is null ? null : await db.Organizations.AsNoTracking()
             .Where(o => o.Id == account.Organization.Id)
             .Select(o => new ExportedOrganization(o.Id, o.Name, o.Domains.OrderBy(d => d.Domain).Select(d => d.Domain).ToList()))
@@ -44,12 +44,14 @@ public sealed class PersonalDataExport(HelpdeskDbContext db, AdminAccounts accou
 
         await audit.RecordAsync(new AuditEntry(AuditEventTypes.AccountExported, id), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new PersonalDataDocument(account, organization, sessions, emailChanges, emails, passwordChanges, events.Select(AuditEventView.From).ToList());
+        return new PersonalDataDocument(account, suggestedName, organization, sessions, emailChanges, emails, passwordChanges, events.Select(AuditEventView.From).ToList());
     }
 }
 
+/// <param name="SuggestedName">The name a ticket's From header gave, not yet confirmed by the person (the account view shows only a confirmed one).</param>
 public sealed record PersonalDataDocument(
     AccountView Account,
+    string? SuggestedName,
     ExportedOrganization? Organization,
     IReadOnlyList<ExportedSession> Sessions,
     IReadOnlyList<ExportedEmailChange> EmailChanges,

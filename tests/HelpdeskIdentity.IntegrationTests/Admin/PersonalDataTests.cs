@@ -114,6 +114,21 @@ public sealed class PersonalDataTests(AdminFixture fixture) : IClassFixture<Admi
     }
 
     [Fact]
+    public async Task Export_OfAnUnclaimedAccount_HoldsTheNameItsTicketSuggested()
+    {
+        var address = $"unclaimed{Guid.NewGuid():N}@example.org";
+        await fixture.Bus.PublishRawTicketAsync(TestBus.RawTicket(Senders.UniqueTicketId(), $"\"Una Suggested\" <{address}>"));
+        await Eventually.HoldsAsync(async () => await fixture.Host.CountAccountsAsync(address) == 1, "the ticket's account");
+        var id = await fixture.Host.QueryAsync(db => db.Users.Where(u => u.NormalizedEmail == address).Select(u => u.Id).SingleAsync(Cancellation));
+
+        using var response = await fixture.AdminAsync(HttpMethod.Get, $"/admin/v1/accounts/{id}/export");
+
+        var document = await AdminFixture.JsonAsync(response);
+        document.GetProperty("account").GetProperty("name").ValueKind.ShouldBe(JsonValueKind.Null, "not confirmed by the person");
+        document.GetProperty("suggestedName").GetString().ShouldBe("Una Suggested");
+    }
+
+    [Fact]
     public async Task Export_HoldsAccountOrganisationSessionsAndAuditEvents_AndIsAudited()
     {
         var person = await PersonAsync();
@@ -139,6 +154,7 @@ public sealed class PersonalDataTests(AdminFixture fixture) : IClassFixture<Admi
         account.GetProperty("id").GetGuid().ShouldBe(person.Id);
         account.GetProperty("email").GetString().ShouldBe(person.Address);
         account.GetProperty("name").GetString().ShouldBe(person.Name);
+        document.GetProperty("suggestedName").ValueKind.ShouldBe(JsonValueKind.Null, "the suggestion was confirmed at set-password");
         document.GetProperty("organization").GetProperty("domains").EnumerateArray().Select(d => d.GetString())
             .ShouldBe([person.Address.Split('@')[1]]);
         var sessions = document.GetProperty("sessions").EnumerateArray().ToList();
