@@ -1,5 +1,7 @@
 using HelpdeskIdentity.Api.Audit;
+using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Localization;
+using HelpdeskIdentity.Api.Outbox;
 using Microsoft.AspNetCore.Identity;
 
 namespace HelpdeskIdentity.Api.Accounts;
@@ -10,7 +12,8 @@ namespace HelpdeskIdentity.Api.Accounts;
 /// a dummy one when there is none), and lockout after repeated failures. Logs account ids, never addresses.
 /// </summary>
 public sealed partial class PasswordSignIn(
-    UserManager<Account> users, IPasswordHasher<Account> hasher, AuditTrail audit, ILogger<PasswordSignIn> logger)
+    UserManager<Account> users, IPasswordHasher<Account> hasher, HelpdeskDbContext db, AuditTrail audit, OutboxSignal outboxSignal,
+    ILogger<PasswordSignIn> logger)
 {
     private static string? _dummyHash;
 
@@ -72,11 +75,7 @@ public sealed partial class PasswordSignIn(
 
         if (!await users.CheckPasswordAsync(account, password))
         {
-            await users.AccessFailedAsync(account);
-            var lockedNow = await users.IsLockedOutAsync(account);
-            LogWrongPassword(account.Id, lockedNow);
-            await audit.RecordAsync(new(lockedNow ? AuditEventTypes.SignInLockedOut : AuditEventTypes.SignInFailed, account.Id, Succeeded: false, Detail: "wrong_password"), CancellationToken.None);
-            return lockedNow ? PasswordSignInResult.LockedOut : PasswordSignInResult.Failed;
+            return await CountFailureAsync(account);
         }
 
         if (account.AccessFailedCount > 0)
@@ -85,6 +84,27 @@ public sealed partial class PasswordSignIn(
         }
 
         return PasswordSignInResult.Succeeded(account);
+    }
+
+    /// <summary>
+    /// A wrong password: the access-failed count (and the lockout it may start) and its audit event commit together or
+    /// not at all — Identity's store saves through this request's <see cref="HelpdeskDbContext"/>, and the audit row is
+    /// written on the same connection inside the same transaction (docs/decisions/0034).
+    /// </summary>
+    private async Task<PasswordSignInResult> CountFailureAsync(Account account)
+    {
+        bool lockedNow;
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await users.AccessFailedAsync(account);
+            lockedNow = await users.IsLockedOutAsync(account);
+            await audit.RecordAsync(new(lockedNow ? AuditEventTypes.SignInLockedOut : AuditEventTypes.SignInFailed, account.Id, Succeeded: false, Detail: "wrong_password"), db, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        outboxSignal.Notify();
+        LogWrongPassword(account.Id, lockedNow);
+        return lockedNow ? PasswordSignInResult.LockedOut : PasswordSignInResult.Failed;
     }
 
     private void VerifyDummy(string password)

@@ -3,14 +3,11 @@ namespace HelpdeskIdentity.Api.Admin;
 /// <summary>
 /// An account as the admin API shows it: never a hash, a stamp or a token. <see cref="EmailVerified"/> is the one fact
 /// "confirmed" and "verified" name here (the mailbox was proved by a link); <see cref="Claimed"/>: it has a password.
-/// <see cref="Name"/> is the name the owner confirmed or, until they do, the one a ticket suggested
-/// (<see cref="NameConfirmed"/> false; docs/security.md, finding 2).
 /// </summary>
 public sealed record AccountView(
     Guid Id,
     string? Email,
     string? Name,
-    bool NameConfirmed,
     bool EmailVerified,
     bool Claimed,
     DateTimeOffset? LockedOutUntil,

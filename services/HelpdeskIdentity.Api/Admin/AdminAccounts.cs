@@ -77,7 +77,7 @@ public sealed class AdminAccounts(HelpdeskDbContext db, AuditTrail audit, Accoun
     {
         var now = clock.GetUtcNow();
         return accounts.Select(u => new AccountView(
-            u.Id, u.Email, u.DisplayName ?? u.SuggestedDisplayName, u.DisplayName != null, u.EmailConfirmed, u.PasswordHash != null,
+            u.Id, u.Email, u.DisplayName, u.EmailConfirmed, u.PasswordHash != null,
             u.LockoutEnd > now ? u.LockoutEnd : null,
             u.DisabledAt != null, u.DisabledAt,
             u.TicketCount, u.FirstTicketAt, u.LastTicketAt,

@@ -18,10 +18,7 @@ public sealed class PersonalDataEraser(NpgsqlDataSource dataSource, AuditTrail a
     // Parameters: @id (uuid), @subject (the id as tokens carry it), @addresses (every address the person is known by, lower-cased).
     private static readonly (string What, string Sql)[] Statements =
     [
-        ("ticket ids counted for the account's first ticket", """
-            DELETE FROM ingested_tickets WHERE ticket_id IN (
-                SELECT payload->>'ticketId' FROM outbox_messages WHERE message_type = 'RequesterAccountCreated' AND payload->>'accountId' = @subject)
-            """),
+        ("ticket ids counted for the account", "DELETE FROM ingested_tickets WHERE account_id = @id"),
         ("bus messages that name the person", "DELETE FROM outbox_messages WHERE message_type = 'RequesterAccountCreated' AND payload->>'accountId' = @subject"),
         ("e-mails addressed to the person", "DELETE FROM email_outbox WHERE lower(to_address) = ANY(@addresses)"),
         ("forgot-password requests", "DELETE FROM password_reset_requests WHERE lower(email) = ANY(@addresses)"),

@@ -5,9 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace HelpdeskIdentity.Api.Admin;
 
 /// <summary>
-/// GDPR export (docs/decisions/0035): everything held about the person in one document — the account, its
-/// organisation, its sessions (today: the refresh-token sessions; server-side sessions join when issue 11 lands),
-/// pending e-mail changes, e-mails written to them (never bodies: they carry links), and the audit events about them.
+/// GDPR export (docs/decisions/0035): everything held about the person in one document — the account (and the name a
+/// ticket suggested, when not yet confirmed), its organisation, its browser sessions (the <c>sessions</c> rows: docs/decisions/0024), pending e-mail changes, e-mails written to them (never bodies: they carry links), and the audit events about them.
 /// The export itself is audited, in the same transaction that read it.
 /// </summary>
 public sealed class PersonalDataExport(HelpdeskDbContext db, AdminAccounts accounts, AuditTrail audit)
@@ -20,15 +19,14 @@ public sealed class PersonalDataExport(HelpdeskDbContext db, AdminAccounts accou
             return null;
         }
 
-        var subject = id.ToString();
+        var suggestedName = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.SuggestedDisplayName).SingleAsync(cancellationToken);
         var organization = account.Organization is null ? null : await db.Organizations.AsNoTracking()
             .Where(o => o.Id == account.Organization.Id)
             .Select(o => new ExportedOrganization(o.Id, o.Name, o.Domains.OrderBy(d => d.Domain).Select(d => d.Domain).ToList()))
             .SingleAsync(cancellationToken);
-        var sessions = await db.RefreshTokens.AsNoTracking().Where(t => t.SubjectId == subject)
-            .GroupBy(t => new { t.SessionId, t.ClientId })
-            .Select(g => new ExportedSession(g.Key.SessionId, g.Key.ClientId, g.Min(t => t.AuthenticatedAt), g.Max(t => t.CreatedAt),
-                g.Max(t => t.FamilyExpiresAt), g.All(t => t.RevokedAt != null || t.ConsumedAt != null)))
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.AccountId == id)
+            .OrderBy(s => s.CreatedAt)
+            .Select(s => new ExportedSession(s.CreatedAt, s.LastSeenAt, s.ExpiresAt, s.Persistent, s.UserAgent, s.RevokedAt))
             .ToListAsync(cancellationToken);
         var emailChanges = await db.EmailChangeTokens.AsNoTracking().Where(t => t.AccountId == id)
             .OrderBy(t => t.CreatedAt)
@@ -46,12 +44,14 @@ public sealed class PersonalDataExport(HelpdeskDbContext db, AdminAccounts accou
 
         await audit.RecordAsync(new AuditEntry(AuditEventTypes.AccountExported, id), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new PersonalDataDocument(account, organization, sessions, emailChanges, emails, passwordChanges, events.Select(AuditEventView.From).ToList());
+        return new PersonalDataDocument(account, suggestedName, organization, sessions, emailChanges, emails, passwordChanges, events.Select(AuditEventView.From).ToList());
     }
 }
 
+/// <param name="SuggestedName">The name a ticket's From header gave, not yet confirmed by the person (the account view shows only a confirmed one).</param>
 public sealed record PersonalDataDocument(
     AccountView Account,
+    string? SuggestedName,
     ExportedOrganization? Organization,
     IReadOnlyList<ExportedSession> Sessions,
     IReadOnlyList<ExportedEmailChange> EmailChanges,
@@ -61,8 +61,12 @@ public sealed record PersonalDataDocument(
 
 public sealed record ExportedOrganization(Guid Id, string Name, IReadOnlyList<string> Domains);
 
-/// <summary>A session of the person with a client, as its refresh tokens record it.</summary>
-public sealed record ExportedSession(string SessionId, string ClientId, DateTimeOffset SignedInAt, DateTimeOffset LastRefreshedAt, DateTimeOffset ExpiresAt, bool Ended);
+/// <summary>
+/// A browser sign-in of the person, as its <c>sessions</c> row records it; never its id, which the session cookie and
+/// the ID tokens carry.
+/// </summary>
+public sealed record ExportedSession(
+    DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, DateTimeOffset ExpiresAt, bool Persistent, string UserAgent, DateTimeOffset? RevokedAt);
 
 public sealed record ExportedEmailChange(string NewEmail, DateTimeOffset RequestedAt, DateTimeOffset ExpiresAt, DateTimeOffset? ConfirmedAt, DateTimeOffset? VoidedAt);
 

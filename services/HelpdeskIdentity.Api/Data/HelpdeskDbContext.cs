@@ -119,6 +119,8 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
             ticket.HasKey(t => t.TicketId);
             ticket.Property(t => t.TicketId).HasMaxLength(200);
             ticket.HasIndex(t => t.IngestedAt);
+            ticket.HasOne<Account>().WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.Cascade);
+            ticket.HasIndex(t => t.AccountId);
         });
 
         builder.Entity<SigningKeyRecord>(key =>

@@ -59,8 +59,10 @@ internal sealed class RequesterAccountStore(NpgsqlDataSource dataSource, AuditTr
         INSERT INTO organization_domains (domain, organization_id) VALUES (@domain, @organization_id);
         """;
 
+    // The account the ticket was counted for (created, counted, or a concurrent creator's) is linked for GDPR erase.
     private const string ClaimTicket = """
-        INSERT INTO ingested_tickets (ticket_id, ingested_at) VALUES (@ticket_id, clock_timestamp())
+        INSERT INTO ingested_tickets (ticket_id, ingested_at, account_id)
+        VALUES (@ticket_id, clock_timestamp(), (SELECT id FROM users WHERE normalized_email = @email))
         ON CONFLICT (ticket_id) DO NOTHING
         """;
 
@@ -108,7 +110,7 @@ internal sealed class RequesterAccountStore(NpgsqlDataSource dataSource, AuditTr
             }
         }
 
-        if (await Sql.ExecuteAsync(connection, ClaimTicket, cancellationToken, ("ticket_id", ticket.TicketId)) == 0)
+        if (await Sql.ExecuteAsync(connection, ClaimTicket, cancellationToken, ("ticket_id", ticket.TicketId), ("email", sender.Address)) == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
             return TicketIntakeResult.Duplicate;

@@ -7,4 +7,7 @@ public class IngestedTicket
 
     /// <summary>Commit-side clock reading (<c>clock_timestamp()</c>); the benchmark reads latency from it.</summary>
     public DateTimeOffset IngestedAt { get; set; }
+
+    /// <summary>The account the ticket was counted for: GDPR erase removes the person's ticket ids by it.</summary>
+    public Guid? AccountId { get; set; }
 }

@@ -119,6 +119,47 @@ public sealed class AuditTrailTests(AdminFixture fixture) : IClassFixture<AdminF
     }
 
     [Fact]
+    public async Task WrongPassword_CountsTowardLockoutOnlyWithItsAuditRow()
+    {
+        var email = $"atomic{Guid.NewGuid():N}@example.org";
+        var account = await fixture.CreateAccountAsync(email, AdminFixture.Password);
+        Task<int> FailedCountAsync() => fixture.Host.QueryAsync(db => db.Users.Where(u => u.Id == account.Id).Select(u => u.AccessFailedCount).SingleAsync(Cancellation));
+        var trigger = $"refuse_audit_{Guid.NewGuid():N}";
+
+        // The database refuses this account's audit rows: the failure must not be counted without its event.
+        async Task ExecuteAsync(string sql)
+        {
+            await using var command = fixture.Host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>().CreateCommand(sql);
+            await command.ExecuteNonQueryAsync(Cancellation);
+        }
+
+        await ExecuteAsync($"""
+            CREATE FUNCTION {trigger}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit refused'; END $$;
+            CREATE TRIGGER {trigger} BEFORE INSERT ON audit_events FOR EACH ROW WHEN (NEW.account_id = '{account.Id}') EXECUTE FUNCTION {trigger}();
+            """);
+        try
+        {
+            await using var scope = fixture.Host.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Api.Accounts.Account>>();
+            var tracked = (await users.FindByIdAsync(account.Id.ToString())).ShouldNotBeNull();
+            await Should.ThrowAsync<Npgsql.PostgresException>(() =>
+                scope.ServiceProvider.GetRequiredService<Api.Accounts.PasswordSignIn>().VerifyAsync(tracked, "not the password at all"));
+        }
+        finally
+        {
+            await ExecuteAsync($"DROP TRIGGER {trigger} ON audit_events; DROP FUNCTION {trigger}();");
+        }
+
+        (await FailedCountAsync()).ShouldBe(0, "the count rolled back with the audit row that could not be written");
+        (await EventsAsync(account.Id)).ShouldNotContain(e => e.Type == "sign_in.failed");
+
+        (await SelfServiceFixture.CanSignInAsync(fixture.Host, email, "not the password at all")).ShouldBeFalse();
+
+        (await FailedCountAsync()).ShouldBe(1);
+        (await EventsAsync(account.Id)).Count(e => e.Type == "sign_in.failed" && e.Detail == "wrong_password").ShouldBe(1);
+    }
+
+    [Fact]
     public async Task SignInWithAnUnknownAddress_IsAuditedWithoutAnAccount()
     {
         Task<int> CountAsync() => fixture.Host.QueryAsync(db => db.AuditEvents.CountAsync(e => e.Type == "sign_in.failed" && e.Detail == "unknown_address" && e.AccountId == null, Cancellation));

@@ -26,11 +26,12 @@ public sealed class PersonalDataTests(AdminFixture fixture) : IClassFixture<Admi
         await Eventually.HoldsAsync(async () => await fixture.Host.CountAccountsAsync(address) == 1, "the ticket's account");
         var id = await fixture.Host.QueryAsync(db => db.Users.Where(u => u.NormalizedEmail == address).Select(u => u.Id).SingleAsync(Cancellation));
 
-        // Claimed through the link, as the person would: e-mails, a used link, a password history row.
+        // Claimed through the link, as the person would: e-mails, a used link, a password history row, the ticket's name confirmed.
         var link = await SelfServiceFixture.SetPasswordLinkAsync(fixture.Host, address);
         using (var browser = new BrowserClient(fixture.Host))
         using (var set = await browser.SubmitFormAsync(link, new Dictionary<string, string>
                {
+                   ["Input.Name"] = name,
                    ["Input.NewPassword"] = AdminFixture.Password,
                    ["Input.ConfirmPassword"] = AdminFixture.Password,
                }))
@@ -88,9 +89,62 @@ public sealed class PersonalDataTests(AdminFixture fixture) : IClassFixture<Admi
     }
 
     [Fact]
+    public async Task Erase_RemovesTheIdOfEveryTicketThePersonSent_AndOnlyTheirs()
+    {
+        var address = $"twice{Guid.NewGuid():N}@example.org";
+        string[] tickets = [Senders.UniqueTicketId(), Senders.UniqueTicketId()];
+        var someoneElse = Senders.UniqueTicketId();
+        foreach (var ticket in tickets)
+        {
+            await fixture.Bus.PublishRawTicketAsync(TestBus.RawTicket(ticket, address));
+        }
+
+        await fixture.Bus.PublishRawTicketAsync(TestBus.RawTicket(someoneElse, $"other{Guid.NewGuid():N}@example.org"));
+        Task<long> CountedAsync(string[] ids) => ScalarAsync<long>("SELECT count(*) FROM ingested_tickets WHERE ticket_id = ANY(@ids)", ("ids", ids));
+        await Eventually.HoldsAsync(async () => await CountedAsync([.. tickets, someoneElse]) == 3, "all three tickets counted");
+        var id = await fixture.Host.QueryAsync(db => db.Users.Where(u => u.NormalizedEmail == address).Select(u => u.Id).SingleAsync(Cancellation));
+        (await ScalarAsync<long>("SELECT count(*) FROM ingested_tickets WHERE ticket_id = ANY(@ids) AND account_id = @id", ("ids", tickets), ("id", id)))
+            .ShouldBe(2, "intake linked both tickets to the one account");
+
+        using var erased = await fixture.AdminAsync(HttpMethod.Delete, $"/admin/v1/accounts/{id}");
+
+        erased.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await CountedAsync(tickets)).ShouldBe(0, "the second ticket's id goes too, not only the first one's");
+        (await CountedAsync([someoneElse])).ShouldBe(1, "another sender's ticket id stays");
+    }
+
+    [Fact]
+    public async Task Export_OfAnUnclaimedAccount_HoldsTheNameItsTicketSuggested()
+    {
+        var address = $"unclaimed{Guid.NewGuid():N}@example.org";
+        await fixture.Bus.PublishRawTicketAsync(TestBus.RawTicket(Senders.UniqueTicketId(), $"\"Una Suggested\" <{address}>"));
+        await Eventually.HoldsAsync(async () => await fixture.Host.CountAccountsAsync(address) == 1, "the ticket's account");
+        var id = await fixture.Host.QueryAsync(db => db.Users.Where(u => u.NormalizedEmail == address).Select(u => u.Id).SingleAsync(Cancellation));
+
+        using var response = await fixture.AdminAsync(HttpMethod.Get, $"/admin/v1/accounts/{id}/export");
+
+        var document = await AdminFixture.JsonAsync(response);
+        document.GetProperty("account").GetProperty("name").ValueKind.ShouldBe(JsonValueKind.Null, "not confirmed by the person");
+        document.GetProperty("suggestedName").GetString().ShouldBe("Una Suggested");
+    }
+
+    [Fact]
     public async Task Export_HoldsAccountOrganisationSessionsAndAuditEvents_AndIsAudited()
     {
         var person = await PersonAsync();
+        using (var firefox = new BrowserClient(fixture.Host))
+        {
+            // A second browser sign-in, ended by signing out: the export shows it revoked, and the browser in short.
+            firefox.Headers.UserAgent.ParseAdd("Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0");
+            using var signedIn = await firefox.SubmitFormAsync("/account/login", SelfServiceFixture.Credentials(person.Address, AdminFixture.Password, keepSignedIn: true));
+            CodeFlow.Location(signedIn).ShouldBe("/");
+            var logout = await firefox.GetPageAsync("/account/logout");
+            using var signedOut = await firefox.PostAsync("/account/logout", new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = BrowserClient.AntiforgeryToken(logout),
+            });
+            signedOut.StatusCode.ShouldBe(HttpStatusCode.Found);
+        }
 
         using var response = await fixture.AdminAsync(HttpMethod.Get, $"/admin/v1/accounts/{person.Id}/export");
 
@@ -100,12 +154,22 @@ public sealed class PersonalDataTests(AdminFixture fixture) : IClassFixture<Admi
         account.GetProperty("id").GetGuid().ShouldBe(person.Id);
         account.GetProperty("email").GetString().ShouldBe(person.Address);
         account.GetProperty("name").GetString().ShouldBe(person.Name);
-        account.GetProperty("nameConfirmed").GetBoolean().ShouldBeFalse("the name came with a ticket and was never confirmed");
+        document.GetProperty("suggestedName").ValueKind.ShouldBe(JsonValueKind.Null, "the suggestion was confirmed at set-password");
         document.GetProperty("organization").GetProperty("domains").EnumerateArray().Select(d => d.GetString())
             .ShouldBe([person.Address.Split('@')[1]]);
-        var session = document.GetProperty("sessions").EnumerateArray().ShouldHaveSingleItem();
-        session.GetProperty("clientId").GetString().ShouldBe(TestClients.PortalId);
-        session.GetProperty("ended").GetBoolean().ShouldBeFalse();
+        var sessions = document.GetProperty("sessions").EnumerateArray().ToList();
+        sessions.Count.ShouldBe(3, "signed in by setting the password, at the portal's code flow, and in Firefox");
+        sessions.Take(2).ShouldAllBe(s => s.GetProperty("revokedAt").ValueKind == JsonValueKind.Null, "the first two sign-ins are still live");
+        var portal = sessions[1];
+        portal.GetProperty("persistent").GetBoolean().ShouldBeFalse();
+        portal.GetProperty("lastSeenAt").GetDateTimeOffset().ShouldBeGreaterThanOrEqualTo(portal.GetProperty("createdAt").GetDateTimeOffset());
+        portal.GetProperty("expiresAt").GetDateTimeOffset().ShouldBeGreaterThan(portal.GetProperty("lastSeenAt").GetDateTimeOffset());
+        var ended = sessions[2];
+        ended.GetProperty("userAgent").GetString().ShouldBe("Firefox on Windows");
+        ended.GetProperty("persistent").GetBoolean().ShouldBeTrue("keep me signed in was ticked");
+        ended.GetProperty("revokedAt").GetDateTimeOffset().ShouldBeGreaterThanOrEqualTo(ended.GetProperty("createdAt").GetDateTimeOffset());
+        portal.EnumerateObject().Select(p => p.Name).ShouldBe(["createdAt", "lastSeenAt", "expiresAt", "persistent", "userAgent", "revokedAt"],
+            ignoreOrder: true, "never the session id, which the cookie carries");
         document.GetProperty("emailChanges").EnumerateArray().ShouldHaveSingleItem().GetProperty("newEmail").GetString().ShouldBe($"{person.LocalPart}.new@example.net");
         document.GetProperty("emails").EnumerateArray().Select(e => e.GetProperty("category").GetString()).ShouldNotBeEmpty();
         var types = document.GetProperty("auditEvents").EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();

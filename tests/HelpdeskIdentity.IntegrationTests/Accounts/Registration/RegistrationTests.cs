@@ -92,6 +92,23 @@ public sealed class RegistrationTests(RegistrationFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Registering_LeavesOneAccountCreatedEvent_MarkedRegistration()
+    {
+        var domain = Senders.UniqueDomain("audited");
+        await Registering.TicketFromAsync(_host, $"first@{domain}");
+        var email = $"registrant@{domain}";
+        using var browser = new BrowserClient(_host);
+
+        using var created = await Registering.RegisterAsync(_host, browser, email, "Rita Registrant");
+
+        created.StatusCode.ShouldBe(HttpStatusCode.Found);
+        var id = await _host.QueryAsync(db => db.Users.Where(u => u.NormalizedEmail == email).Select(u => u.Id).SingleAsync(Cancellation));
+        var events = await _host.QueryAsync(db => db.AuditEvents.Where(e => e.AccountId == id && e.Type == "account.created").ToListAsync(Cancellation));
+        var createdEvent = events.ShouldHaveSingleItem();
+        (createdEvent.Detail, createdEvent.Outcome).ShouldBe(("registration", "success"));
+    }
+
+    [Fact]
     public async Task PromptCreate_ExistingAccount_SetPasswordLinkReturnsToThePortal()
     {
         var domain = Senders.UniqueDomain("acme");
