@@ -121,6 +121,25 @@ public sealed class AuthenticationContextTests(PasswordResetFixture fixture, Loc
         authTime.ShouldBeGreaterThan(signedInAt.ToUnixTimeSeconds() + 300);
     }
 
+    /// <summary>Issue 10, D1: <c>max_age=0</c> once looped between sign-in and authorize; signing in must satisfy it.</summary>
+    [Fact]
+    public async Task MaxAgeZero_IsSatisfiedBySigningIn_AndTheIdTokenSaysWhen()
+    {
+        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        await using var host = await new IdentityHost(await servers.NewEnvironmentAsync("max_age_zero"),
+            PasswordResetFixture.Configure(TestClients.Settings())) { Clock = clock }.StartAsync();
+        var email = $"zero@{Senders.UniqueDomain()}";
+        await host.CreateAccountAsync(email, TwoFactorSteps.Password);
+        using var browser = await SelfServiceFixture.SignedInAsync(host, email, TwoFactorSteps.Password);
+        clock.Advance(TimeSpan.FromSeconds(2)); // the session is now older than max_age=0 allows
+        var flow = new CodeFlow(browser);
+
+        var callback = await flow.RunAsync(email, TwoFactorSteps.Password, flow.AuthorizeUrl(extra: ("max_age", "0")));
+
+        var authTime = (await IdTokenAsync(host, flow, callback["code"])).GetPayloadValue<long>("auth_time");
+        authTime.ShouldBeGreaterThanOrEqualTo(clock.GetUtcNow().ToUnixTimeSeconds());
+    }
+
     /// <summary>Authorize, sign in with the password and the app's code, back to the portal; returns the callback's query.</summary>
     private static async Task<Dictionary<string, string>> SignInWithCodeAsync(BrowserClient browser, CodeFlow flow, string authorizeUrl, string email, string key)
     {
