@@ -75,6 +75,18 @@ public sealed class TestBus : IAsyncDisposable
         channel = "email",
     });
 
+    /// <summary>Drains the ticket error queue until at least <paramref name="count"/> messages have come, and returns them all.</summary>
+    public async Task<List<ErrorQueueMessage>> ErrorQueueMessagesAsync(int count)
+    {
+        var messages = new List<ErrorQueueMessage>();
+        await Eventually.HoldsAsync(async () =>
+        {
+            messages.AddRange(await DrainErrorQueueAsync());
+            return messages.Count >= count;
+        }, $"{count} messages in the error queue");
+        return messages;
+    }
+
     /// <summary>Takes every message now in the ticket error queue, with the fault reason MassTransit put on it.</summary>
     public async Task<List<ErrorQueueMessage>> DrainErrorQueueAsync()
     {

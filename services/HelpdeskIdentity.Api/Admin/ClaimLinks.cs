@@ -20,7 +20,7 @@ public sealed class ClaimLinks(IPasswordResetStore store, PasswordResetSignal si
         var address = MailboxLookupNormalizer.Normalize(account.Email ?? "");
         // The forgot-password page's per-address window, counted in PostgreSQL: shared by every instance and with the page.
         var rule = limits.Value.ForgotPasswordPerAddress;
-        var (count, _) = await counters.IncrementAsync($"{RateLimitedRequest.ForgotPassword} address {address}", rule.Window, cancellationToken);
+        var (count, _) = await counters.IncrementAsync(RateLimitPartitionKeys.PerAddress(RateLimitedRequest.ForgotPassword, address), rule.Window, cancellationToken);
         if (count > rule.PermitLimit)
         {
             return false;

@@ -32,6 +32,12 @@ public static class RateLimitPartitionKeys
     };
 
     /// <summary>
+    /// The key of a policy's per-address window. The admin API's claim link counts into forgot-password's window with it,
+    /// so both must name the window the same way.
+    /// </summary>
+    public static string PerAddress(string? policy, string address) => $"{policy} address {address}";
+
+    /// <summary>
     /// The posted address, canonical (as accounts are keyed), or null when the form has none. Reads only the form
     /// (never the query string) and only the first value of <see cref="EmailField"/>, as model binding does.
     /// </summary>

@@ -53,7 +53,7 @@ public static class RateLimitPartitions
             };
             return rule is null || RateLimitPartitionKeys.Address(context.Request) is not { } address
                 ? RateLimitPartition.GetNoLimiter("")
-                : window($"{policy} address {address}", rule);
+                : window(RateLimitPartitionKeys.PerAddress(policy, address), rule);
         });
 
     private static PartitionedRateLimiter<HttpContext> EmailsPerAddress(RateLimitOptions options, Func<string, RateLimitRule, RateLimitPartition<string>> window) =>

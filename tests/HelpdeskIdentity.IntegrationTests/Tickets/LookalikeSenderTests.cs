@@ -37,12 +37,7 @@ public sealed class LookalikeSenderTests(IntakeFixture fixture) : IClassFixture<
 
         await Eventually.HoldsAsync(async () => await fixture.Host.CountAccountsAsync(good) == 1 && await fixture.Host.CountAccountsAsync(unicodeLocal) == 1,
             "the good messages after the refused ones are processed");
-        var errors = new List<ErrorQueueMessage>();
-        await Eventually.HoldsAsync(async () =>
-        {
-            errors.AddRange(await fixture.Bus.DrainErrorQueueAsync());
-            return errors.Count >= refused.Length;
-        }, $"{refused.Length} messages in the error queue");
+        var errors = await fixture.Bus.ErrorQueueMessagesAsync(refused.Length);
 
         errors.Count.ShouldBe(refused.Length);
         foreach (var (ticketId, from, reason) in refused)

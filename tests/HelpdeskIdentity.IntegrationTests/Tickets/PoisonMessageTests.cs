@@ -31,12 +31,7 @@ public sealed class PoisonMessageTests(IntakeFixture fixture) : IClassFixture<In
         await fixture.Bus.PublishRawTicketAsync(TestBus.RawTicket(Senders.UniqueTicketId(), good));
 
         await Eventually.HoldsAsync(async () => await fixture.Host.CountAccountsAsync(good) == 1, "the good message after the poison is processed");
-        var errors = new List<ErrorQueueMessage>();
-        await Eventually.HoldsAsync(async () =>
-        {
-            errors.AddRange(await fixture.Bus.DrainErrorQueueAsync());
-            return errors.Count >= poison.Length;
-        }, $"{poison.Length} messages in the error queue");
+        var errors = await fixture.Bus.ErrorQueueMessagesAsync(poison.Length);
 
         errors.Count.ShouldBe(poison.Length);
         foreach (var (body, reason) in poison)
