@@ -15,7 +15,6 @@ using HelpdeskIdentity.Api.Proxies;
 using HelpdeskIdentity.Api.RateLimiting;
 using HelpdeskIdentity.Api.Telemetry;
 using HelpdeskIdentity.Api.Tickets;
-using HelpdeskIdentity.Oidc;
 
 if (await CommandLine.TryRunAsync(args) is { } exitCode)
 {
@@ -45,9 +44,9 @@ var app = builder.Build();
 
 app.UseProxies();           // first: everything after sees the real client
 app.MapHealth();
+app.UseOidcGuards();       // CORS for registered origins, 400/413 for bad /connect/* forms: before OpenIddict reads a request
 app.MapPages();             // with the middleware pages need: error pages, rate limits, headers, static files, session, antiforgery
-app.UseMiddleware<ProtocolFormGuard>(); // an unreadable or oversized /connect/* form is 400/413, never 500
-app.MapOidc();
+app.MapOidc();             // OpenIddict (inside UseAuthentication) passes authorize, token, userinfo and end-session through to us
 app.MapAdminApi();          // problem details for /admin, the OpenAPI document, the routes behind the identity.admin policy
 app.MapEmail();             // the development mailbox (Development only)
 

@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using HelpdeskIdentity.Oidc.Configuration;
 using HelpdeskIdentity.Oidc.Keys;
-using HelpdeskIdentity.Oidc.Revocation;
-using HelpdeskIdentity.Oidc.Tokens;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
@@ -12,7 +10,7 @@ namespace HelpdeskIdentity.Api.Admin;
 
 /// <summary>
 /// Who may call the admin API (docs/decisions/0033). Authentication: one of our own access tokens (signed by a key
-/// we publish, our issuer, <c>typ: at+jwt</c>, live on our clock, not revoked) — else 401. Authorisation: issued
+/// we publish, our issuer, <c>typ: at+jwt</c>, live on our clock; self-contained, so an API cannot ask whether it was revoked: it expires within Oidc:AccessTokenLifetime) — else 401. Authorisation: issued
 /// to a client for itself (client credentials: <c>sub</c> = <c>client_id</c>), for the admin audience, with the
 /// <c>identity.admin</c> scope — else 403, so a portal user's token is refused as forbidden, not as unknown.
 /// </summary>
@@ -33,7 +31,7 @@ public static class AdminAuthentication
             {
                 ValidIssuer = oidc.Value.Issuer,
                 ValidateAudience = false, // the policy checks it, so a token for another audience is 403, not 401
-                ValidTypes = [AccessTokenFactory.TokenType],
+                ValidTypes = ["at+jwt"], // RFC 9068
                 ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
                 RequireExpirationTime = true,
                 LifetimeValidator = (notBefore, expires, _, _) =>
@@ -42,7 +40,6 @@ public static class AdminAuthentication
             };
             jwt.Events = new JwtBearerEvents
             {
-                OnTokenValidated = RefuseRevokedAsync,
                 OnChallenge = ChallengeAsync,
                 OnForbidden = ForbidAsync,
             };
@@ -56,16 +53,6 @@ public static class AdminAuthentication
 
     /// <summary>The client the token was issued to: what the audit trail records for every call.</summary>
     public static string? ClientId(ClaimsPrincipal user) => user.FindFirst("client_id")?.Value;
-
-    private static async Task RefuseRevokedAsync(TokenValidatedContext context)
-    {
-        var jti = context.Principal?.FindFirst("jti")?.Value;
-        var revoked = context.HttpContext.RequestServices.GetRequiredService<IRevokedTokenStore>();
-        if (jti is null || await revoked.IsRevokedAsync(jti, context.HttpContext.RequestAborted))
-        {
-            context.Fail("The access token was revoked.");
-        }
-    }
 
     private static async Task ChallengeAsync(JwtBearerChallengeContext context)
     {

@@ -24,11 +24,9 @@ public sealed class PersonalDataEraser(NpgsqlDataSource dataSource, AuditTrail a
         ("forgot-password requests", "DELETE FROM password_reset_requests WHERE lower(email) = ANY(@addresses)"),
         ("registration requests", "DELETE FROM registration_requests WHERE lower(email) = ANY(@addresses)"),
         ("registration links", "DELETE FROM registration_tokens WHERE lower(email) = ANY(@addresses)"),
-        ("authorization codes", "DELETE FROM authorization_codes WHERE subject_id = @subject"),
-        ("refresh tokens", "DELETE FROM refresh_tokens WHERE subject_id = @subject"),
         ("browser sessions", "DELETE FROM sessions WHERE account_id = @id"),
         ("OpenIddict's tokens and authorizations", """
-            DELETE FROM openiddict_tokens WHERE subject = @subject;
+            DELETE FROM openiddict_tokens WHERE subject = @subject OR authorization_id IN (SELECT id FROM openiddict_authorizations WHERE subject = @subject);
             DELETE FROM openiddict_authorizations WHERE subject = @subject
             """),
         ("e-mailed sign-in codes", "DELETE FROM sign_in_codes WHERE account_id = @id"),

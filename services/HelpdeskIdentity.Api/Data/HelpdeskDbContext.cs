@@ -36,15 +36,7 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
 
     public DbSet<SigningKeyRecord> SigningKeys => Set<SigningKeyRecord>();
 
-    public DbSet<ClientRecord> Clients => Set<ClientRecord>();
-
-    public DbSet<RevokedToken> RevokedTokens => Set<RevokedToken>();
-
     public DbSet<RateLimitCounterRecord> RateLimitCounters => Set<RateLimitCounterRecord>();
-
-    public DbSet<AuthorizationCodeRecord> AuthorizationCodes => Set<AuthorizationCodeRecord>();
-
-    public DbSet<RefreshTokenRecord> RefreshTokens => Set<RefreshTokenRecord>();
 
     public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
 
@@ -132,50 +124,10 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
             // One key per activation time: instances that race to create the next key meet here.
             key.HasIndex(k => k.ActivatesAt).IsUnique();
         });
-        builder.Entity<ClientRecord>(client =>
-        {
-            client.ToTable("oidc_clients");
-            client.HasKey(c => c.ClientId);
-            client.Property(c => c.ClientId).HasMaxLength(100);
-            client.Property(c => c.DisplayName).HasMaxLength(200);
-            client.Property(c => c.ClientType).HasMaxLength(20);
-        });
         builder.Entity<RateLimitCounterRecord>(counter =>
         {
             counter.HasKey(c => c.KeyHash);
             counter.HasIndex(c => c.WindowEndsAt);
-        });
-
-        builder.Entity<RevokedToken>(token =>
-        {
-            token.HasKey(t => t.TokenId);
-            token.Property(t => t.TokenId).HasMaxLength(100);
-            token.HasIndex(t => t.ExpiresAt);
-        });
-
-        builder.Entity<AuthorizationCodeRecord>(code =>
-        {
-            code.ToTable("authorization_codes");
-            code.HasKey(c => c.CodeHash);
-            code.Property(c => c.CodeHash).HasMaxLength(64);
-            code.Property(c => c.ClientId).HasMaxLength(100);
-            code.Property(c => c.SubjectId).HasMaxLength(100);
-            code.Property(c => c.SessionId).HasMaxLength(100);
-            code.Property(c => c.Nonce).HasMaxLength(500);
-            code.Property(c => c.CodeChallenge).HasMaxLength(43);
-            code.Property(c => c.AccessTokenId).HasMaxLength(100);
-            code.HasIndex(c => c.ExpiresAt);
-        });
-        builder.Entity<RefreshTokenRecord>(token =>
-        {
-            token.ToTable("refresh_tokens");
-            token.HasKey(t => t.TokenHash);
-            token.Property(t => t.TokenHash).HasMaxLength(64);
-            token.Property(t => t.ClientId).HasMaxLength(100);
-            token.Property(t => t.SubjectId).HasMaxLength(100);
-            token.Property(t => t.SessionId).HasMaxLength(100);
-            token.HasIndex(t => t.FamilyId);
-            token.HasIndex(t => new { t.SubjectId, t.SessionId });
         });
 
         builder.Entity<SessionRecord>(session =>
@@ -261,12 +213,14 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
             authorization.ToTable("openiddict_authorizations");
             authorization.Property(a => a.SessionId).HasMaxLength(100);
             authorization.HasIndex(a => a.SessionId);
+            authorization.HasIndex(a => a.Subject);
             authorization.HasOne(a => a.Application).WithMany(a => a.Authorizations).HasConstraintName("fk_openiddict_authorizations_application_id");
         });
         builder.Entity<OpenIddictEntityFrameworkCoreScope>().ToTable("openiddict_scopes");
         builder.Entity<OidcToken>(token =>
         {
             token.ToTable("openiddict_tokens");
+            token.HasIndex(t => t.Subject);
             token.HasOne(t => t.Application).WithMany(a => a.Tokens).HasConstraintName("fk_openiddict_tokens_application_id");
             token.HasOne(t => t.Authorization).WithMany(a => a.Tokens).HasConstraintName("fk_openiddict_tokens_authorization_id");
         });

@@ -6,20 +6,25 @@ namespace HelpdeskIdentity.Api.Oidc;
 /// <summary>
 /// The one place that ends what the provider issued to a person, in one call each: everything granted
 /// in one browser session (<c>sid</c>: sign-out, end-session), or everything of one account (password or
-/// address changed, an administrator's action). Refresh tokens are revoked and codes not yet exchanged
-/// are spent, so nothing minted just before can start a new chain after; access tokens are short-lived
-/// JWTs and expire on their own.
+/// address changed, an administrator's action). Their OpenIddict authorizations are revoked with every code and
+/// refresh token under them, so nothing minted just before can start a new chain after, and userinfo and
+/// introspection refuse the access tokens those authorizations were issued (APIs that check JWTs offline see them
+/// expire on their own).
 /// </summary>
 public sealed class GrantRevocations(NpgsqlDataSource dataSource, TimeProvider clock)
 {
     private const string RevokeSession = """
-        UPDATE refresh_tokens SET revoked_at = @now WHERE subject_id = @subject_id AND session_id = @session_id AND revoked_at IS NULL;
-        UPDATE authorization_codes SET consumed_at = @now WHERE subject_id = @subject_id AND session_id = @session_id AND consumed_at IS NULL;
+        WITH ended AS (
+            UPDATE openiddict_authorizations SET status = 'revoked'
+            WHERE subject = @subject_id AND session_id = @session_id AND status <> 'revoked' RETURNING id)
+        UPDATE openiddict_tokens SET status = 'revoked'
+        WHERE authorization_id IN (SELECT id FROM ended) AND status IN ('valid', 'inactive');
         """;
 
     private const string RevokeAccount = """
-        UPDATE refresh_tokens SET revoked_at = @now WHERE subject_id = @subject_id AND revoked_at IS NULL;
-        UPDATE authorization_codes SET consumed_at = @now WHERE subject_id = @subject_id AND consumed_at IS NULL;
+        UPDATE openiddict_authorizations SET status = 'revoked' WHERE subject = @subject_id AND status <> 'revoked';
+        UPDATE openiddict_tokens SET status = 'revoked'
+        WHERE subject = @subject_id AND status IN ('valid', 'inactive');
         """;
 
     /// <summary>Everything issued in the browser session <paramref name="sessionId"/> of <paramref name="subjectId"/>.</summary>

@@ -35,6 +35,14 @@ public sealed class OidcOptions
     [Range(typeof(TimeSpan), "00:05:00", "365.00:00:00", ErrorMessage = "Oidc:RefreshTokenAbsoluteLifetime must be between 5 min and 365 days.")]
     public TimeSpan RefreshTokenAbsoluteLifetime { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// How long a refresh token just rotated still works, for a client whose request succeeded but whose response was lost
+    /// (a mobile network, a timeout): its retry gets new tokens instead of ending the whole chain as a reuse. Beyond it,
+    /// reuse revokes every token of the grant (RFC 9700 §4.14.2).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "Oidc:RefreshTokenReuseLeeway must be between 0 and 60 seconds.")]
+    public TimeSpan RefreshTokenReuseLeeway { get; set; } = TimeSpan.FromSeconds(10);
+
     public SigningKeyOptions SigningKeys { get; set; } = new();
 
     /// <summary>The registered clients; seeded into the database at start-up.</summary>

@@ -61,7 +61,7 @@ public sealed partial class ComposeStackTests(ComposeStack stack) : IClassFixtur
         redeemed.StatusCode.ShouldBe(HttpStatusCode.OK);
         var tokens = await ProtocolClient.JsonAsync(redeemed);
         var idToken = new JsonWebToken(tokens.GetProperty("id_token").GetString());
-        idToken.Issuer.ShouldBe(stack.Origin);
+        idToken.Issuer.ShouldBe(stack.Origin + "/");
         idToken.GetClaim("email").Value.ShouldBe(email);
         idToken.GetClaim("email_verified").Value.ShouldBe("true");
     }

@@ -44,8 +44,11 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>The configured issuer; deliberately not the test server's own address, which tokens must never echo.</summary>
-    public const string Issuer = "https://id.helpdesk.test";
+    /// <summary>
+    /// The configured issuer; deliberately not the test server's own address, which tokens must never echo. Written as
+    /// the provider writes it (a root URL ends in '/'), the identifier clients compare exactly.
+    /// </summary>
+    public const string Issuer = "https://id.helpdesk.test/";
 
     public TestEnvironment Environment { get; }
 

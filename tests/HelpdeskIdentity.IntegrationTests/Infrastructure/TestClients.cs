@@ -18,6 +18,8 @@ public static class TestClients
 
     public static Dictionary<string, string?> Settings() => new()
     {
+        // No grace period: a reused refresh token is reuse at once (TokenLifetimeTests proves the grace period on the movable clock).
+        ["Oidc:RefreshTokenReuseLeeway"] = "00:00:00",
         ["Oidc:ApiScopes:1:Name"] = "helpdesk.api",
         ["Oidc:ApiScopes:1:Audience"] = "helpdesk-api",
         ["Oidc:Clients:0:ClientId"] = BackendId,

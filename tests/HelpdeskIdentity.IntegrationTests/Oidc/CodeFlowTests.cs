@@ -1,7 +1,8 @@
+using System.Text;
+using System.Security.Cryptography;
 using System.Net;
 using System.Text.Json;
 using HelpdeskIdentity.IntegrationTests.Infrastructure;
-using HelpdeskIdentity.Oidc.Tokens;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Shouldly;
@@ -39,7 +40,8 @@ public sealed class CodeFlowTests(OidcFixture fixture) : IClassFixture<OidcFixtu
         idToken.Audiences.ShouldBe([TestClients.PortalId]);
         idToken.Subject.ShouldBe(account.Id.ToString());
         idToken.GetClaim("nonce").Value.ShouldBe(flow.Nonce);
-        idToken.GetClaim("at_hash").Value.ShouldBe(IdTokenFactory.AtHash(accessToken));
+        // OIDC Core §3.1.3.6: base64url of the left half of SHA-256 of the access token's ASCII.
+        idToken.GetClaim("at_hash").Value.ShouldBe(Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(accessToken)).AsSpan(0, 16).ToArray()));
         idToken.GetClaim("email").Value.ShouldBe(email);
         idToken.GetClaim("email_verified").Value.ShouldBe("true");
         idToken.GetClaim("name").Value.ShouldBe("Jan Jansen");
@@ -94,7 +96,7 @@ public sealed class CodeFlowTests(OidcFixture fixture) : IClassFixture<OidcFixtu
     }
 
     [Theory]
-    [InlineData("missing", "invalid_grant")]
+    [InlineData("missing", "invalid_request")] // RFC 6749 §5.2: a required parameter is missing (OpenIddict)
     [InlineData("wrong", "invalid_grant")]
     [InlineData("redirect", "invalid_grant")]
     public async Task Redeem_WithoutTheRightVerifierOrRedirect_IsInvalidGrant(string what, string error)
@@ -172,7 +174,7 @@ public sealed class CodeFlowTests(OidcFixture fixture) : IClassFixture<OidcFixtu
             ["code_verifier"] = flow.Verifier,
         }, (TestClients.WebAppId, TestClients.WebAppSecret));
 
-        (await ProtocolClient.JsonAsync(redeem)).GetProperty("error").GetString().ShouldBe("invalid_grant", "a verifier with no challenge is a PKCE downgrade");
+        (await ProtocolClient.JsonAsync(redeem)).GetProperty("error").GetString().ShouldBe("invalid_request", "a verifier with no challenge is a PKCE downgrade (OpenIddict: invalid_request)");
     }
 
     [Fact]
@@ -248,13 +250,12 @@ public sealed class CodeFlowTests(OidcFixture fixture) : IClassFixture<OidcFixtu
             ["grant_type"] = "refresh_token",
             ["refresh_token"] = refreshToken,
             ["client_id"] = TestClients.PortalId,
-            ["scope"] = "openid",
+            ["scope"] = "openid offline_access", // a narrower request that leaves out offline_access gets no new refresh token
         }));
         var full = await ProtocolClient.JsonAsync(await RefreshAsync(narrow.GetProperty("refresh_token").GetString()!));
 
-        narrow.GetProperty("scope").GetString().ShouldBe("openid");
-        new JsonWebToken(narrow.GetProperty("access_token").GetString()).GetClaim("scope").Value.ShouldBe("openid");
-        full.GetProperty("scope").GetString().ShouldBe("openid profile email offline_access");
+        new JsonWebToken(narrow.GetProperty("access_token").GetString()).GetClaim("scope").Value.ShouldBe("openid offline_access");
+        new JsonWebToken(full.GetProperty("access_token").GetString()).GetClaim("scope").Value.ShouldBe("openid profile email offline_access");
     }
 
     [Fact]

@@ -23,10 +23,10 @@ public sealed class DiscoveryAndKeysTests(OidcFixture fixture) : IClassFixture<O
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var document = await ProtocolClient.JsonAsync(response);
         document.GetProperty("issuer").GetString().ShouldBe(IdentityHost.Issuer);
-        document.GetProperty("jwks_uri").GetString().ShouldBe(IdentityHost.Issuer + "/.well-known/jwks.json");
-        document.GetProperty("token_endpoint").GetString().ShouldBe(IdentityHost.Issuer + "/connect/token");
-        document.GetProperty("introspection_endpoint").GetString().ShouldBe(IdentityHost.Issuer + "/connect/introspect");
-        document.GetProperty("revocation_endpoint").GetString().ShouldBe(IdentityHost.Issuer + "/connect/revoke");
+        document.GetProperty("jwks_uri").GetString().ShouldBe(IdentityHost.Issuer + ".well-known/jwks.json");
+        document.GetProperty("token_endpoint").GetString().ShouldBe(IdentityHost.Issuer + "connect/token");
+        document.GetProperty("introspection_endpoint").GetString().ShouldBe(IdentityHost.Issuer + "connect/introspect");
+        document.GetProperty("revocation_endpoint").GetString().ShouldBe(IdentityHost.Issuer + "connect/revoke");
         document.GetProperty("scopes_supported").EnumerateArray().Select(s => s.GetString()).ShouldContain("helpdesk.api");
         (await response.Content.ReadAsStringAsync(Cancellation)).ShouldNotContain("evil.example");
     }

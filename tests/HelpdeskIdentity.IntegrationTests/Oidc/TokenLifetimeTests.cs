@@ -1,6 +1,8 @@
 using System.Net;
 using HelpdeskIdentity.IntegrationTests.Infrastructure;
-using HelpdeskIdentity.Oidc.Grants;
+using HelpdeskIdentity.Api.Oidc;
+using HelpdeskIdentity.Api.Oidc.Storage;
+using Microsoft.Extensions.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
@@ -78,18 +80,19 @@ public sealed class TokenLifetimeTests(LocalServers servers) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Prune_AfterTheFamilyExpires_DeletesItsRefreshTokens_ButKeepsLiveOnes()
+    public async Task Prune_ARevokedChainOlderThanAChainCanLive_IsDeleted_ButLiveOnesStay()
     {
         var expiring = await RefreshTokenAsync();
         await RefreshAsync(expiring); // a spent token and its successor in one family
+        (await RefreshAsync(expiring)).StatusCode.ShouldBe(HttpStatusCode.BadRequest, "reuse revokes the family");
         _clock.Advance(TimeSpan.FromMinutes(50));
         var live = await RefreshTokenAsync();
-        var grants = _host.Services.GetRequiredService<IGrantStore>();
+        var pruner = _host.Services.GetServices<IHostedService>().OfType<GrantPruner>().Single();
 
-        _clock.Advance(TimeSpan.FromMinutes(11)); // the first family is past its one-hour limit
-        await grants.PruneAsync(_clock.GetUtcNow(), TestContext.Current.CancellationToken);
+        _clock.Advance(TimeSpan.FromMinutes(11)); // the first family is older than a chain can live (one hour)
+        await pruner.PruneAsync(TestContext.Current.CancellationToken);
 
-        var remaining = await _host.QueryAsync(db => db.RefreshTokens.CountAsync());
+        var remaining = await _host.QueryAsync(db => db.Set<OidcToken>().CountAsync(t => t.Type == OpenIddict.Abstractions.OpenIddictConstants.TokenTypeIdentifiers.RefreshToken));
         remaining.ShouldBe(1, "only the live family's token is left");
         (await RefreshAsync(live)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }

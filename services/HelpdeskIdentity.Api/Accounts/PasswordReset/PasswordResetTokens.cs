@@ -1,4 +1,4 @@
-using HelpdeskIdentity.Oidc.Authorization;
+using HelpdeskIdentity.Api.Oidc.Endpoints;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -10,7 +10,7 @@ namespace HelpdeskIdentity.Api.Accounts.PasswordReset;
 /// </summary>
 public sealed class PasswordResetTokens(IPasswordResetStore store, IOptions<AccountOptions> options, TimeProvider clock)
 {
-    private const string AuthorizePrefix = AuthorizeEndpoint.Path + "?";
+    private const string AuthorizePrefix = OidcPaths.Authorize + "?";
     private const int MaxReturnUrlLength = 2000;
 
     /// <summary>A fresh handle and the hash to store: the same 256-bit handles the protocol uses for codes and refresh tokens.</summary>

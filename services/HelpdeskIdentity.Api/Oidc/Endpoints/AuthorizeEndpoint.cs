@@ -1,0 +1,98 @@
+using HelpdeskIdentity.Oidc.Configuration;
+using HelpdeskIdentity.Oidc.Sessions;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace HelpdeskIdentity.Api.Oidc.Endpoints;
+
+/// <summary>
+/// <c>/connect/authorize</c> after OpenIddict validated the request (client, exact redirect URI, PKCE, scopes,
+/// repeated parameters, a pushed request's <c>request_uri</c>): who is signed in here, is that recent and strong
+/// enough (<c>max_age</c>, <c>acr_values</c>, <c>prompt</c>), and if not, the sign-in or registration page, which
+/// returns here. Errors that cannot go back to the client get a page.
+/// </summary>
+internal static class AuthorizeEndpoint
+{
+    public static async Task<IResult> HandleAsync(HttpContext context, IUserSession sessions, UserPrincipals principals, IOptions<OidcOptions> options, TimeProvider clock)
+    {
+        if (context.GetOpenIddictServerResponse() is { Error: { } error } refused)
+        {
+            return await TrustedRedirectUriAsync(context, options.Value) is { } back
+                ? ProtocolResults.ErrorRedirect(back, context.GetOpenIddictServerRequest()?.State, error, refused.ErrorDescription, options.Value.Issuer)
+                : ProtocolResults.ErrorPage(error, refused.ErrorDescription);
+        }
+
+        var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("OpenIddict did not handle this request.");
+        var session = await sessions.GetCurrentAsync(context);
+        var tooOld = session is not null && ((request.MaxAge is { } maxAge && clock.GetUtcNow() - session.AuthenticatedAt > TimeSpan.FromSeconds(maxAge))
+            || !await sessions.SatisfiesAsync(context, session, request.AcrValues));
+        if (request.HasPromptValue(PromptValues.None) && (session is null || tooOld))
+        {
+            return ProtocolResults.Refuse(Errors.LoginRequired, "The user must sign in.");
+        }
+
+        if (request.HasPromptValue(PromptValues.Create))
+        {
+            return ToHostPage(options.Value.RegistrationPath, request);
+        }
+
+        if (session is null || tooOld || request.HasPromptValue(PromptValues.Login))
+        {
+            return ToHostPage(options.Value.LoginPath, request);
+        }
+
+        var principal = await principals.ForSessionAsync(session, request.GetScopes(), context.RequestAborted);
+        return principal is null
+            ? ProtocolResults.Refuse(Errors.LoginRequired, "The account can no longer sign in.")
+            : Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>
+    /// Where a refused request may be answered (RFC 6749 §4.1.2.1): OpenIddict shows every validation error locally,
+    /// but only an unknown client or an unregistered, repeated or pushed redirect URI must not go back to the client; any
+    /// other error (a bad scope, a missing PKCE challenge, an unsupported response type) returns to the client's exactly
+    /// registered redirect URI with <c>state</c> and <c>iss</c>. Null: show the page.
+    /// </summary>
+    private static async Task<string?> TrustedRedirectUriAsync(HttpContext context, OidcOptions options)
+    {
+        var parameters = HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType
+            ? (IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>>)await context.Request.ReadFormAsync()
+            : context.Request.Query;
+        var values = parameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        if (values.ContainsKey(Parameters.RequestUri)
+            || !values.TryGetValue(Parameters.ClientId, out var clientId) || clientId.Count != 1
+            || !values.TryGetValue(Parameters.RedirectUri, out var redirectUri) || redirectUri.Count != 1)
+        {
+            return null;
+        }
+
+        var client = options.Clients.FirstOrDefault(c => c.ClientId == clientId.ToString());
+        return client is not null && client.RedirectUris.Contains(redirectUri.ToString(), StringComparer.Ordinal) ? redirectUri.ToString() : null;
+    }
+
+    /// <summary>
+    /// To the host's sign-in page (or, for <c>prompt=create</c>, its registration page), which returns here afterwards;
+    /// without <c>prompt</c> and <c>max_age</c>, so the return does not ask again (with <c>max_age=0</c> it would ask
+    /// forever) but issues the code for whoever signed in then. The ID token's <c>auth_time</c> tells the client when
+    /// that was (OIDC Core §3.1.2.1), which is all either parameter could ever promise it.
+    /// </summary>
+    private static IResult ToHostPage(string page, OpenIddictRequest request)
+    {
+        var parameters = request.GetParameters()
+            .Where(p => p.Key is not (Parameters.Prompt or Parameters.MaxAge))
+            .Select(p => new KeyValuePair<string, string?>(p.Key, (string?)p.Value));
+        var returnUrl = QueryHelpers.AddQueryString(OidcPaths.Authorize, parameters);
+        var target = QueryHelpers.AddQueryString(page, new Dictionary<string, string?>
+        {
+            ["returnUrl"] = returnUrl,
+            ["login_hint"] = request.LoginHint,
+            ["ui_locales"] = request.UiLocales,
+        }.Where(p => !string.IsNullOrEmpty(p.Value)));
+        return Results.Redirect(target);
+    }
+}

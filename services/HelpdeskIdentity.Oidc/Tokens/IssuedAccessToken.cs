@@ -1,3 +1,0 @@
-namespace HelpdeskIdentity.Oidc.Tokens;
-
-public sealed record IssuedAccessToken(string Token, string TokenId, DateTimeOffset ExpiresAt);
