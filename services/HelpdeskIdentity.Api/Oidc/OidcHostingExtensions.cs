@@ -42,6 +42,7 @@ public static class OidcHostingExtensions
         builder.Services.TryAddSingleton<GrantRevocations>();
         builder.Services.AddSingleton<IProfileService, AccountProfileService>();
         builder.Services.AddSingleton<UserPrincipals>();
+        builder.Services.AddSingleton<PushedRequestSignIns>();
         builder.Services.AddSingleton<OidcCors>();
         builder.Services.AddHostedService<ApplicationSeeder>();
         builder.Services.AddHostedService<GrantPruner>();
@@ -82,7 +83,9 @@ public static class OidcHostingExtensions
                     .AddEventHandler(SelfContainedAccessTokens.Descriptor)
                     .AddEventHandler(RevokeReplayedGrant.Descriptor)
                     .AddEventHandler(AnswerUnderTheIssuer.Descriptor)
-                    .AddEventHandler(RefuseRepeatedParameters.Descriptor)
+                    .AddEventHandler(RefuseAmbiguousParameters.Descriptor)
+                    .AddEventHandler(AcceptUntypedClientAssertions.BeforeValidation)
+                    .AddEventHandler(AcceptUntypedClientAssertions.AfterValidation)
                     .AddEventHandler(CacheableMetadata<ApplyConfigurationResponseContext>.Descriptor)
                     .AddEventHandler(CacheableMetadata<ApplyJsonWebKeySetResponseContext>.Descriptor);
                 server.UseAspNetCore()

@@ -54,9 +54,14 @@ public sealed partial class OidcOptionsValidator : IValidateOptions<OidcOptions>
             yield return $"{key}:ClientId must be unique, 1-100 characters of letters, digits, '.', '_', '-'.";
         }
 
-        if (client.Type == ClientType.Confidential && (client.SecretHashes.Count == 0 || !client.SecretHashes.All(Sha256Hex().IsMatch)))
+        if (client.Type == ClientType.Confidential && (client.SecretHashes.Count == 0 ? string.IsNullOrWhiteSpace(client.JsonWebKeySet) : !client.SecretHashes.All(Sha256Hex().IsMatch)))
         {
-            yield return $"{key}:SecretHashes must hold the SHA-256 of each secret as 64 lower-case hex digits (printf %s \"$SECRET\" | sha256sum).";
+            yield return $"{key}:SecretHashes must hold the SHA-256 of each secret as 64 lower-case hex digits (printf %s \"$SECRET\" | sha256sum), or {key}:JsonWebKeySet the client's public keys.";
+        }
+
+        if (!string.IsNullOrWhiteSpace(client.JsonWebKeySet) && JsonWebKeySetProblem(client.JsonWebKeySet) is { } keyProblem)
+        {
+            yield return $"{key}:JsonWebKeySet {keyProblem}";
         }
 
         if (client.Type == ClientType.Public && client.SecretHashes.Count > 0)
@@ -87,6 +92,23 @@ public sealed partial class OidcOptionsValidator : IValidateOptions<OidcOptions>
         foreach (var origin in client.AllowedCorsOrigins.Where(o => !IsOrigin(o)))
         {
             yield return $"{key}:AllowedCorsOrigins: '{origin}' must be an origin such as https://portal.example.com (no path).";
+        }
+    }
+
+    /// <summary>For <c>private_key_jwt</c>: a JWKS document of public signing keys; a private key ("d") is refused, it would be a secret in configuration.</summary>
+    private static string? JsonWebKeySetProblem(string json)
+    {
+        try
+        {
+            var keys = new Microsoft.IdentityModel.Tokens.JsonWebKeySet(json).Keys;
+            return keys.Count == 0 ? "holds no key."
+                : keys.Any(k => !string.IsNullOrEmpty(k.D)) ? "holds a private key; give only the public keys."
+                : keys.Any(k => k.Kty is not ("RSA" or "EC")) ? "may hold only RSA or EC keys."
+                : null;
+        }
+        catch (ArgumentException)
+        {
+            return "is not a JSON Web Key Set document ({\"keys\": [...]}).";
         }
     }
 

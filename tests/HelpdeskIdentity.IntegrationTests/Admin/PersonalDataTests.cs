@@ -66,8 +66,8 @@ public sealed class PersonalDataTests(AdminFixture fixture) : IClassFixture<Admi
 
         erased.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await TablesNamingAsync(person.LocalPart, person.Name)).ShouldBeEmpty();
-        (await ScalarAsync<long>("SELECT count(*) FROM refresh_tokens WHERE subject_id = @s", ("s", person.Id.ToString()))).ShouldBe(0);
-        (await ScalarAsync<long>("SELECT count(*) FROM authorization_codes WHERE subject_id = @s", ("s", person.Id.ToString()))).ShouldBe(0);
+        (await ScalarAsync<long>("SELECT count(*) FROM openiddict_tokens WHERE subject = @s", ("s", person.Id.ToString()))).ShouldBe(0);
+        (await ScalarAsync<long>("SELECT count(*) FROM openiddict_authorizations WHERE subject = @s", ("s", person.Id.ToString()))).ShouldBe(0);
         var kept = await fixture.Host.QueryAsync(db => db.AuditEvents.Where(e => e.AccountId == person.Id).Select(e => e.Type).ToListAsync(Cancellation));
         kept.ShouldContain("account.created");
         kept.ShouldContain("sign_in.succeeded");

@@ -15,6 +15,7 @@ public static class TestClients
     public const string WebAppId = "webapp";
     public const string WebAppSecret = "webapp-secret-0123456789abcdefghijklmnopqrstuvwxyz";
     public const string WebAppRedirectUri = "https://webapp.helpdesk.test/signin-oidc";
+    public const string PushingPortalId = "portal-par";
 
     public static Dictionary<string, string?> Settings() => new()
     {
@@ -52,5 +53,11 @@ public static class TestClients
         ["Oidc:Clients:3:AllowedGrantTypes:0"] = "authorization_code",
         ["Oidc:Clients:3:AllowedGrantTypes:1"] = "refresh_token",
         ["Oidc:Clients:3:AllowedScopes:0"] = "openid",
+        ["Oidc:Clients:4:ClientId"] = PushingPortalId,
+        ["Oidc:Clients:4:Type"] = "Public",
+        ["Oidc:Clients:4:RequirePushedAuthorizationRequests"] = "true",
+        ["Oidc:Clients:4:RedirectUris:0"] = PortalRedirectUri,
+        ["Oidc:Clients:4:AllowedGrantTypes:0"] = "authorization_code",
+        ["Oidc:Clients:4:AllowedScopes:0"] = "openid",
     };
 }

@@ -18,7 +18,8 @@ namespace HelpdeskIdentity.Api.Oidc.Endpoints;
 /// </summary>
 internal static class AuthorizeEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpContext context, IUserSession sessions, UserPrincipals principals, IOptions<OidcOptions> options, TimeProvider clock)
+    public static async Task<IResult> HandleAsync(HttpContext context, IUserSession sessions, UserPrincipals principals, PushedRequestSignIns pushedSignIns,
+        IOptions<OidcOptions> options, TimeProvider clock)
     {
         if (context.GetOpenIddictServerResponse() is { Error: { } error } refused)
         {
@@ -29,20 +30,23 @@ internal static class AuthorizeEndpoint
 
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("OpenIddict did not handle this request.");
         var session = await sessions.GetCurrentAsync(context);
-        var tooOld = session is not null && ((request.MaxAge is { } maxAge && clock.GetUtcNow() - session.AuthenticatedAt > TimeSpan.FromSeconds(maxAge))
+        var signedInForIt = pushedSignIns.SignedInFor(context, request, session);
+        var tooOld = session is not null && ((!signedInForIt && MaxAge(request) is { } maxAge && clock.GetUtcNow() - session.AuthenticatedAt > TimeSpan.FromSeconds(maxAge))
             || !await sessions.SatisfiesAsync(context, session, request.AcrValues));
         if (request.HasPromptValue(PromptValues.None) && (session is null || tooOld))
         {
             return ProtocolResults.Refuse(Errors.LoginRequired, "The user must sign in.");
         }
 
-        if (request.HasPromptValue(PromptValues.Create))
+        if (request.HasPromptValue(PromptValues.Create) && !signedInForIt)
         {
+            pushedSignIns.Remember(context, request, session);
             return ToHostPage(options.Value.RegistrationPath, request);
         }
 
-        if (session is null || tooOld || request.HasPromptValue(PromptValues.Login))
+        if (session is null || tooOld || (request.HasPromptValue(PromptValues.Login) && !signedInForIt))
         {
+            pushedSignIns.Remember(context, request, session);
             return ToHostPage(options.Value.LoginPath, request);
         }
 
@@ -51,6 +55,10 @@ internal static class AuthorizeEndpoint
             ? ProtocolResults.Refuse(Errors.LoginRequired, "The account can no longer sign in.")
             : Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
+
+    /// <summary><c>max_age</c>, also from a pushed request, whose parameters OpenIddict restores as JSON strings.</summary>
+    private static long? MaxAge(OpenIddictRequest request) =>
+        request.MaxAge ?? (long.TryParse((string?)request.GetParameter(Parameters.MaxAge), System.Globalization.NumberStyles.None, null, out var seconds) ? seconds : null);
 
     /// <summary>
     /// Where a refused request may be answered (RFC 6749 §4.1.2.1): OpenIddict shows every validation error locally,
@@ -83,9 +91,11 @@ internal static class AuthorizeEndpoint
     /// </summary>
     private static IResult ToHostPage(string page, OpenIddictRequest request)
     {
-        var parameters = request.GetParameters()
-            .Where(p => p.Key is not (Parameters.Prompt or Parameters.MaxAge))
-            .Select(p => new KeyValuePair<string, string?>(p.Key, (string?)p.Value));
+        var parameters = request.RequestUri is { Length: > 0 } pushed
+            ? [new(Parameters.ClientId, request.ClientId), new(Parameters.RequestUri, pushed)]
+            : request.GetParameters()
+                .Where(p => p.Key is not (Parameters.Prompt or Parameters.MaxAge))
+                .Select(p => new KeyValuePair<string, string?>(p.Key, (string?)p.Value)).ToList();
         var returnUrl = QueryHelpers.AddQueryString(OidcPaths.Authorize, parameters);
         var target = QueryHelpers.AddQueryString(page, new Dictionary<string, string?>
         {

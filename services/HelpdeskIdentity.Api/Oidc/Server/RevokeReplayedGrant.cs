@@ -42,7 +42,7 @@ internal sealed class RevokeReplayedGrant(IOpenIddictTokenManager tokens, IOpenI
 
         var subject = context.Principal?.GetClaim(Claims.Subject);
         await audit.RecordAsync(new AuditEntry(AuditEventTypes.TokenReplayDetected, Guid.TryParse(subject, out var account) ? account : null,
-            Succeeded: false, Detail: context.Principal?.GetTokenType() == TokenTypeIdentifiers.RefreshToken ? "refresh token" : "authorization code",
+            Succeeded: false, Detail: context.Principal?.GetTokenType() == TokenTypeIdentifiers.RefreshToken ? "refresh_token" : "authorization_code",
             ClientId: context.Principal?.GetPresenters().FirstOrDefault(), SessionId: context.Principal?.GetClaim("sid")), CancellationToken.None);
     }
 

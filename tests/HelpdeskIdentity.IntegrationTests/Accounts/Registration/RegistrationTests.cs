@@ -129,7 +129,7 @@ public sealed class RegistrationTests(RegistrationFixture fixture) : IClassFixtu
     public async Task Discovery_AdvertisesPromptCreate_AndPromptNoneCreateIsRefused()
     {
         var discovery = await ProtocolClient.JsonAsync(await _host.CreateClient().GetAsync("/.well-known/openid-configuration", Cancellation));
-        discovery.GetProperty("prompt_values_supported").EnumerateArray().Select(v => v.GetString()).ShouldBe(["none", "login", "create"]);
+        discovery.GetProperty("prompt_values_supported").EnumerateArray().Select(v => v.GetString()).ShouldBe(["none", "login", "create", "consent"], ignoreOrder: true);
         using var browser = new BrowserClient(_host);
         var flow = new CodeFlow(browser);
 

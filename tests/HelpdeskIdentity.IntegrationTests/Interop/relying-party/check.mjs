@@ -1,6 +1,7 @@
 // An independent relying party: npm's openid-client against the running service. Exits non-zero,
 // with the reason on stderr, on the first thing it rejects. Driven by OpenIdClientInteropTests.
-// Environment: ISSUER, PORTAL_CLIENT_ID, PORTAL_REDIRECT_URI, BACKEND_CLIENT_ID, BACKEND_CLIENT_SECRET, EMAIL, PASSWORD.
+// Environment: ISSUER, PORTAL_CLIENT_ID, PORTAL_REDIRECT_URI, BACKEND_CLIENT_ID, BACKEND_CLIENT_SECRET, EMAIL, PASSWORD,
+// KEY_CLIENT_ID and KEY_CLIENT_JWK (a private RSA key as JWK, for private_key_jwt).
 import * as oidc from 'openid-client';
 import assert from 'node:assert/strict';
 
@@ -28,38 +29,63 @@ const locationOf = (response, base) => {
 
 // 1. Discovery, as the portal (public client, PKCE).
 const portal = await oidc.discovery(issuer, env('PORTAL_CLIENT_ID'), undefined, oidc.None(), insecure);
-assert.equal(portal.serverMetadata().issuer, issuer.href.replace(/\/$/, ''));
+assert.equal(portal.serverMetadata().issuer, issuer.href);
+assert.ok(portal.serverMetadata().pushed_authorization_request_endpoint, 'discovery advertises PAR (RFC 9126)');
 
-// 2. Authorization code + PKCE through the real sign-in form.
-const verifier = oidc.randomPKCECodeVerifier();
-const state = oidc.randomState();
-const nonce = oidc.randomNonce();
-const authorizeUrl = oidc.buildAuthorizationUrl(portal, {
-  redirect_uri: env('PORTAL_REDIRECT_URI'),
-  scope: 'openid profile email offline_access',
-  code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-  code_challenge_method: 'S256',
-  state,
-  nonce,
-});
-const loginUrl = locationOf(await browse(authorizeUrl), issuer);
-const loginPage = await (await browse(loginUrl)).text();
-const form = new URLSearchParams();
-for (const [input] of loginPage.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
-  const attribute = (name) => input.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1]?.replaceAll('&amp;', '&') ?? '';
-  form.set(attribute('name'), attribute('value'));
+// The sign-in form, filled in as a person would.
+async function signIn(loginUrl) {
+  const loginPage = await (await browse(loginUrl)).text();
+  const form = new URLSearchParams();
+  for (const [input] of loginPage.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
+    const attribute = (name) => input.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1]?.replaceAll('&amp;', '&') ?? '';
+    form.set(attribute('name'), attribute('value'));
+  }
+  form.set('Input.Email', env('EMAIL'));
+  form.set('Input.Password', env('PASSWORD'));
+  const afterLogin = await browse(loginUrl, { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  return locationOf(await browse(locationOf(afterLogin, issuer)), issuer);
 }
-form.set('Input.Email', env('EMAIL'));
-form.set('Input.Password', env('PASSWORD'));
-const afterLogin = await browse(loginUrl, { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-const callback = locationOf(await browse(locationOf(afterLogin, issuer)), issuer);
-assert.ok(callback.href.startsWith(env('PORTAL_REDIRECT_URI')), `landed on ${callback.href}`);
 
-// 3. Code → tokens: openid-client checks state, iss (RFC 9207), the ID token's signature (JWKS), nonce, at_hash.
-const tokens = await oidc.authorizationCodeGrant(portal, callback, { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce, idTokenExpected: true });
+// Authorization code + PKCE: to the callback (signing in when the provider asks), then code → tokens. openid-client
+// checks state, iss (RFC 9207), the ID token's signature (JWKS), nonce, at_hash, and auth_time against max_age.
+async function codeFlow(extra = {}, { push = false } = {}) {
+  const verifier = oidc.randomPKCECodeVerifier();
+  const state = oidc.randomState();
+  const nonce = oidc.randomNonce();
+  const parameters = {
+    redirect_uri: env('PORTAL_REDIRECT_URI'),
+    scope: 'openid profile email offline_access',
+    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
+    state,
+    nonce,
+    ...extra,
+  };
+  const authorizeUrl = push ? await oidc.buildAuthorizationUrlWithPAR(portal, parameters) : oidc.buildAuthorizationUrl(portal, parameters);
+  if (push) {
+    assert.ok(authorizeUrl.searchParams.get('request_uri'), 'the browser carries only a request_uri');
+    assert.equal(authorizeUrl.searchParams.get('scope'), null);
+  }
+  let next = locationOf(await browse(authorizeUrl), issuer);
+  const first = next.href;
+  const signedIn = !next.href.startsWith(env('PORTAL_REDIRECT_URI'));
+  if (signedIn) {
+    next = await signIn(next);
+  }
+  assert.ok(next.href.startsWith(env('PORTAL_REDIRECT_URI')), `landed on ${next.href}`);
+  const maxAge = extra.max_age === undefined ? undefined : Number(extra.max_age);
+  const tokens = await oidc.authorizationCodeGrant(portal, next, { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce, idTokenExpected: true, maxAge });
+  return { tokens, signedIn, first };
+}
+
+// 2-3. The first sign-in, through the form.
+const { tokens, signedIn: askedToSignIn } = await codeFlow();
+assert.ok(askedToSignIn, 'a new browser signs in');
 const claims = tokens.claims();
 assert.equal(claims.email, env('EMAIL'));
 assert.ok(tokens.refresh_token, 'a refresh token for offline_access');
+assert.deepEqual(claims.amr, ['pwd'], 'RFC 8176: signed in with a password');
+assert.ok(claims.acr, 'the ID token says which acr the sign-in earned');
 
 // 4. UserInfo, refresh (rotation), revocation.
 const userInfo = await oidc.fetchUserInfo(portal, tokens.access_token, claims.sub);
@@ -70,6 +96,19 @@ assert.equal(refreshed.claims().sub, claims.sub);
 await oidc.tokenRevocation(portal, refreshed.refresh_token);
 await assert.rejects(oidc.refreshTokenGrant(portal, refreshed.refresh_token), (error) => error.error === 'invalid_grant');
 
+// 4b. (After the first session's tokens were used: signing in again ends that session and its grants.)
+// Pushed authorization request (RFC 9126): the parameters go to /connect/par, the browser carries a request_uri.
+const pushed = await codeFlow({}, { push: true });
+assert.equal(pushed.signedIn, false, 'the session signs the pushed request in silently');
+assert.equal(pushed.tokens.claims().sub, claims.sub);
+
+// 4c. max_age=0: the provider asks again even with a session, and the ID token's auth_time is fresh (no loop).
+const fresh = await codeFlow({ max_age: '0' });
+assert.ok(fresh.signedIn, 'max_age=0 asks the person to sign in again');
+assert.ok(fresh.tokens.claims().auth_time >= claims.auth_time);
+const freshPushed = await codeFlow({ max_age: '0' }, { push: true });
+assert.ok(freshPushed.signedIn, `a pushed max_age=0 asks too, and signing in satisfies it (went to ${freshPushed.first})`);
+
 // 5. The helpdesk back-end: client credentials and introspection (confidential, client_secret_basic).
 const backend = await oidc.discovery(issuer, env('BACKEND_CLIENT_ID'), undefined, oidc.ClientSecretBasic(env('BACKEND_CLIENT_SECRET')), insecure);
 const service = await oidc.clientCredentialsGrant(backend, { scope: 'identity.admin' });
@@ -77,9 +116,19 @@ const introspected = await oidc.tokenIntrospection(backend, service.access_token
 assert.equal(introspected.active, true);
 assert.equal(introspected.client_id, env('BACKEND_CLIENT_ID'));
 
+// 5b. private_key_jwt (RFC 7523): a client that registered a public key instead of a secret.
+const keyClientJwk = JSON.parse(env('KEY_CLIENT_JWK'));
+const privateKey = await crypto.subtle.importKey('jwk', keyClientJwk, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
+const keyClient = await oidc.discovery(issuer, env('KEY_CLIENT_ID'), undefined, oidc.PrivateKeyJwt({ key: privateKey, kid: keyClientJwk.kid }), insecure);
+const signedAssertion = await oidc.clientCredentialsGrant(keyClient, { scope: 'helpdesk.api' });
+assert.ok(signedAssertion.access_token, 'a token for a signed client assertion');
+const wrongKey = (await crypto.subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, false, ['sign'])).privateKey;
+const impostor = await oidc.discovery(issuer, env('KEY_CLIENT_ID'), undefined, oidc.PrivateKeyJwt({ key: wrongKey, kid: keyClientJwk.kid }), insecure);
+await assert.rejects(oidc.clientCredentialsGrant(impostor, { scope: 'helpdesk.api' }), (error) => error.response?.status === 401, 'an assertion signed by another key is refused');
+
 // 6. RP-initiated logout URL is built from discovery.
 const endSession = oidc.buildEndSessionUrl(portal, { id_token_hint: tokens.id_token, post_logout_redirect_uri: new URL('/', env('PORTAL_REDIRECT_URI')).href });
 const loggedOut = await browse(endSession);
 assert.equal(loggedOut.status, 302);
 
-console.log(JSON.stringify({ ok: true, sub: claims.sub, email: claims.email, scope: tokens.scope, introspected: introspected.active, logout: loggedOut.headers.get('location') }));
+console.log(JSON.stringify({ ok: true, sub: claims.sub, email: claims.email, amr: claims.amr, introspected: introspected.active, privateKeyJwt: true, logout: loggedOut.headers.get('location') }));

@@ -6,14 +6,15 @@ using static OpenIddict.Server.OpenIddictServerEvents;
 namespace HelpdeskIdentity.Api.Oidc.Server;
 
 /// <summary>
-/// RFC 6749 §3.1: request parameters must not be included more than once. OpenIddict would read a repeated
-/// authorization parameter as several values; this refuses it as <c>invalid_request</c> first (shown as a page when it
-/// is the client or redirect URI, else returned to the client — see AuthorizeEndpoint).
+/// Two requests OpenIddict would let through ambiguous, refused as <c>invalid_request</c> (shown as a page when the
+/// client or redirect URI is in doubt, else returned to the client — see AuthorizeEndpoint): a repeated parameter
+/// (RFC 6749 §3.1: parameters must not be included more than once), and <c>prompt=none</c> with any other value
+/// (OIDC Core §3.1.2.1).
 /// </summary>
-internal sealed class RefuseRepeatedParameters : IOpenIddictServerHandler<ValidateAuthorizationRequestContext>
+internal sealed class RefuseAmbiguousParameters : IOpenIddictServerHandler<ValidateAuthorizationRequestContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<ValidateAuthorizationRequestContext>()
-        .UseSingletonHandler<RefuseRepeatedParameters>()
+        .UseSingletonHandler<RefuseAmbiguousParameters>()
         .SetOrder(int.MinValue + 1)
         .SetType(OpenIddictServerHandlerType.Custom)
         .Build();
@@ -25,8 +26,13 @@ internal sealed class RefuseRepeatedParameters : IOpenIddictServerHandler<Valida
             if (value.Count > 1)
             {
                 context.Reject(Errors.InvalidRequest, $"The parameter '{name}' appears more than once.");
-                break;
+                return ValueTask.CompletedTask;
             }
+        }
+
+        if (context.Request.HasPromptValue(PromptValues.None) && context.Request.GetPromptValues().Length > 1)
+        {
+            context.Reject(Errors.InvalidRequest, "prompt=none cannot be combined with other values.");
         }
 
         return ValueTask.CompletedTask;

@@ -1,0 +1,77 @@
+using System.Net;
+using HelpdeskIdentity.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.WebUtilities;
+using Shouldly;
+
+namespace HelpdeskIdentity.IntegrationTests.Oidc;
+
+/// <summary>RFC 9126: the client pushes its authorization parameters, the browser carries only a request_uri.</summary>
+public sealed class PushedAuthorizationTests(OidcFixture fixture) : IClassFixture<OidcFixture>
+{
+    private const string Password = "a password for pushed requests";
+    private readonly ProtocolClient _client = new(fixture.Host.CreateClient());
+
+    [Fact]
+    public async Task PushedRequest_SignsInAndIssuesACode_AndMaxAgeZeroAsksOnceWithoutALoop()
+    {
+        var email = $"par@{Senders.UniqueDomain()}";
+        await fixture.Host.CreateAccountAsync(email, Password);
+        using var browser = new BrowserClient(fixture.Host);
+        var flow = new CodeFlow(browser);
+
+        var first = await flow.RunAsync(email, Password, await PushAsync(flow, TestClients.PortalId));
+        (await flow.RedeemAsync(_client, first["code"])).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var freshUrl = await PushAsync(flow, TestClients.PortalId, ("max_age", "0"));
+        var asked = await browser.GetAsync(freshUrl);
+        CodeFlow.Location(asked).ShouldStartWith("/account/login", Case.Sensitive, "max_age=0 asks to sign in again, pushed or not");
+        var again = await flow.RunAsync(email, Password, freshUrl); // signs in, then lands on the callback: no second ask
+
+        again["code"].ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task ClientThatRequiresPushing_RefusesAPlainRequest_AndAcceptsAPushedOne()
+    {
+        using var browser = new BrowserClient(fixture.Host);
+        var flow = new CodeFlow(browser);
+
+        var plain = await browser.GetAsync(flow.AuthorizeUrl(scope: "openid").Replace($"client_id={TestClients.PortalId}&", $"client_id={TestClients.PushingPortalId}&", StringComparison.Ordinal));
+        var pushed = await browser.GetAsync(await PushAsync(flow, TestClients.PushingPortalId));
+
+        CodeFlow.Callback(plain)["error"].ShouldBe("invalid_request", "a plain request from this client goes back refused");
+        CodeFlow.Location(pushed).ShouldStartWith("/account/login", Case.Sensitive, "the pushed one proceeds to sign-in");
+    }
+
+    [Fact]
+    public async Task Push_ByAnUnknownClientOrWithAnUnregisteredRedirect_IsRefused()
+    {
+        var unknown = await _client.PostFormAsync("/connect/par", Parameters(new CodeFlow(new BrowserClient(fixture.Host)), "nobody"));
+        var form = Parameters(new CodeFlow(new BrowserClient(fixture.Host)), TestClients.PortalId);
+        form["redirect_uri"] = "https://evil.example/callback";
+        var evil = await _client.PostFormAsync("/connect/par", form);
+
+        unknown.StatusCode.ShouldBeOneOf(HttpStatusCode.BadRequest, HttpStatusCode.Unauthorized);
+        evil.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ProtocolClient.JsonAsync(evil)).GetProperty("error").GetString().ShouldBe("invalid_request");
+    }
+
+    /// <summary>Pushes the flow's parameters and returns the authorize URL the browser then opens.</summary>
+    private async Task<string> PushAsync(CodeFlow flow, string clientId, params (string Key, string Value)[] extra)
+    {
+        var form = Parameters(flow, clientId);
+        foreach (var (key, value) in extra)
+        {
+            form[key] = value;
+        }
+
+        var response = await _client.PostFormAsync("/connect/par", form);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var requestUri = (await ProtocolClient.JsonAsync(response)).GetProperty("request_uri").GetString()!;
+        return QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?> { ["client_id"] = clientId, ["request_uri"] = requestUri });
+    }
+
+    private static Dictionary<string, string> Parameters(CodeFlow flow, string clientId) =>
+        QueryHelpers.ParseQuery(new Uri("http://x" + flow.AuthorizeUrl(scope: clientId == TestClients.PortalId ? "openid profile email offline_access" : "openid")).Query)
+            .ToDictionary(p => p.Key, p => p.Key == "client_id" ? clientId : p.Value.ToString());
+}
