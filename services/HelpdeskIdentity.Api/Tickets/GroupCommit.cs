@@ -68,10 +68,18 @@ public sealed class GroupCommit<TItem, TResult>(Func<IReadOnlyList<TItem>, Task<
 
     private async Task CommitAsync(List<Pending> batch)
     {
-        IReadOnlyList<TResult> results;
         try
         {
-            results = await commit(batch.Select(p => p.Item).ToList());
+            var results = await commit(batch.Select(p => p.Item).ToList());
+            if (results.Count != batch.Count)
+            {
+                throw new InvalidOperationException($"A commit of {batch.Count} items returned {results.Count} results.");
+            }
+
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Result.TrySetResult(results[i]);
+            }
         }
         catch (Exception) when (batch.Count > 1)
         {
@@ -79,18 +87,11 @@ public sealed class GroupCommit<TItem, TResult>(Func<IReadOnlyList<TItem>, Task<
             {
                 await CommitAsync([pending]);
             }
-
-            return;
         }
         catch (Exception ex)
         {
+            // Never let the committer die with a caller still waiting: the queue would stall.
             batch[0].Result.TrySetException(ex);
-            return;
-        }
-
-        for (var i = 0; i < batch.Count; i++)
-        {
-            batch[i].Result.TrySetResult(results[i]);
         }
     }
 
