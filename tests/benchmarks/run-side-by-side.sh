@@ -3,7 +3,8 @@
 # RabbitMQ (deploy/local/run.sh, state under .local/side-by-side, its own ports, the sign-in rate
 # limits lifted) and the peer OpenID provider (npm's oidc-provider, tests/benchmarks/oidc-peer, same
 # clients), runs OidcBenchmark with --peer and TicketIntakeBenchmark, then stops everything.
-# Usage: tests/benchmarks/run-side-by-side.sh   (extra options: OIDC_ARGS='…' INTAKE_ARGS='…')
+# Usage: tests/benchmarks/run-side-by-side.sh   (extra options: OIDC_ARGS='…' INTAKE_ARGS='…';
+#        BENCHMARKS='intake' or 'oidc' runs one of the two, default both)
 # Ports: HTTP_PORT (5480), PORTAL_PORT (5473), PG_PORT (55632), AMQP_PORT (26672), PEER_PORT (5490).
 set -euo pipefail
 
@@ -68,9 +69,14 @@ echo "Service pid $service_pid: VmRSS $idle_mib MiB idle, 10 s after it became r
 echo "Peer: oidc-provider $(node -p "require('$peer_dir/node_modules/oidc-provider/package.json').version") on Node.js $(node --version)"
 
 cd "$root"
-# shellcheck disable=SC2086 # OIDC_ARGS and INTAKE_ARGS are option lists
-dotnet run -c Release --no-build --project tests/benchmarks/OidcBenchmark -- \
-  --endpoints "$endpoints" --peer "http://127.0.0.1:$peer_port" --service-pid "$service_pid" ${OIDC_ARGS:-}
-# shellcheck disable=SC2086
-dotnet run -c Release --no-build --project tests/benchmarks/TicketIntakeBenchmark -- \
-  --endpoints "$endpoints" --service-pid "$service_pid" ${INTAKE_ARGS:-}
+benchmarks=${BENCHMARKS:-oidc intake}
+if [[ " $benchmarks " == *" oidc "* ]]; then
+  # shellcheck disable=SC2086 # OIDC_ARGS and INTAKE_ARGS are option lists
+  dotnet run -c Release --no-build --project tests/benchmarks/OidcBenchmark -- \
+    --endpoints "$endpoints" --peer "http://127.0.0.1:$peer_port" --service-pid "$service_pid" ${OIDC_ARGS:-}
+fi
+if [[ " $benchmarks " == *" intake "* ]]; then
+  # shellcheck disable=SC2086
+  dotnet run -c Release --no-build --project tests/benchmarks/TicketIntakeBenchmark -- \
+    --endpoints "$endpoints" --service-pid "$service_pid" ${INTAKE_ARGS:-}
+fi

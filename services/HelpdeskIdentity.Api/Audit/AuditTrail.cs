@@ -20,23 +20,19 @@ public sealed class AuditTrail(NpgsqlDataSource dataSource, AuditSource source, 
 
     private const string DeleteOlder = "DELETE FROM audit_events WHERE occurred_at < @cutoff";
 
+    // Many events at once (account intake): the same columns, one statement.
+    private const string InsertEvents = """
+        INSERT INTO audit_events (id, occurred_at, type, outcome, account_id, client_id, session_id, source_ip, user_agent, detail)
+        SELECT e.id, @now, e.type, e.outcome, e.account_id, e.client_id, e.session_id, e.source_ip, e.user_agent, e.detail
+        FROM unnest(@event_ids, @types, @outcomes, @account_ids, @client_ids, @session_ids, @source_ips, @user_agents, @details)
+             AS e(id, type, outcome, account_id, client_id, session_id, source_ip, user_agent, detail);
+        """;
+
     /// <summary>Records the event in the caller's transaction on <paramref name="connection"/>.</summary>
     public async Task RecordAsync(AuditEntry entry, NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var message = new SecurityEventRecorded
-        {
-            EventId = Guid.CreateVersion7(now),
-            Type = entry.Type,
-            Outcome = entry.Outcome,
-            OccurredAt = now,
-            AccountId = entry.AccountId,
-            ClientId = entry.ClientId ?? source.CallerClientId,
-            SessionId = entry.SessionId,
-            SourceIp = source.SourceIp,
-            UserAgent = source.UserAgent,
-            Detail = entry.Detail,
-        };
+        var message = Message(entry, now);
         await Sql.ExecuteAsync(connection, InsertEvent + OutboxRows.Insert, cancellationToken,
         [
             ("event_id", message.EventId), ("type", message.Type), ("outcome", message.Outcome), ("account_id", message.AccountId),
@@ -45,6 +41,36 @@ public sealed class AuditTrail(NpgsqlDataSource dataSource, AuditSource source, 
             .. OutboxRows.Parameters(message, now),
         ]);
     }
+
+    /// <summary>Records many events in the caller's transaction on <paramref name="connection"/>, in one command.</summary>
+    public async Task RecordManyAsync(IReadOnlyList<AuditEntry> entries, NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var messages = entries.Select(e => Message(e, now)).ToList();
+        await Sql.ExecuteAsync(connection, InsertEvents + OutboxRows.InsertMany, cancellationToken,
+        [
+            ("event_ids", messages.Select(m => m.EventId).ToArray()), ("types", messages.Select(m => m.Type).ToArray()),
+            ("outcomes", messages.Select(m => m.Outcome).ToArray()), ("account_ids", messages.Select(m => m.AccountId).ToArray()),
+            ("client_ids", messages.Select(m => m.ClientId).ToArray()), ("session_ids", messages.Select(m => m.SessionId).ToArray()),
+            ("source_ips", messages.Select(m => m.SourceIp).ToArray()), ("user_agents", messages.Select(m => m.UserAgent).ToArray()),
+            ("details", messages.Select(m => m.Detail).ToArray()),
+            .. OutboxRows.ManyParameters(messages, now),
+        ]);
+    }
+
+    private SecurityEventRecorded Message(AuditEntry entry, DateTimeOffset now) => new()
+    {
+        EventId = Guid.CreateVersion7(now),
+        Type = entry.Type,
+        Outcome = entry.Outcome,
+        OccurredAt = now,
+        AccountId = entry.AccountId,
+        ClientId = entry.ClientId ?? source.CallerClientId,
+        SessionId = entry.SessionId,
+        SourceIp = source.SourceIp,
+        UserAgent = source.UserAgent,
+        Detail = entry.Detail,
+    };
 
     /// <summary>Records the event in the EF context's current transaction, or on its own when there is none.</summary>
     public Task RecordAsync(AuditEntry entry, HelpdeskDbContext db, CancellationToken cancellationToken) =>

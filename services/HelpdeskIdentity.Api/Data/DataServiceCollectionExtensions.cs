@@ -37,7 +37,6 @@ public static class DataServiceCollectionExtensions
             options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<IRequesterAccountStore, RequesterAccountStore>();
         builder.Services.AddSingleton<IOutboxStore, OutboxStore>();
         builder.Services.AddSingleton<EmailOutboxStore>();
         builder.Services.AddSingleton<IEmailOutbox>(sp => sp.GetRequiredService<EmailOutboxStore>());

@@ -95,7 +95,7 @@ internal sealed class EmailChangeStore(NpgsqlDataSource dataSource) : IEmailChan
 
         // The same organisation rule as intake: the domain's organisation (created on first sight), none for public mail.
         Guid? organizationId = organizationDomain is null ? null
-            : await RequesterAccountStore.FindOrCreateOrganizationAsync(connection, organizationDomain, now, cancellationToken);
+            : await OrganizationStore.FindOrCreateOrganizationAsync(connection, organizationDomain, now, cancellationToken);
         try
         {
             await Sql.ExecuteAsync(connection, ChangeAddress, cancellationToken,

@@ -25,6 +25,11 @@ internal sealed class OrganizationStore(NpgsqlDataSource dataSource) : IOrganiza
 
     private const string Exists = "SELECT EXISTS (SELECT 1 FROM organizations WHERE id = @id)";
 
+    private const string CreateOrganization = """
+        INSERT INTO organizations (id, name, created_at) VALUES (@organization_id, @domain, @now);
+        INSERT INTO organization_domains (domain, organization_id) VALUES (@domain, @organization_id);
+        """;
+
     private const string AddDomain = "INSERT INTO organization_domains (domain, organization_id) VALUES (@domain, @organization_id)";
 
     private const string Change = """
@@ -115,5 +120,27 @@ internal sealed class OrganizationStore(NpgsqlDataSource dataSource) : IOrganiza
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The organisation of a (non-public) domain, created on its first sighting under the domain's lock, in the caller's
+    /// transaction; used by ticket intake, registration and e-mail changes.
+    /// </summary>
+    internal static async Task<Guid> FindOrCreateOrganizationAsync(NpgsqlConnection connection, string domain, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await Sql.ScalarAsync<Guid?>(connection, OwnerOf, cancellationToken, ("domain", domain)) is { } known)
+        {
+            return known;
+        }
+
+        await Sql.ExecuteAsync(connection, LockDomain, cancellationToken, ("domain", domain));
+        if (await Sql.ScalarAsync<Guid?>(connection, OwnerOf, cancellationToken, ("domain", domain)) is { } createdMeanwhile)
+        {
+            return createdMeanwhile;
+        }
+
+        var organizationId = Guid.CreateVersion7(now);
+        await Sql.ExecuteAsync(connection, CreateOrganization, cancellationToken, ("organization_id", organizationId), ("domain", domain), ("now", now));
+        return organizationId;
     }
 }

@@ -87,7 +87,7 @@ internal sealed class RegistrationStore(NpgsqlDataSource dataSource) : IRegistra
     }
 
     public Task<Guid> FindOrCreateOrganizationAsync(NpgsqlConnection connection, string domain, DateTimeOffset now, CancellationToken cancellationToken) =>
-        RequesterAccountStore.FindOrCreateOrganizationAsync(connection, domain, now, cancellationToken);
+        OrganizationStore.FindOrCreateOrganizationAsync(connection, domain, now, cancellationToken);
 
     public Task IssueAsync(NpgsqlConnection connection, string tokenHash, RegistrationRequest request, string? returnUrl, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(connection, Issue, cancellationToken,

@@ -6,8 +6,8 @@ using MassTransit;
 
 namespace HelpdeskIdentity.Api.Tickets;
 
-/// <summary>Thin: read the ticket, hand it to <see cref="RequesterAccounts"/>. Policy lives in the definition.</summary>
-public sealed partial class TicketReceivedConsumer(RequesterAccounts accounts, TimeProvider clock, ILogger<TicketReceivedConsumer> logger)
+/// <summary>Thin: read the ticket, hand it to <see cref="TicketIntake"/>. Policy lives in the definition.</summary>
+public sealed partial class TicketReceivedConsumer(TicketIntake intake, TimeProvider clock, ILogger<TicketReceivedConsumer> logger)
     : IConsumer<TicketReceived>
 {
     public async Task Consume(ConsumeContext<TicketReceived> context)
@@ -29,7 +29,7 @@ public sealed partial class TicketReceivedConsumer(RequesterAccounts accounts, T
 
         activity?.SetTag("helpdesk.ticket.id", ticket.TicketId);
         HelpdeskTelemetry.TicketLag.Record((clock.GetUtcNow() - ticket.ReceivedAt).TotalSeconds);
-        var result = await accounts.RecordTicketAsync(ticket, context.CancellationToken);
+        var result = await intake.RecordAsync(ticket);
         activity?.SetTag("helpdesk.ticket.result", result.ToString());
         HelpdeskTelemetry.TicketsProcessed.Add(1, new KeyValuePair<string, object?>("result", result.ToString()));
     }

@@ -17,7 +17,7 @@ public static class TicketsServiceCollectionExtensions
         builder.Services.AddOptions<OrganizationOptions>().BindConfiguration(OrganizationOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<SenderFilter>();
         builder.Services.AddSingleton<PublicMailDomains>();
-        builder.Services.AddScoped<RequesterAccounts>();
+        builder.Services.AddSingleton<TicketIntake>();
         builder.Services.AddSingleton<TicketIdPruner>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TicketIdPruner>());
     }

@@ -6,7 +6,7 @@ using Shouldly;
 namespace HelpdeskIdentity.IntegrationTests.Deploy;
 
 /// <summary>
-/// deploy/compose.yaml brought up with podman (images built by deploy/container/stack.sh, cached), on free
+/// deploy/compose.yaml brought up with podman (images from <see cref="StackImages"/>), on free
 /// loopback ports, with secrets made for this run; brought down with its volumes at the end.
 /// </summary>
 public sealed class ComposeStack : IAsyncLifetime
@@ -25,14 +25,9 @@ public sealed class ComposeStack : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var deploy = Path.Combine(Repository.Root, "deploy");
         await Shell.RunAsync(Repository.Script("install.sh"), "podman-compose");
-        var engine = await Shell.RunAsync(Path.Combine(deploy, "container", "podman.sh"), "start");
-        _environment["DOCKER_HOST"] = engine.Trim().Split('=', 2)[1];
-        var images = await RunAsync(Path.Combine(deploy, "container", "stack.sh"), "build");
-        foreach (var line in images.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("HELPDESK_", StringComparison.Ordinal)))
+        foreach (var (key, value) in await StackImages.EnvironmentAsync())
         {
-            var (key, value) = (line.Split('=', 2)[0], line.Split('=', 2)[1]);
             _environment[key] = value;
         }
 

@@ -6,15 +6,17 @@ namespace TicketIntakeBenchmark;
 
 /// <summary>
 /// The yardstick: MassTransit in this process, on the service's broker, consuming the same plain-JSON
-/// TicketReceived with the service's endpoint settings (prefetch 200, 64 at once, raw JSON) but no
+/// TicketReceived with the service's endpoint settings (prefetch 200, 64 at once — or what RabbitMq__PrefetchCount and
+/// RabbitMq__ConcurrentMessageLimit set for both —, raw JSON) but no
 /// database: the consumer only notes when each ticket arrived. Its queue and exchange are its own,
 /// so the service never sees these tickets.
 /// </summary>
 internal sealed class BareBus : IAsyncDisposable
 {
     public const string Exchange = "bench.bare-ticket-received";
-    private const int PrefetchCount = 200;
-    private const int ConcurrentMessageLimit = 64;
+    // The service's settings (RabbitMqOptions' defaults), or what the same variables set for it.
+    private static readonly int PrefetchCount = Setting("RabbitMq__PrefetchCount", 200);
+    private static readonly int ConcurrentMessageLimit = Setting("RabbitMq__ConcurrentMessageLimit", 64);
 
     private readonly ServiceProvider _services;
     private readonly IBusControl _bus;
@@ -62,6 +64,9 @@ internal sealed class BareBus : IAsyncDisposable
         await _bus.StopAsync();
         await _services.DisposeAsync();
     }
+
+    private static int Setting(string variable, int serviceDefault) =>
+        int.TryParse(Environment.GetEnvironmentVariable(variable), out var value) ? value : serviceDefault;
 
     private sealed class BareTicketConsumer(ArrivalRecorder arrivals) : IConsumer<TicketReceived>
     {

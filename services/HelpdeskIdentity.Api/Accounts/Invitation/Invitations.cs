@@ -25,7 +25,7 @@ public sealed partial class Invitations(
 
     public bool Enabled => Options.Enabled;
 
-    /// <summary>The <see cref="AccountCreatedHook"/>: the link and the e-mail, on intake's connection and transaction.</summary>
+    /// <summary>The link and the e-mail of one new account, on intake's connection and transaction (<see cref="Tickets.TicketIntake"/>).</summary>
     public async Task SendAsync(NewRequesterAccount account, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         using var language = Languages.Use(Languages.Culture(null, languages.Value.Default));
