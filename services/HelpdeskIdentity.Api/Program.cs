@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Api.Accounts.Passkeys;
 using HelpdeskIdentity.Api.Admin;
 using HelpdeskIdentity.Api.Cli;
 using HelpdeskIdentity.Api.Data;
@@ -35,6 +36,7 @@ builder.AddEmail();         // the e-mail outbox and the dispatcher that sends i
 builder.AddOidc();
 builder.AddHealth();
 builder.AddAccounts();      // Identity, password sign-in, the session cookie
+builder.AddPasskeys();      // WebAuthn: the relying party (checked at start-up), sign-in, claim and the account's passkeys
 builder.AddLanguages();     // en, nl, de, sv: ui_locales, the remembered choice, Accept-Language
 builder.AddPages();         // sign-in pages, branding, antiforgery
 builder.AddRateLimits();    // per client IP and per address on sign-in, forgot-password, set-password; counters in PostgreSQL
