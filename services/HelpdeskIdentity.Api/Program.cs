@@ -1,5 +1,6 @@
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Accounts.Passkeys;
+using HelpdeskIdentity.Api.Accounts.TwoFactor;
 using HelpdeskIdentity.Api.Admin;
 using HelpdeskIdentity.Api.Cli;
 using HelpdeskIdentity.Api.Data;
@@ -49,6 +50,7 @@ app.UseProxies();           // first: everything after sees the real client
 app.MapHealth();
 app.MapPages();             // with the middleware pages need: error pages, rate limits, headers, static files, session, antiforgery
 app.UseMiddleware<ProtocolFormGuard>(); // an unreadable or oversized /connect/* form is 400/413, never 500
+app.UseMiddleware<EnrolmentGate>();     // a second factor required by policy and missing: set one up before reaching a client
 app.MapOidc();
 app.MapAdminApi();          // problem details for /admin, the OpenAPI document, the routes behind the identity.admin policy
 app.MapEmail();             // the development mailbox (Development only)
