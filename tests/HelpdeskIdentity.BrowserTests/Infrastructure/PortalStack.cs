@@ -11,6 +11,9 @@ public sealed class PortalStack : IAsyncLifetime
 {
     public const string PortalClientId = "portal";
 
+    /// <summary>The one organisation whose people must have a second factor (docs/decisions/0040); only its own journey uses it.</summary>
+    public const string SecondFactorRequiredDomain = "second-factor-required.example";
+
     private static readonly string[] RateLimitRules =
         ["SignInPerClient", "SignInPerAddress", "ForgotPasswordPerClient", "ForgotPasswordPerAddress", "SetPasswordPerClient", "EmailsPerAddress"];
 
@@ -130,6 +133,7 @@ public sealed class PortalStack : IAsyncLifetime
             ["Oidc__Clients__0__AllowedScopes__2"] = "email",
             ["Oidc__Clients__0__AllowedScopes__3"] = "organization",
             ["Oidc__Clients__0__AllowedScopes__4"] = "offline_access",
+            ["Accounts__TwoFactor__RequiredForOrganizations__0"] = SecondFactorRequiredDomain,
         };
         foreach (var rule in RateLimitRules)
         {
