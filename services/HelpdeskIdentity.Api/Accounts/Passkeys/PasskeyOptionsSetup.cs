@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 namespace HelpdeskIdentity.Api.Accounts.Passkeys;
 
 /// <summary>
-/// Fills the relying party from the public origin (<c>Oidc:Issuer</c>) where it is not configured, and refuses, at
+/// Fills the relying party from the public origin (<c>Oidc:Issuer</c>) where it is not configured — or, when neither is
+/// configured and the issuer cannot be one (an IP address, plain http off localhost), turns passkeys off — and refuses, at
 /// start-up, a relying-party id that is not a registrable suffix of each origin's host, an origin that is not https
 /// (plain http only on localhost), or an IP address (WebAuthn needs a domain).
 /// </summary>
@@ -14,6 +15,14 @@ internal sealed class PasskeyOptionsSetup(IConfiguration configuration) : IPostC
     {
         if (!Uri.TryCreate(configuration["Oidc:Issuer"], UriKind.Absolute, out var issuer))
         {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(options.RelyingPartyId) && options.Origins.Count == 0
+            && OriginProblem(issuer.GetLeftPart(UriPartial.Authority), issuer.IdnHost.ToLowerInvariant()) is not null)
+        {
+            // Nothing configured and the issuer cannot be a relying party (an IP address, plain http off localhost): off.
+            options.Enabled = false;
             return;
         }
 

@@ -175,6 +175,42 @@ public sealed class PasskeyTests(PasswordResetFixture fixture) : IClassFixture<P
     }
 
     [Fact]
+    public async Task ResetWithAPasskey_AccountWithASecondFactor_NeedsItsCode_AWrongOneLeavesTheLinkWorking()
+    {
+        var (email, key, _) = await TwoFactorSteps.AccountWithTwoFactorAsync(_host, "guarded");
+        var link = await SelfServiceFixture.SetPasswordLinkAsync(_host, email);
+        using var browser = new BrowserClient(_host);
+        using var authenticator = SoftwareAuthenticator.ForTestHost();
+
+        var refused = await PasskeySteps.ClaimAsync(browser, link, authenticator, secondFactorCode: Totp.Code(key) == "000000" ? "000001" : "000000");
+
+        refused.ShouldBe($"{PasskeyClaimModel.Path.Replace("/passkey", "", StringComparison.Ordinal)}?token={PasskeySteps.Token(link)}&passkey=code");
+        (await SelfServiceFixture.SignedInAddressAsync(browser)).ShouldBeNull();
+        (await browser.GetPageAsync(link)).ShouldContain(PasskeyText.ClaimButton, Case.Sensitive, "the link still works");
+        (await PasskeySteps.ClaimAsync(browser, link, authenticator, Totp.Code(key))).ShouldBe("/");
+        (await SelfServiceFixture.SignedInAddressAsync(browser)).ShouldBe(email);
+    }
+
+    [Fact]
+    public async Task SignIn_PasskeyWithoutUserVerification_AccountWithASecondFactor_AsksForTheCode()
+    {
+        var email = $"presence@{Senders.UniqueDomain()}";
+        await _host.CreateAccountAsync(email, TwoFactorSteps.Password);
+        using var authenticator = new SoftwareAuthenticator(IdentityHost.Issuer, new Uri(IdentityHost.Issuer).Host) { VerifiesUser = false };
+        using (var owner = await SelfServiceFixture.SignedInAsync(_host, email, TwoFactorSteps.Password))
+        {
+            (await PasskeySteps.AddAsync(owner, authenticator)).ShouldBe(PasskeysModel.Path + "?done=added");
+            await TwoFactorSteps.EnableAsync(owner, TwoFactorSteps.Key(await owner.GetPageAsync(TwoFactorModel.Path)));
+        }
+
+        using var browser = new BrowserClient(_host);
+        var next = await PasskeySteps.SignInAsync(browser, authenticator.Get(await PasskeySteps.SignInOptionsAsync(browser)));
+
+        next.ShouldStartWith(Api.Accounts.TwoFactor.SecondStep.Path + "?returnUrl=");
+        (await SelfServiceFixture.SignedInAddressAsync(browser)).ShouldBeNull("a passkey without user verification is one factor");
+    }
+
+    [Fact]
     public async Task ClaimOptions_ForALinkThatDoesNotWork_NotFound()
     {
         using var browser = new BrowserClient(_host);

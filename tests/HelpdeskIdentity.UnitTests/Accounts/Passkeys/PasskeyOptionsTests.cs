@@ -19,6 +19,21 @@ public sealed class PasskeyOptionsTests
     }
 
     [Theory]
+    [InlineData("http://127.0.0.1:8080")]
+    [InlineData("http://id.helpdesk.example")]
+    public void NothingConfigured_IssuerThatCannotBeARelyingParty_PasskeysOff(string issuer)
+    {
+        var options = Configured(issuer, new PasskeyOptions());
+
+        options.Enabled.ShouldBeFalse();
+        Validate(options).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void ConfiguredRelyingParty_IssuerAnIpAddress_StillChecked() =>
+        Validate(Configured("http://127.0.0.1:8080", new PasskeyOptions { RelyingPartyId = "helpdesk.example" })).ShouldNotBeEmpty();
+
+    [Theory]
     [InlineData("helpdesk.example", "https://id.helpdesk.example")]
     [InlineData("helpdesk.example", "https://helpdesk.example")]
     [InlineData("localhost", "http://localhost:5080")]
