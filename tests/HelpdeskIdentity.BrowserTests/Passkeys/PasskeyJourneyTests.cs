@@ -47,6 +47,9 @@ public sealed class PasskeyJourneyTests(PortalStack stack, BrowserFixture browse
             await Expect(passkeys.ClaimButton).ToBeVisibleAsync();
             await Expect(journey.SetPassword.NewPassword).ToBeVisibleAsync(); // the password stays on offer beside it
             await audit.CheckAsync("set-password-with-passkey");
+            await journey.Page.GotoAsync(journey.Page.Url + "&passkey=failed"); // as after a passkey the server refused
+            await Expect(journey.Page.Locator("#passkey-error")).ToBeVisibleAsync();
+            await audit.CheckAsync("set-password-passkey-failed");
 
             await passkeys.ClaimButton.ClickAsync();
 
