@@ -5,6 +5,7 @@ using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Pages.Account;
 using HelpdeskIdentity.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Shouldly;
 
@@ -208,6 +209,21 @@ public sealed class PasskeyTests(PasswordResetFixture fixture) : IClassFixture<P
 
         next.ShouldStartWith(Api.Accounts.TwoFactor.SecondStep.Path + "?returnUrl=");
         (await SelfServiceFixture.SignedInAddressAsync(browser)).ShouldBeNull("a passkey without user verification is one factor");
+    }
+
+    [Fact]
+    public async Task PersonalDataExport_ListsThePasskeys_WithoutTheirKeys()
+    {
+        var (accountId, authenticator) = await ClaimedWithPasskeyAsync("export");
+        using var _ = authenticator;
+        await using var scope = _host.Services.CreateAsyncScope();
+
+        var document = await scope.ServiceProvider.GetRequiredService<Api.Admin.PersonalDataExport>().ExportAsync(accountId, Cancellation);
+
+        document.ShouldNotBeNull();
+        var exported = document.Passkeys.ShouldHaveSingleItem();
+        exported.Name.ShouldBe((await PasskeysOfAsync(accountId)).Single().Name);
+        System.Text.Json.JsonSerializer.Serialize(document).ShouldNotContain(Convert.ToBase64String((await PasskeysOfAsync(accountId)).Single().PublicKey));
     }
 
     [Fact]
