@@ -1,4 +1,6 @@
 using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Api.Accounts.Passkeys;
+using HelpdeskIdentity.Api.Accounts.TwoFactor;
 using HelpdeskIdentity.Api.Admin;
 using HelpdeskIdentity.Api.Cli;
 using HelpdeskIdentity.Api.Data;
@@ -34,6 +36,7 @@ builder.AddEmail();         // the e-mail outbox and the dispatcher that sends i
 builder.AddOidc();
 builder.AddHealth();
 builder.AddAccounts();      // Identity, password sign-in, the session cookie
+builder.AddPasskeys();      // WebAuthn: the relying party (checked at start-up), sign-in, claim and the account's passkeys
 builder.AddLanguages();     // en, nl, de, sv: ui_locales, the remembered choice, Accept-Language
 builder.AddPages();         // sign-in pages, branding, antiforgery
 builder.AddRateLimits();    // per client IP and per address on sign-in, forgot-password, set-password; counters in PostgreSQL
@@ -46,6 +49,7 @@ app.UseProxies();           // first: everything after sees the real client
 app.MapHealth();
 app.UseOidcGuards();       // CORS for registered origins, 400/413 for bad /connect/* forms: before OpenIddict reads a request
 app.MapPages();             // with the middleware pages need: error pages, rate limits, headers, static files, session, antiforgery
+app.UseMiddleware<EnrolmentGate>(); // a second factor required by policy and missing: set one up before reaching a client
 app.MapOidc();             // OpenIddict (inside UseAuthentication) passes authorize, token, userinfo and end-session through to us
 app.MapAdminApi();          // problem details for /admin, the OpenAPI document, the routes behind the identity.admin policy
 app.MapEmail();             // the development mailbox (Development only)

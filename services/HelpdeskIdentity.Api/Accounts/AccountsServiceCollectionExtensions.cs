@@ -48,6 +48,8 @@ public static class AccountsServiceCollectionExtensions
             .Validate(o => o.LinkRetention >= TimeSpan.FromHours(1) && o.LinkRetention <= TimeSpan.FromDays(365),
                 "Accounts:LinkRetention must be between 1 hour and 365 days.")
             .Validate(o => o.RequestAttempts is >= 1 and <= 100, "Accounts:RequestAttempts must be between 1 and 100.")
+            .Validate(o => Enum.IsDefined(o.TwoFactor.Policy) && o.TwoFactor.RequiredForOrganizations.All(d => Registration.RegistrationRules.Domains([d]).Count == 1),
+                "Accounts:TwoFactor:Policy must be Optional or Required, and Accounts:TwoFactor:RequiredForOrganizations must list domain names.")
             .ValidateOnStart();
 
         builder.AddAudit(); // sign-in, password, e-mail and session events
@@ -79,6 +81,7 @@ public static class AccountsServiceCollectionExtensions
         builder.Services.AddScoped<SecondStep>();
         builder.Services.AddScoped<SecondFactorCheck>();
         builder.Services.AddScoped<Authenticators>();
+        builder.Services.AddScoped<EnrolmentRequirement>(); // the second-factor policy (docs/decisions/0040)
         builder.Services.AddSingleton<TwoFactorEmails>();
         builder.Services.AddScoped<OperatorAccounts>();
         builder.Services.AddPasswordReset();

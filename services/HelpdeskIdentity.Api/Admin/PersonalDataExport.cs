@@ -6,7 +6,7 @@ namespace HelpdeskIdentity.Api.Admin;
 
 /// <summary>
 /// GDPR export (docs/decisions/0035): everything held about the person in one document — the account (and the name a
-/// ticket suggested, when not yet confirmed), its organisation, its browser sessions (the <c>sessions</c> rows: docs/decisions/0024), pending e-mail changes, e-mails written to them (never bodies: they carry links), and the audit events about them.
+/// ticket suggested, when not yet confirmed), its organisation, its browser sessions (the <c>sessions</c> rows: docs/decisions/0024), its passkeys (names and dates), pending e-mail changes, e-mails written to them (never bodies: they carry links), and the audit events about them.
 /// The export itself is audited, in the same transaction that read it.
 /// </summary>
 public sealed class PersonalDataExport(HelpdeskDbContext db, AdminAccounts accounts, AuditTrail audit)
@@ -39,12 +39,17 @@ public sealed class PersonalDataExport(HelpdeskDbContext db, AdminAccounts accou
             .ToListAsync(cancellationToken);
         var passwordChanges = await db.PasswordHistory.AsNoTracking().Where(h => h.AccountId == id)
             .OrderBy(h => h.CreatedAt).Select(h => h.CreatedAt).ToListAsync(cancellationToken);
+        var passkeys = await db.Set<Accounts.Passkeys.PasskeyRecord>().AsNoTracking().Where(p => p.AccountId == id)
+            .OrderBy(p => p.CreatedAt)
+            .Select(p => new ExportedPasskey(p.Name, p.CreatedAt, p.LastUsedAt, p.Aaguid, p.BackupEligible))
+            .ToListAsync(cancellationToken);
         var events = await db.AuditEvents.AsNoTracking().Where(e => e.AccountId == id)
             .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).ToListAsync(cancellationToken);
 
         await audit.RecordAsync(new AuditEntry(AuditEventTypes.AccountExported, id), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new PersonalDataDocument(account, suggestedName, organization, sessions, emailChanges, emails, passwordChanges, events.Select(AuditEventView.From).ToList());
+        return new PersonalDataDocument(account, suggestedName, organization, sessions, emailChanges, emails, passwordChanges, events.Select(AuditEventView.From).ToList(),
+            passkeys);
     }
 }
 
@@ -57,7 +62,11 @@ public sealed record PersonalDataDocument(
     IReadOnlyList<ExportedEmailChange> EmailChanges,
     IReadOnlyList<ExportedEmail> Emails,
     IReadOnlyList<DateTimeOffset> PasswordsSetAt,
-    IReadOnlyList<AuditEventView> AuditEvents);
+    IReadOnlyList<AuditEventView> AuditEvents,
+    IReadOnlyList<ExportedPasskey> Passkeys);
+
+/// <summary>A passkey of the person (docs/decisions/0039): its name, when it was added and last used, its authenticator model, whether it may be synced. Never its keys.</summary>
+public sealed record ExportedPasskey(string Name, DateTimeOffset AddedAt, DateTimeOffset? LastUsedAt, Guid Aaguid, bool BackupEligible);
 
 public sealed record ExportedOrganization(Guid Id, string Name, IReadOnlyList<string> Domains);
 

@@ -15,6 +15,13 @@ public static class AuditEventTypes
     public const string EmailChangeConfirmed = "email_change.confirmed";
     public const string SessionEnded = "session.ended";
 
+    /// <summary>The authenticator app. Detail: <c>turned_on</c>, <c>turned_off</c> or <c>new_recovery_codes</c>.</summary>
+    public const string TwoFactorChanged = "two_factor.changed";
+
+    /// <summary>Detail: <c>account_page</c> or <c>set_password_link</c> (claimed with a passkey instead of a password).</summary>
+    public const string PasskeyAdded = "passkey.added";
+    public const string PasskeyRemoved = "passkey.removed";
+
     /// <summary>Detail: <c>code</c> or <c>refresh_token</c>.</summary>
     public const string TokenReplayDetected = "token.replay_detected";
 
@@ -26,7 +33,7 @@ public static class AuditEventTypes
     public static readonly IReadOnlyList<string> All =
     [
         AccountCreated, PasswordResetRequested, PasswordResetCompleted, SignInSucceeded, SignInFailed, SignInLockedOut,
-        PasswordChanged, EmailChangeRequested, EmailChangeConfirmed, SessionEnded, TokenReplayDetected, AdminAction,
+        PasswordChanged, EmailChangeRequested, EmailChangeConfirmed, SessionEnded, TwoFactorChanged, PasskeyAdded, PasskeyRemoved, TokenReplayDetected, AdminAction,
         AccountErased, AccountExported,
     ];
 }

@@ -240,6 +240,8 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
             audit.HasIndex(e => e.OccurredAt);
         });
 
+        builder.ApplyConfiguration(new Accounts.Passkeys.PasskeyRecord.Configuration());
+        builder.ApplyConfiguration(new Accounts.Passkeys.PasskeyCeremonyRecord.Configuration());
         SnakeCaseNames.Apply(builder);
     }
 }

@@ -31,12 +31,15 @@ public static class RateLimitedRequest
             "/account/login/code/verify" => SignIn, // typing an e-mailed code is a sign-in attempt
             "/account/login/code" => SignInCode,
             "/account/login/two-factor" => SignIn, // the second step: per client (the code's own lockout guards the account)
+            "/account/login/passkey" => SignIn, // a passkey sign-in and its options: per client (no address is typed)
             "/account/forgot-password" => ForgotPassword,
             "/account/set-password" => SetPassword,
             "/account/register/confirm" => SetPassword, // the registration link's set-password form
+            "/account/set-password/passkey" => SetPassword, // "use a passkey instead" on the set-password page
             "/account/register" => Register,
             "/account/password" => ChangePassword,
             "/account/two-factor" => ChangePassword, // changing the second factor: like changing the password
+            "/account/passkeys" => ChangePassword, // adding, renaming or removing a passkey: the same
             "/account/email" => ChangeEmail,
             "/account/confirm-email" => ConfirmEmail,
             "/connect/token" => Token,

@@ -25,6 +25,7 @@ public sealed class PortalServer : IAsyncDisposable
         start.Environment["ISSUER"] = issuer;
         start.Environment["PORTAL_CLIENT_ID"] = clientId;
         start.Environment["PORTAL_URL"] = url;
+        start.Environment["LISTEN_HOST"] = "127.0.0.1"; // "localhost" may resolve to ::1 first in node; the browser tries both
         var process = await BackgroundProcess.StartAsync(start, new Uri(url + "/health"), "the demo portal", TimeSpan.FromSeconds(30));
         return new PortalServer(process, url);
     }

@@ -11,6 +11,9 @@ public sealed class PortalStack : IAsyncLifetime
 {
     public const string PortalClientId = "portal";
 
+    /// <summary>The one organisation whose people must have a second factor (docs/decisions/0040); only its own journey uses it.</summary>
+    public const string SecondFactorRequiredDomain = "second-factor-required.example";
+
     private static readonly string[] RateLimitRules =
         ["SignInPerClient", "SignInPerAddress", "ForgotPasswordPerClient", "ForgotPasswordPerAddress", "SetPasswordPerClient", "EmailsPerAddress"];
 
@@ -20,10 +23,13 @@ public sealed class PortalStack : IAsyncLifetime
     private TestBus? _bus;
     private Dictionary<string, string> _settings = [];
 
-    /// <summary>The identity service, e.g. http://127.0.0.1:3xxxx (also its issuer).</summary>
+    /// <summary>
+    /// The identity service, e.g. http://localhost:3xxxx (also its issuer). On <c>localhost</c>, not 127.0.0.1: WebAuthn
+    /// needs a domain for its relying-party id, and the portal shares the site so its silent renew keeps the session cookie.
+    /// </summary>
     public string Issuer => _service!.Url;
 
-    /// <summary>The demo portal's origin, e.g. http://127.0.0.1:3xxxx.</summary>
+    /// <summary>The demo portal's origin, e.g. http://localhost:3xxxx.</summary>
     public string PortalUrl => _portal!.Url;
 
     public string MailboxUrl => Issuer + "/dev/mailbox";
@@ -34,8 +40,8 @@ public sealed class PortalStack : IAsyncLifetime
         {
             await _servers.InitializeAsync();
             var environment = await _servers.NewEnvironmentAsync("browser");
-            var issuer = ServiceProcess.NewUrl();
-            var portalUrl = $"http://127.0.0.1:{FreePorts.Find(30000, 39999)}";
+            var issuer = $"http://localhost:{FreePorts.Find(30000, 39999)}";
+            var portalUrl = $"http://localhost:{FreePorts.Find(30000, 39999)}";
             _settings = Settings(environment, issuer, portalUrl);
             var service = ServiceProcess.StartAsync(_settings, issuer);
             var portal = PortalServer.StartAsync(issuer, PortalClientId, portalUrl);
@@ -127,6 +133,7 @@ public sealed class PortalStack : IAsyncLifetime
             ["Oidc__Clients__0__AllowedScopes__2"] = "email",
             ["Oidc__Clients__0__AllowedScopes__3"] = "organization",
             ["Oidc__Clients__0__AllowedScopes__4"] = "offline_access",
+            ["Accounts__TwoFactor__RequiredForOrganizations__0"] = SecondFactorRequiredDomain,
         };
         foreach (var rule in RateLimitRules)
         {

@@ -49,6 +49,8 @@ public sealed class TwoFactorTests(PasswordResetFixture fixture) : IClassFixture
         stored.ShouldAllBe(value => !codes.Any(code => value.Contains(code, StringComparison.OrdinalIgnoreCase)));
         (await Mailbox.WaitForAsync(_host, email, ChangedSubject)).ShouldHaveSingleItem().Text.ShouldNotBeNull()
             .ShouldContain("Two-step verification was turned on");
+        (await _host.QueryAsync(db => db.AuditEvents.Where(e => e.Type == "two_factor.changed" && e.AccountId == db.Users.Single(u => u.NormalizedEmail == email).Id)
+            .Select(e => e.Detail).ToListAsync(Cancellation))).ShouldBe(["turned_on"]);
     }
 
     [Fact]

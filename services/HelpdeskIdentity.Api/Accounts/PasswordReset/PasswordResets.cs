@@ -12,7 +12,7 @@ using Npgsql;
 namespace HelpdeskIdentity.Api.Accounts.PasswordReset;
 
 /// <summary>
-/// Sets a password through a link, in one transaction: the link is spent and the account's other links
+/// Sets a password (or, docs/decisions/0039, adds a passkey) through a link, in one transaction: the link is spent and the account's other links
 /// voided, and its pending e-mail changes too; the password replaced (the policy validator runs); the address verified (the link proved the
 /// mailbox); lockout cleared; the security stamp renewed; every refresh token revoked; a "password changed"
 /// e-mail enqueued (in the page's language, which becomes the account's). A refused password rolls all of it back, so the link still works.
@@ -24,7 +24,31 @@ public sealed class PasswordResets(
     PasswordResetEmails emails, GrantRevocations grants, SecondFactorCheck secondFactor, AuditTrail audit, TimeProvider clock)
 {
     /// <param name="confirmedName">The name the owner confirmed or typed on the page (already checked by <see cref="PersonName"/>), or null to leave the name as it is.</param>
-    public async Task<PasswordResetResult> SetPasswordAsync(PasswordResetLink link, string password, string? confirmedName, string? secondFactorCode,
+    public Task<PasswordResetResult> SetPasswordAsync(PasswordResetLink link, string password, string? confirmedName, string? secondFactorCode,
+        CancellationToken cancellationToken) =>
+        SpendAsync(link, confirmedName, secondFactorCode, async (account, _) =>
+            {
+                if (await users.HasPasswordAsync(account))
+                {
+                    var removed = await users.RemovePasswordAsync(account);
+                    if (!removed.Succeeded)
+                    {
+                        return [.. removed.Errors.Select(e => e.Description)];
+                    }
+                }
+
+                var added = await users.AddPasswordAsync(account, password);
+                return added.Succeeded ? [] : [.. added.Errors.Select(e => e.Description)];
+            },
+            account => emails.PasswordChanged(account.Email!, account.DisplayName, link.TokenHash), auditDetail: null, cancellationToken);
+
+    /// <summary>
+    /// Spends the link with a new credential: <paramref name="setCredential"/> sets it in the transaction (a password, or
+    /// a passkey) and returns why it was refused (empty: accepted); the rest is what every use of a link does — see the
+    /// class summary. <paramref name="notice"/> is the e-mail that tells the owner.
+    /// </summary>
+    public async Task<PasswordResetResult> SpendAsync(PasswordResetLink link, string? confirmedName, string? secondFactorCode,
+        Func<Account, NpgsqlConnection, Task<IReadOnlyList<string>>> setCredential, Func<Account, EmailMessage> notice, string? auditDetail,
         CancellationToken cancellationToken)
     {
         if (await users.FindByIdAsync(link.AccountId.ToString()) is { TwoFactorEnabled: true } guarded)
@@ -47,19 +71,9 @@ public sealed class PasswordResets(
             return PasswordResetResult.Invalid;
         }
 
-        if (await users.HasPasswordAsync(account))
+        if (await setCredential(account, connection) is { Count: > 0 } refused)
         {
-            var removed = await users.RemovePasswordAsync(account);
-            if (!removed.Succeeded)
-            {
-                return PasswordResetResult.Refused(removed.Errors.Select(e => e.Description));
-            }
-        }
-
-        var added = await users.AddPasswordAsync(account, password);
-        if (!added.Succeeded)
-        {
-            return PasswordResetResult.Refused(added.Errors.Select(e => e.Description));
+            return PasswordResetResult.Refused(refused);
         }
 
         account.EmailConfirmed = true;
@@ -75,8 +89,8 @@ public sealed class PasswordResets(
         await users.UpdateSecurityStampAsync(account); // saves the account with the changes above
         await emailChanges.VoidAsync(connection, account.Id, now, cancellationToken);
         await grants.RevokeAccountAsync(connection, account.Id, now, cancellationToken);
-        await outbox.EnqueueAsync(emails.PasswordChanged(account.Email!, account.DisplayName, link.TokenHash), db, cancellationToken);
-        await audit.RecordAsync(new(AuditEventTypes.PasswordResetCompleted, account.Id), connection, cancellationToken);
+        await outbox.EnqueueAsync(notice(account), db, cancellationToken);
+        await audit.RecordAsync(new(AuditEventTypes.PasswordResetCompleted, account.Id, Detail: auditDetail), connection, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return PasswordResetResult.Done;
     }

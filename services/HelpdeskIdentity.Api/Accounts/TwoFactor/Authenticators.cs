@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Email;
 using HelpdeskIdentity.Api.Pages;
@@ -9,12 +10,12 @@ namespace HelpdeskIdentity.Api.Accounts.TwoFactor;
 /// <summary>
 /// A signed-in person's authenticator app (docs/decisions/0037): set it up (a key, shown as text and QR code), turn it
 /// on with a first code (recovery codes made, shown once), make new recovery codes or turn it off with a current
-/// code. Each change renews the security stamp (callers keep their own session) and sends a notice e-mail in the same
-/// transaction.
+/// code. Each change renews the security stamp (callers keep their own session) and sends a notice e-mail and writes an
+/// audit event (<c>two_factor.changed</c>) in the same transaction.
 /// </summary>
 public sealed partial class Authenticators(
     UserManager<Account> users, IUserStore<Account> store, SecondFactorCheck check, HelpdeskDbContext db, IEmailOutbox outbox, TwoFactorEmails emails,
-    IOptions<AccountOptions> options, IOptions<BrandingOptions> branding, ILogger<Authenticators> logger)
+    IOptions<AccountOptions> options, IOptions<BrandingOptions> branding, AuditTrail audit, ILogger<Authenticators> logger)
 {
     /// <summary>The key to set the app up with; made (renewing the security stamp) when the account has none.</summary>
     public async Task<AuthenticatorSetup> SetupAsync(Account account)
@@ -42,6 +43,7 @@ public sealed partial class Authenticators(
         await users.SetTwoFactorEnabledAsync(account, true);
         var codes = await NewCodesAsync(account);
         await outbox.EnqueueAsync(emails.Changed(account, TwoFactorChange.TurnedOn), db, cancellationToken);
+        await audit.RecordAsync(new(AuditEventTypes.TwoFactorChanged, account.Id, Detail: AuditDetail(TwoFactorChange.TurnedOn)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogChanged(account.Id, TwoFactorChange.TurnedOn);
         return codes;
@@ -59,6 +61,7 @@ public sealed partial class Authenticators(
         var codes = await NewCodesAsync(account);
         await users.UpdateSecurityStampAsync(account);
         await outbox.EnqueueAsync(emails.Changed(account, TwoFactorChange.NewRecoveryCodes), db, cancellationToken);
+        await audit.RecordAsync(new(AuditEventTypes.TwoFactorChanged, account.Id, Detail: AuditDetail(TwoFactorChange.NewRecoveryCodes)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogChanged(account.Id, TwoFactorChange.NewRecoveryCodes);
         return (codes, SecondFactorOutcome.Accepted);
@@ -77,6 +80,7 @@ public sealed partial class Authenticators(
         await ((IUserTwoFactorRecoveryCodeStore<Account>)store).ReplaceCodesAsync(account, [], cancellationToken);
         await users.ResetAuthenticatorKeyAsync(account);
         await outbox.EnqueueAsync(emails.Changed(account, TwoFactorChange.TurnedOff), db, cancellationToken);
+        await audit.RecordAsync(new(AuditEventTypes.TwoFactorChanged, account.Id, Detail: AuditDetail(TwoFactorChange.TurnedOff)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogChanged(account.Id, TwoFactorChange.TurnedOff);
         return SecondFactorOutcome.Accepted;
@@ -89,6 +93,13 @@ public sealed partial class Authenticators(
     private async Task<IReadOnlyList<string>> NewCodesAsync(Account account) =>
         (await users.GenerateNewTwoFactorRecoveryCodesAsync(account, options.Value.TwoFactor.RecoveryCodeCount))?.ToList()
         ?? throw new InvalidOperationException("No recovery codes were made.");
+
+    private static string AuditDetail(TwoFactorChange change) => change switch
+    {
+        TwoFactorChange.TurnedOn => "turned_on",
+        TwoFactorChange.TurnedOff => "turned_off",
+        _ => "new_recovery_codes",
+    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId}: second factor {Change}")]
     private partial void LogChanged(Guid accountId, TwoFactorChange change);

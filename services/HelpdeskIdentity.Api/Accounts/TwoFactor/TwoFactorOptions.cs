@@ -8,4 +8,17 @@ public sealed class TwoFactorOptions
 
     /// <summary>How many recovery codes are made at a time (5 to 20).</summary>
     public int RecoveryCodeCount { get; set; } = 10;
+
+    /// <summary>Whether every account must have a second factor (docs/decisions/0040); <c>Optional</c> by default.</summary>
+    public TwoFactorPolicy Policy { get; set; } = TwoFactorPolicy.Optional;
+
+    /// <summary>Organisations (any one of their domains) whose people must have a second factor even when <see cref="Policy"/> is <c>Optional</c>.</summary>
+    public List<string> RequiredForOrganizations { get; set; } = [];
+}
+
+/// <summary>Whether a second factor is up to each person or required of everyone.</summary>
+public enum TwoFactorPolicy
+{
+    Optional,
+    Required,
 }

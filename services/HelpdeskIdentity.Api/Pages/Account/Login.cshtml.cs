@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Api.Accounts.Passkeys;
 using HelpdeskIdentity.Api.Accounts.SignInCodes;
 using HelpdeskIdentity.Api.Accounts.TwoFactor;
 using HelpdeskIdentity.Api.Sessions;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace HelpdeskIdentity.Api.Pages.Account;
 
 /// <summary>Sign-in with address and password; on success back to a local <see cref="ReturnUrl"/>, never off-site.</summary>
-public sealed class LoginModel(PasswordSignIn signIn, SecondStep secondStep, IOptions<AccountOptions> options) : PageModel
+public sealed class LoginModel(PasswordSignIn signIn, SecondStep secondStep, IOptions<AccountOptions> options, IOptions<PasskeyOptions> passkeys) : PageModel
 {
     // From the form only and under its own name: never the query string or an unprefixed key (docs/security.md, finding 1).
     [BindProperty, FromForm(Name = nameof(Input))]
@@ -28,12 +29,24 @@ public sealed class LoginModel(PasswordSignIn signIn, SecondStep secondStep, IOp
     /// <summary>"E-mail me a sign-in code", continuing this sign-in; null when the operator turned it off.</summary>
     public string? SignInCodeUrl => options.Value.SignInCode.Enabled ? ContinuingUrl(SignInCodePaths.Request) : null;
 
+    /// <summary>Why the passkey sign-in just tried did not work, or null.</summary>
+    public string? PasskeyError { get; private set; }
+
+    /// <summary>Whether the page offers "Sign in with a passkey" (to browsers that can: the form is shown by passkeys.js).</summary>
+    public bool PasskeysEnabled => passkeys.Value.Enabled;
+
     /// <summary>The register page, continuing this sign-in and pre-filled with the address typed or hinted.</summary>
     public string RegisterUrl => ContinuingUrl("/account/register");
 
     /// <param name="loginHint">OIDC <c>login_hint</c>, passed on by the authorization endpoint: pre-fills the address.</param>
-    public void OnGet([FromQuery(Name = "login_hint")] string? loginHint)
+    /// <param name="passkey">"failed" after a passkey sign-in that did not work (<see cref="PasskeySignInModel"/>).</param>
+    public void OnGet([FromQuery(Name = "login_hint")] string? loginHint, [FromQuery(Name = PasskeySignInModel.FailedParameter)] string? passkey)
     {
+        if (passkey == "failed")
+        {
+            PasskeyError = PasskeyText.SignInFailed;
+        }
+
         if (loginHint is { Length: > 0 and <= 320 })
         {
             Input.Email = loginHint;

@@ -1,6 +1,8 @@
 using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Api.Accounts.Passkeys;
 using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Accounts.Passwords;
+using HelpdeskIdentity.Api.Accounts.TwoFactor;
 using HelpdeskIdentity.Api.Sessions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +16,8 @@ namespace HelpdeskIdentity.Api.Pages.Account;
 /// (unless <c>Accounts:PasswordReset:SignInAfterReset</c> is false) and continues the sign-in it came from.
 /// </summary>
 public sealed class SetPasswordModel(
-    PasswordResetTokens tokens, PasswordResets resets, PasswordPolicy policy, IOptions<AccountOptions> options, SessionSignIn sessions) : PageModel
+    PasswordResetTokens tokens, PasswordResets resets, PasswordPolicy policy, IOptions<AccountOptions> options, SessionSignIn sessions,
+    IOptions<PasskeyOptions> passkeys) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "token")]
     public string? Token { get; set; }
@@ -38,6 +41,12 @@ public sealed class SetPasswordModel(
 
     public bool Done { get; private set; }
 
+    /// <summary>Whether the page offers "Use a passkey instead" (to browsers that can: shown by passkeys.js).</summary>
+    public bool PasskeysEnabled => passkeys.Value.Enabled;
+
+    /// <summary>Why the passkey just tried was not taken, or null (<see cref="PasskeyClaimModel"/>).</summary>
+    public string? PasskeyError { get; private set; }
+
     /// <summary>Whether the form asks for the owner's name: the account has no confirmed one yet.</summary>
     public bool AsksName { get; private set; }
 
@@ -45,7 +54,8 @@ public sealed class SetPasswordModel(
     public NewPasswordFields PasswordFields =>
         NewPasswordFields.For(policy.Rules, ModelState);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    /// <param name="passkey">Why "Use a passkey instead" did not finish: <c>failed</c>, or <c>code</c> (the second-factor code was wrong).</param>
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = PasskeyClaimModel.OutcomeParameter)] string? passkey, CancellationToken cancellationToken)
     {
         if (await tokens.FindAsync(Token, cancellationToken) is not { } link)
         {
@@ -54,6 +64,7 @@ public sealed class SetPasswordModel(
 
         Show(link);
         SecondFactorRequired = link.TwoFactorEnabled;
+        PasskeyError = passkey switch { "failed" => PasskeyText.ClaimFailed, "code" when link.TwoFactorEnabled => TwoFactorText.CodeWrong, _ => null };
         Input.Name = link.SuggestedName;
         return Page();
     }
