@@ -10,6 +10,7 @@ using HelpdeskIdentity.Oidc.Users;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using OpenIddict.EntityFrameworkCore.Models;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -45,6 +46,14 @@ public static class OidcHostingExtensions
         builder.Services.AddSingleton<PushedRequestSignIns>();
         builder.Services.AddSingleton<OidcCors>();
         builder.Services.AddHostedService<ApplicationSeeder>();
+        // Discovery and JWKS are the same for every caller (they are built on Oidc:Issuer, never on the request) and
+        // change only with configuration or a key rotation announced hours ahead: each instance answers them from
+        // memory for a minute instead of running OpenIddict's pipeline per request. One entry per Origin, since CORS
+        // headers depend on it.
+        builder.Services.AddOutputCache(cache => cache.AddBasePolicy(policy => policy
+            .With(context => context.HttpContext.Request.Path.Value is OidcPaths.Discovery or OidcPaths.Jwks)
+            .SetVaryByHeader(HeaderNames.Origin)
+            .Expire(TimeSpan.FromMinutes(1))));
         builder.Services.AddHostedService<GrantPruner>();
 
         builder.Services.AddOpenIddict()
@@ -103,10 +112,11 @@ public static class OidcHostingExtensions
         builder.Services.Configure<OpenIddict.Server.AspNetCore.OpenIddictServerAspNetCoreOptions>(aspNetCore => aspNetCore.DisableTransportSecurityRequirement = development);
     }
 
-    /// <summary>CORS and the form guard before OpenIddict reads anything; then the four endpoints OpenIddict passes through to us.</summary>
+    /// <summary>CORS, the metadata cache and the form guard, before OpenIddict reads anything.</summary>
     public static void UseOidcGuards(this WebApplication app)
     {
         app.UseMiddleware<OidcCors>();
+        app.UseOutputCache();
         app.UseMiddleware<ProtocolFormGuard>(); // an unreadable or oversized /connect/* form is 400/413, never 500
     }
 
