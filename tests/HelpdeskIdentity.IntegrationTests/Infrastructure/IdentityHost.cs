@@ -96,6 +96,18 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
         return result.Account!;
     }
 
+    /// <summary>
+    /// Returns once <paramref name="bus"/> has received every bus event this service wrote so far: no outbox row is left
+    /// unpublished (a row is marked only after the broker accepted it), then a marker sent behind them arrives. What the
+    /// bus holds then is all the service sends, bar the re-send after a crash between publish and mark (decisions/0004).
+    /// </summary>
+    public async Task EveryEventReceivedAsync(TestBus bus, TimeSpan? timeout = null)
+    {
+        await Eventually.HoldsAsync(() => QueryAsync(db => db.OutboxMessages.AllAsync(m => m.PublishedAt != null)),
+            "every outbox row published", timeout);
+        await bus.ReceivedEverythingAcceptedAsync(timeout);
+    }
+
     public Task<int> CountAccountsAsync(string normalizedEmail) =>
         QueryAsync(db => db.Users.CountAsync(u => u.NormalizedEmail == normalizedEmail));
 
