@@ -5,8 +5,11 @@ using HelpdeskIdentity.Api.Accounts.SelfService;
 using HelpdeskIdentity.Api.Accounts.TwoFactor;
 using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Data;
+using HelpdeskIdentity.Api.Email;
+using HelpdeskIdentity.Api.Oidc;
 using HelpdeskIdentity.Api.Hosting;
 using HelpdeskIdentity.Api.Sessions;
+using HelpdeskIdentity.Api.Tickets;
 using HelpdeskIdentity.Oidc.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -51,6 +54,9 @@ public static class AccountsServiceCollectionExtensions
             .ValidateOnStart();
 
         builder.AddAudit(); // sign-in, password, e-mail and session events
+        builder.AddEmailComposition(); // the links and frame of every account e-mail
+        builder.AddSenderFilter(); // registration refuses what intake would not turn into a person
+        builder.Services.TryAddSingleton<GrantRevocations>(); // ending a session ends its refresh tokens
         builder.Services.AddIdentityCore<Account>(identity =>
             {
                 // The user name is the canonical address, which may hold any letter (SMTPUTF8).

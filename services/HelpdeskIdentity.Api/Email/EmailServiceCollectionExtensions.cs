@@ -7,14 +7,7 @@ public static class EmailServiceCollectionExtensions
     /// <summary>The e-mail outbox, the dispatcher that drains it, and the sender <c>Email:Provider</c> names.</summary>
     public static void AddEmail(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
-            .PostConfigure<IConfiguration>((o, configuration) =>
-                o.PublicOrigin ??= Uri.TryCreate(configuration["Oidc:Issuer"], UriKind.Absolute, out var issuer) ? issuer : null)
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
-        builder.Services.AddSingleton<EmailLinks>();
-        builder.Services.AddSingleton<EmailLayout>();
-
+        builder.AddEmailComposition();
         builder.Services.AddHttpClient<SendGridEmailSender>();
         builder.Services.AddTransient<SmtpEmailSender>();
         builder.Services.AddTransient<PickupEmailSender>();
@@ -27,6 +20,27 @@ public static class EmailServiceCollectionExtensions
         builder.Services.AddHostedService<EmailDispatcher>();
         builder.Services.AddSingleton<EmailOutboxPruner>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EmailOutboxPruner>());
+    }
+
+    /// <summary>
+    /// What writing an e-mail needs (the options, links into the service, the branded frame), for every feature that
+    /// writes one; added once however many features ask.
+    /// </summary>
+    public static IHostApplicationBuilder AddEmailComposition(this IHostApplicationBuilder builder)
+    {
+        if (builder.Services.Any(service => service.ServiceType == typeof(EmailLinks)))
+        {
+            return builder;
+        }
+
+        builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
+            .PostConfigure<IConfiguration>((o, configuration) =>
+                o.PublicOrigin ??= Uri.TryCreate(configuration["Oidc:Issuer"], UriKind.Absolute, out var issuer) ? issuer : null)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
+        builder.Services.AddSingleton<EmailLinks>();
+        builder.Services.AddSingleton<EmailLayout>();
+        return builder;
     }
 
     /// <summary>The development mailbox, only in Development or with <c>Email:Mailbox:Enabled</c>.</summary>

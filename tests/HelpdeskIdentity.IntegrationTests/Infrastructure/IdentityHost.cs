@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Shouldly;
 
@@ -60,6 +61,9 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
 
     /// <summary>Registrations after the service's own, e.g. to put back a component a test compares against.</summary>
     public Action<IServiceCollection>? ExtraServices { get; init; }
+
+    /// <summary>When set, the container checks every registration when it is built, and scoped services resolve only in scopes.</summary>
+    public bool ValidateServices { get; init; }
 
     /// <summary>Starts the host: schema migrated, bus connected, consumers listening.</summary>
     public async Task<IdentityHost> StartAsync()
@@ -118,6 +122,20 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
         {
             Directory.Delete(PickupDirectory, recursive: true);
         }
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        if (ValidateServices)
+        {
+            builder.UseDefaultServiceProvider(provider =>
+            {
+                provider.ValidateOnBuild = true;
+                provider.ValidateScopes = true;
+            });
+        }
+
+        return base.CreateHost(builder);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
