@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Data;
+using HelpdeskIdentity.Api.Hosting;
 using HelpdeskIdentity.Oidc.Grants;
 
 namespace HelpdeskIdentity.Api.Oidc;

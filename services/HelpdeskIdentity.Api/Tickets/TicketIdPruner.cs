@@ -1,5 +1,6 @@
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Data;
+using HelpdeskIdentity.Api.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HelpdeskIdentity.Api.Tickets;

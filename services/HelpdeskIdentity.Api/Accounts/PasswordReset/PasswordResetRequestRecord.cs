@@ -1,4 +1,4 @@
-namespace HelpdeskIdentity.Api.Data;
+namespace HelpdeskIdentity.Api.Accounts.PasswordReset;
 
 /// <summary>
 /// A row of <c>password_reset_requests</c>: an address someone typed on the forgot-password page, waiting

@@ -1,4 +1,4 @@
-namespace HelpdeskIdentity.Api.Data;
+namespace HelpdeskIdentity.Api.Hosting;
 
 /// <summary>
 /// A background service that deletes rows which can no longer matter: once at start, then once an hour; a failure is

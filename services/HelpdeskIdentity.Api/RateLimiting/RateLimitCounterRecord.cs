@@ -1,4 +1,4 @@
-namespace HelpdeskIdentity.Api.Data;
+namespace HelpdeskIdentity.Api.RateLimiting;
 
 /// <summary>A row of <c>rate_limit_counters</c> (migration 0015), written by <c>RateLimiting/RateLimitCounters</c>.</summary>
 public class RateLimitCounterRecord

@@ -1,4 +1,4 @@
-namespace HelpdeskIdentity.Api.Data;
+namespace HelpdeskIdentity.Api.Accounts.Registration;
 
 /// <summary>
 /// A row of <c>registration_tokens</c>: one verification link. Only the SHA-256 of the link's handle is stored.

@@ -1,4 +1,4 @@
-namespace HelpdeskIdentity.Api.Data;
+namespace HelpdeskIdentity.Api.Accounts.SelfService;
 
 /// <summary>
 /// A row of <c>email_change_tokens</c>: one confirmation link sent to a new address. Only the SHA-256 of the

@@ -1,4 +1,4 @@
-namespace HelpdeskIdentity.Api.Data;
+namespace HelpdeskIdentity.Api.Accounts.PasswordReset;
 
 /// <summary>
 /// A row of <c>password_reset_tokens</c>: one set-password link. Only the SHA-256 of the link's handle is

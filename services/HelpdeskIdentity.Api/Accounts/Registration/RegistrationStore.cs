@@ -1,7 +1,8 @@
 using HelpdeskIdentity.Api.Accounts.Registration;
+using HelpdeskIdentity.Api.Data;
 using Npgsql;
 
-namespace HelpdeskIdentity.Api.Data;
+namespace HelpdeskIdentity.Api.Accounts.Registration;
 
 /// <summary>Register-page requests and verification links in SQL (see <see cref="IRegistrationStore"/>).</summary>
 internal sealed class RegistrationStore(NpgsqlDataSource dataSource) : IRegistrationStore

@@ -1,4 +1,4 @@
-namespace HelpdeskIdentity.Api.Data;
+namespace HelpdeskIdentity.Api.Accounts.SignInCodes;
 
 /// <summary>
 /// A row of <c>sign_in_codes</c>: the one outstanding e-mailed sign-in code of an account, stored only as

@@ -1,4 +1,4 @@
-namespace HelpdeskIdentity.Api.Data;
+namespace HelpdeskIdentity.Api.Sessions;
 
 /// <summary>A row of <c>sessions</c>: one browser sign-in (docs/decisions/0024-server-side-sessions.md).</summary>
 public class SessionRecord

@@ -1,11 +1,12 @@
 using System.Diagnostics;
+using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Email;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
-namespace HelpdeskIdentity.Api.Data;
+namespace HelpdeskIdentity.Api.Email;
 
 /// <summary>
 /// The e-mail outbox in SQL. Enqueue runs in the caller's transaction and raises

@@ -1,7 +1,8 @@
 using HelpdeskIdentity.Api.Accounts.SignInCodes;
+using HelpdeskIdentity.Api.Data;
 using Npgsql;
 
-namespace HelpdeskIdentity.Api.Data;
+namespace HelpdeskIdentity.Api.Accounts.SignInCodes;
 
 /// <summary>E-mailed sign-in codes in SQL (see <see cref="ISignInCodeStore"/>).</summary>
 internal sealed class SignInCodeStore(NpgsqlDataSource dataSource) : ISignInCodeStore

@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Accounts.SelfService;
+using HelpdeskIdentity.Api.Data;
 using Npgsql;
 
-namespace HelpdeskIdentity.Api.Data;
+namespace HelpdeskIdentity.Api.Accounts.SelfService;
 
 /// <summary>E-mail change links, and the address change itself, in SQL (see <see cref="IEmailChangeStore"/>).</summary>
 internal sealed class EmailChangeStore(NpgsqlDataSource dataSource) : IEmailChangeStore

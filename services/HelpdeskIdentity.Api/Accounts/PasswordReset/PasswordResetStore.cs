@@ -1,7 +1,8 @@
 using HelpdeskIdentity.Api.Accounts.PasswordReset;
+using HelpdeskIdentity.Api.Data;
 using Npgsql;
 
-namespace HelpdeskIdentity.Api.Data;
+namespace HelpdeskIdentity.Api.Accounts.PasswordReset;
 
 /// <summary>Forgot-password requests and set-password links in SQL (see <see cref="IPasswordResetStore"/>).</summary>
 internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswordResetStore

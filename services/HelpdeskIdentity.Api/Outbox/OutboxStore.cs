@@ -1,8 +1,9 @@
+using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Outbox;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace HelpdeskIdentity.Api.Data;
+namespace HelpdeskIdentity.Api.Outbox;
 
 /// <summary>
 /// Claims due outbox rows with <c>FOR UPDATE SKIP LOCKED</c> and keeps them locked while they are

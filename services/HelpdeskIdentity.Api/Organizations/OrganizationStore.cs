@@ -1,7 +1,8 @@
+using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Organizations;
 using Npgsql;
 
-namespace HelpdeskIdentity.Api.Data;
+namespace HelpdeskIdentity.Api.Organizations;
 
 /// <summary>Organisations in SQL (see <see cref="IOrganizationStore"/>).</summary>
 internal sealed class OrganizationStore(NpgsqlDataSource dataSource) : IOrganizationStore

@@ -1,7 +1,8 @@
+using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Sessions;
 using Npgsql;
 
-namespace HelpdeskIdentity.Api.Data;
+namespace HelpdeskIdentity.Api.Sessions;
 
 /// <summary>One primary-key read per check: cheap enough to run on every request when the interval is zero.</summary>
 internal sealed class SecurityStampStore(NpgsqlDataSource dataSource) : ISecurityStampStore

@@ -1,4 +1,4 @@
-namespace HelpdeskIdentity.Api.Data;
+namespace HelpdeskIdentity.Api.Accounts.Registration;
 
 /// <summary>
 /// A row of <c>registration_requests</c>: what someone typed on the register page, waiting for the background

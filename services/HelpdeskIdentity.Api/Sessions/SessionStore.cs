@@ -1,7 +1,8 @@
+using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Sessions;
 using Npgsql;
 
-namespace HelpdeskIdentity.Api.Data;
+namespace HelpdeskIdentity.Api.Sessions;
 
 /// <summary>The sessions table in hand-written SQL: the check on every request is one statement, one round trip.</summary>
 internal sealed class SessionStore(NpgsqlDataSource dataSource) : ISessionStore
