@@ -1,8 +1,6 @@
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Data.Migrations;
-using HelpdeskIdentity.Api.Email;
-using HelpdeskIdentity.Api.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -38,10 +36,6 @@ public static class DataServiceCollectionExtensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IRequesterAccountStore, RequesterAccountStore>();
-        builder.Services.AddSingleton<IOutboxStore, OutboxStore>();
-        builder.Services.AddSingleton<EmailOutboxStore>();
-        builder.Services.AddSingleton<IEmailOutbox>(sp => sp.GetRequiredService<EmailOutboxStore>());
-        builder.Services.AddSingleton<IEmailDeliveryStore>(sp => sp.GetRequiredService<EmailOutboxStore>());
 
         // First hosted service: the schema is in place before the bus starts consuming.
         builder.Services.AddSingleton<SchemaMigrator>();

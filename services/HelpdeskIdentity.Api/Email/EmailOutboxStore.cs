@@ -18,7 +18,7 @@ namespace HelpdeskIdentity.Api.Email;
 /// can send it again).
 /// </summary>
 internal sealed class EmailOutboxStore(NpgsqlDataSource dataSource, TimeProvider clock, IDataProtectionProvider protection)
-    : IEmailOutbox, IEmailDeliveryStore
+    : IEmailOutbox
 {
     public const string Channel = "email_outbox";
 
@@ -64,6 +64,7 @@ internal sealed class EmailOutboxStore(NpgsqlDataSource dataSource, TimeProvider
         DELETE FROM email_outbox WHERE (status = 'sent' AND sent_at < @cutoff) OR (status = 'failed' AND created_at < @cutoff)
         """;
 
+    /// <summary>Deletes e-mails sent, or given up on, before <paramref name="cutoff"/>; pending ones stay. Returns how many.</summary>
     public Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(dataSource, Prune, cancellationToken, ("cutoff", cutoff));
 
@@ -77,6 +78,10 @@ internal sealed class EmailOutboxStore(NpgsqlDataSource dataSource, TimeProvider
             ? InsertAsync(message, connection, cancellationToken)
             : throw new InvalidOperationException("Begin a transaction on the context first: the e-mail must commit or roll back with what caused it.");
 
+    /// <summary>
+    /// Claims up to <paramref name="batchSize"/> due e-mails (rows other instances hold are skipped),
+    /// calls <paramref name="deliver"/> for each, records each outcome, and returns how many were claimed.
+    /// </summary>
     public async Task<int> DeliverDueAsync(int batchSize, Func<EmailOutboxEntry, CancellationToken, Task<EmailOutcome>> deliver, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

@@ -23,8 +23,8 @@ public static class EmailServiceCollectionExtensions
     }
 
     /// <summary>
-    /// What writing an e-mail needs (the options, links into the service, the branded frame), for every feature that
-    /// writes one; added once however many features ask.
+    /// What writing an e-mail needs (the options, links into the service, the branded frame, the outbox it is enqueued
+    /// in), for every feature that writes one; added once however many features ask.
     /// </summary>
     public static IHostApplicationBuilder AddEmailComposition(this IHostApplicationBuilder builder)
     {
@@ -40,6 +40,8 @@ public static class EmailServiceCollectionExtensions
         builder.Services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
         builder.Services.AddSingleton<EmailLinks>();
         builder.Services.AddSingleton<EmailLayout>();
+        builder.Services.AddSingleton<EmailOutboxStore>();
+        builder.Services.AddSingleton<IEmailOutbox>(sp => sp.GetRequiredService<EmailOutboxStore>());
         return builder;
     }
 

@@ -4,8 +4,8 @@ using Npgsql;
 
 namespace HelpdeskIdentity.Api.Organizations;
 
-/// <summary>Organisations in SQL (see <see cref="IOrganizationStore"/>).</summary>
-internal sealed class OrganizationStore(NpgsqlDataSource dataSource) : IOrganizationStore
+/// <summary>Organisations as an operator sees and changes them (the CLI and the admin API), in SQL.</summary>
+internal sealed class OrganizationStore(NpgsqlDataSource dataSource)
 {
     private const string Summary = """
         SELECT o.id, o.name, array(SELECT d.domain FROM organization_domains d WHERE d.organization_id = o.id ORDER BY d.domain),
@@ -34,6 +34,7 @@ internal sealed class OrganizationStore(NpgsqlDataSource dataSource) : IOrganiza
         WHERE id = @id
         """;
 
+    /// <summary>The organisation that owns exactly this domain (lower-case A-label), with its domains and how many accounts it has; or null.</summary>
     public async Task<OrganizationSummary?> FindAsync(string domain, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -46,12 +47,18 @@ internal sealed class OrganizationStore(NpgsqlDataSource dataSource) : IOrganiza
         return (await ReadAsync(connection, FindById, cancellationToken, ("id", id))).SingleOrDefault();
     }
 
+    /// <summary>Organisations in id order, after <paramref name="after"/>.</summary>
     public async Task<IReadOnlyList<OrganizationSummary>> ListAsync(Guid? after, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await ReadAsync(connection, ListAfter, cancellationToken, ("after", after), ("limit", limit));
     }
 
+    /// <summary>
+    /// Lists <paramref name="newDomain"/> under the organisation that owns <paramref name="domain"/>, serialised with intake's first
+    /// sighting of a domain. Returns the organisation, or null when <paramref name="domain"/> has none; throws
+    /// <see cref="InvalidOperationException"/> when <paramref name="newDomain"/> already belongs to an organisation.
+    /// </summary>
     public async Task<OrganizationSummary?> AddDomainAsync(string domain, string newDomain, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -60,6 +67,7 @@ internal sealed class OrganizationStore(NpgsqlDataSource dataSource) : IOrganiza
             : null;
     }
 
+    /// <summary>As above, for the organisation with this id; <paramref name="alongside"/> runs in the same transaction (the audit event).</summary>
     public async Task<OrganizationSummary?> AddDomainAsync(Guid organizationId, string newDomain, CancellationToken cancellationToken, Func<NpgsqlConnection, Task>? alongside = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -88,6 +96,10 @@ internal sealed class OrganizationStore(NpgsqlDataSource dataSource) : IOrganiza
         return summary;
     }
 
+    /// <summary>
+    /// Renames the organisation (when <paramref name="name"/> is given) and sets its self-registration switch (when
+    /// <paramref name="setSwitch"/>; null = back to the configuration), with <paramref name="alongside"/> in the same transaction. Null when there is no such organisation.
+    /// </summary>
     public async Task<OrganizationSummary?> ChangeAsync(Guid id, string? name, bool setSwitch, bool? selfRegistration, Func<NpgsqlConnection, Task> alongside, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

@@ -10,6 +10,7 @@ public static class OutboxServiceCollectionExtensions
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxStore>();
         builder.Services.AddHostedService<OutboxPublisher>();
     }
 }

@@ -9,7 +9,7 @@ namespace HelpdeskIdentity.Api.Outbox;
 /// Claims due outbox rows with <c>FOR UPDATE SKIP LOCKED</c> and keeps them locked while they are
 /// published, so two instances never publish the same row at the same time.
 /// </summary>
-internal sealed class OutboxStore(NpgsqlDataSource dataSource, TimeProvider clock, IOptions<OutboxOptions> options) : IOutboxStore
+internal sealed class OutboxStore(NpgsqlDataSource dataSource, TimeProvider clock, IOptions<OutboxOptions> options)
 {
     private const string ClaimDue = """
         SELECT id, message_type, payload::text, created_at, next_attempt_at, attempts, trace_parent
@@ -29,6 +29,11 @@ internal sealed class OutboxStore(NpgsqlDataSource dataSource, TimeProvider cloc
 
     private const string DeletePublished = "DELETE FROM outbox_messages WHERE published_at < @cutoff";
 
+    /// <summary>
+    /// Claims up to <paramref name="batchSize"/> due messages (rows other instances hold are skipped),
+    /// calls <paramref name="publish"/> for each, marks the published ones, reschedules the failed
+    /// ones with back-off, and returns how many were claimed.
+    /// </summary>
     public async Task<int> PublishDueAsync(int batchSize, Func<OutboxMessage, CancellationToken, Task> publish, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -70,6 +75,7 @@ internal sealed class OutboxStore(NpgsqlDataSource dataSource, TimeProvider cloc
         return due.Count;
     }
 
+    /// <summary>Forgets published messages older than <paramref name="cutoff"/>; returns how many.</summary>
     public Task<int> DeletePublishedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(dataSource, DeletePublished, cancellationToken, ("cutoff", cutoff));
 
