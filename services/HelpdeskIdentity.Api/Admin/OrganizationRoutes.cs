@@ -2,6 +2,7 @@ using System.Text.Json;
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Accounts.Registration;
 using HelpdeskIdentity.Api.Audit;
+using HelpdeskIdentity.Api.MailAddresses;
 using HelpdeskIdentity.Api.Organizations;
 using Npgsql;
 

@@ -1,9 +1,10 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Hosting;
 using HelpdeskIdentity.Api.Localization;
+using HelpdeskIdentity.Api.MailAddresses;
 using HelpdeskIdentity.Api.RateLimiting;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 

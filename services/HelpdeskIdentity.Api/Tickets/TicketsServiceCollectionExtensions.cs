@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Api.MailAddresses;
 using HelpdeskIdentity.Api.Organizations;
 using Microsoft.Extensions.Options;
 

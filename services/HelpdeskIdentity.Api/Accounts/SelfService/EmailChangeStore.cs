@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Accounts.SelfService;
 using HelpdeskIdentity.Api.Data;
+using HelpdeskIdentity.Api.MailAddresses;
 using Npgsql;
 
 namespace HelpdeskIdentity.Api.Accounts.SelfService;

@@ -1,6 +1,7 @@
-using HelpdeskIdentity.Api.Localization;
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Accounts.PasswordReset;
+using HelpdeskIdentity.Api.Localization;
+using HelpdeskIdentity.Api.MailAddresses;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HelpdeskIdentity.Api.Pages.Account;

@@ -1,7 +1,8 @@
 using HelpdeskIdentity.Api.Accounts.Registration;
+using HelpdeskIdentity.Api.MailAddresses;
 using Shouldly;
 
-namespace HelpdeskIdentity.UnitTests.Accounts.Registration;
+namespace HelpdeskIdentity.UnitTests.MailAddresses;
 
 public sealed class LookalikeDomainsTests
 {
@@ -41,6 +42,6 @@ public sealed class LookalikeDomainsTests
     [InlineData("иван@пример.рф")]
     public void Refusal_OneScriptAddress_IsNull(string address) => LookalikeDomains.Refusal(Parse(address)).ShouldBeNull();
 
-    private static HelpdeskIdentity.Api.Accounts.MailboxAddress Parse(string address) =>
-        HelpdeskIdentity.Api.Accounts.MailboxParser.Parse(System.Text.RegularExpressions.Regex.Unescape(address)).Mailbox.ShouldNotBeNull();
+    private static MailboxAddress Parse(string address) =>
+        MailboxParser.Parse(System.Text.RegularExpressions.Regex.Unescape(address)).Mailbox.ShouldNotBeNull();
 }

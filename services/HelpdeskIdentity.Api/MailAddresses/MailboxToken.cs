@@ -1,4 +1,4 @@
-namespace HelpdeskIdentity.Api.Accounts;
+namespace HelpdeskIdentity.Api.MailAddresses;
 
 /// <summary>One lexical token of a header value.</summary>
 /// <param name="Kind">What the token is.</param>

@@ -1,4 +1,4 @@
-namespace HelpdeskIdentity.Api.Accounts;
+namespace HelpdeskIdentity.Api.MailAddresses;
 
 /// <summary>The lexical tokens of the RFC 5322 mailbox grammar that <see cref="MailboxTokenizer"/> produces.</summary>
 internal enum MailboxTokenKind

@@ -1,4 +1,4 @@
-namespace HelpdeskIdentity.Api.Accounts;
+namespace HelpdeskIdentity.Api.MailAddresses;
 
 /// <summary>Either a mailbox, or a stable machine reason (kebab-case) and a readable message.</summary>
 public sealed record MailboxParseResult(MailboxAddress? Mailbox, string? Reason, string? Message)

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace HelpdeskIdentity.Api.Accounts;
+namespace HelpdeskIdentity.Api.MailAddresses;
 
 /// <summary>
 /// Splits a header value into RFC 5322 tokens: atoms, quoted-strings, domain literals and the specials of the

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace HelpdeskIdentity.Api.Accounts;
+namespace HelpdeskIdentity.Api.MailAddresses;
 
 /// <summary>
 /// Turns the display-name tokens of a name-addr (or an old-style trailing comment) into the display name:

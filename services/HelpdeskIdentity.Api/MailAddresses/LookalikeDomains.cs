@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace HelpdeskIdentity.Api.Accounts.Registration;
+namespace HelpdeskIdentity.Api.MailAddresses;
 
 /// <summary>
 /// Refuses the IDN homograph: a domain whose letters come from more than one script, such as <c>exаmple.nl</c> with

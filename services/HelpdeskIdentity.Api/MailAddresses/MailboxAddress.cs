@@ -1,4 +1,4 @@
-namespace HelpdeskIdentity.Api.Accounts;
+namespace HelpdeskIdentity.Api.MailAddresses;
 
 /// <summary>
 /// A sender mailbox after parsing and normalisation: the local part lower-cased (NFC), the domain

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace HelpdeskIdentity.Api.Accounts;
+namespace HelpdeskIdentity.Api.MailAddresses;
 
 /// <summary>
 /// Decodes one RFC 2047 encoded-word (<c>=?charset?B|Q?encoded-text?=</c>). A word counts as an encoded-word

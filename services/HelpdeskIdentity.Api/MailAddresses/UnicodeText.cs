@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace HelpdeskIdentity.Api.Accounts;
+namespace HelpdeskIdentity.Api.MailAddresses;
 
 /// <summary>Small, exception-free Unicode checks shared by the mailbox parser's parts.</summary>
 internal static class UnicodeText

@@ -2,10 +2,11 @@ using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
 using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Api.MailAddresses;
 using Shouldly;
 using Xunit;
 
-namespace HelpdeskIdentity.UnitTests.Accounts;
+namespace HelpdeskIdentity.UnitTests.MailAddresses;
 
 public sealed partial class MailboxParserTests
 {

@@ -1,4 +1,4 @@
-namespace HelpdeskIdentity.Api.Accounts;
+namespace HelpdeskIdentity.Api.MailAddresses;
 
 /// <summary>
 /// The stable, kebab-case reason codes <see cref="MailboxParser"/> returns for a rejected From header value.

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HelpdeskIdentity.Api.Accounts;
+namespace HelpdeskIdentity.Api.MailAddresses;
 
 /// <summary>
 /// Normalises the domain of an address: trailing dot removed, NFC, IDNA (UTS 46 with STD3 rules) to the ASCII

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace HelpdeskIdentity.Api.Accounts;
+namespace HelpdeskIdentity.Api.MailAddresses;
 
 /// <summary>Parses one RFC 5322 mailbox (name-addr or addr-spec) from a From header value.</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace HelpdeskIdentity.Api.Accounts;
+namespace HelpdeskIdentity.Api.MailAddresses;
 
 /// <summary>
 /// Reads RFC 5322 dot-atom-text from tokens: atoms separated by single dots, with no whitespace or comments
