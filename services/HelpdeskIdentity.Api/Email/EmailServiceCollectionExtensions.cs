@@ -48,9 +48,9 @@ public static class EmailServiceCollectionExtensions
     /// <summary>The development mailbox, only in Development or with <c>Email:Mailbox:Enabled</c>.</summary>
     public static void MapEmail(this WebApplication app)
     {
-        if (app.Environment.IsDevelopment() || app.Services.GetRequiredService<IOptions<EmailOptions>>().Value.Mailbox.Enabled)
+        if (app.Environment.IsDevelopment() || app.Services.GetRequiredService<IOptions<EmailOptions>>().Value.DevInbox.Enabled)
         {
-            app.MapMailbox();
+            app.MapDevInbox();
         }
     }
 }

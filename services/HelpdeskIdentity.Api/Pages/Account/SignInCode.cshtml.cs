@@ -15,7 +15,7 @@ namespace HelpdeskIdentity.Api.Pages.Account;
 /// not the address has an account) and sends the browser to the code form. 404 when the operator turned it off.
 /// </summary>
 public sealed class SignInCodeModel(IPasswordResetStore store, PasswordResetSignal signal, IOptions<AccountOptions> options, TimeProvider clock)
-    : MailboxRequestModel
+    : AddressRequestModel
 {
     [BindProperty, FromForm(Name = nameof(Input))]
     public ForgotPasswordInput Input { get; set; } = new();

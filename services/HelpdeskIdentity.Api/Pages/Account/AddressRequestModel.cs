@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HelpdeskIdentity.Api.Pages.Account;
 
 /// <summary>
-/// A page that takes an address, records a request for a worker and answers "check your mailbox" (forgot password,
+/// A page that asks for an address, records a request for a worker and answers "check your mailbox" (forgot password,
 /// register): it keeps the sign-in it is part of (<see cref="ReturnUrl"/>) and pre-fills the address from
 /// <c>login_hint</c>.
 /// </summary>
-public abstract class MailboxRequestModel : PageModel
+public abstract class AddressRequestModel : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }

@@ -6,16 +6,16 @@ using Microsoft.Extensions.Options;
 namespace HelpdeskIdentity.Api.Email;
 
 /// <summary>
-/// The development mailbox: <c>/dev/mailbox</c> lists the pickup folder newest first and
+/// The development inbox: <c>/dev/mailbox</c> lists the pickup folder newest first and
 /// <c>/dev/mailbox/{id}</c> shows one e-mail — its text with clickable links, and its HTML in a
 /// sandboxed frame served under a CSP <c>sandbox</c> policy, so a hostile body runs no script on our origin.
 /// </summary>
-public static partial class MailboxEndpoints
+public static partial class DevInboxEndpoints
 {
     private const string PageSecurityPolicy = "default-src 'none'; frame-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     private const string BodySecurityPolicy = "sandbox; default-src 'none'; img-src data: https:; style-src 'unsafe-inline'; frame-ancestors 'self'";
 
-    public static void MapMailbox(this WebApplication app)
+    public static void MapDevInbox(this WebApplication app)
     {
         var mailbox = app.MapGroup("/dev/mailbox");
         mailbox.MapGet("/", (IOptions<EmailOptions> options, HttpContext context) =>
