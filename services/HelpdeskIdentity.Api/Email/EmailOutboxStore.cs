@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using HelpdeskIdentity.Api.Data;
-using HelpdeskIdentity.Api.Email;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;

@@ -1,5 +1,4 @@
 using HelpdeskIdentity.Api.Data;
-using HelpdeskIdentity.Api.Organizations;
 using Npgsql;
 
 namespace HelpdeskIdentity.Api.Organizations;
@@ -20,7 +19,6 @@ internal sealed class OrganizationStore(NpgsqlDataSource dataSource)
     private const string ListAfter = Summary + " WHERE @after::uuid IS NULL OR o.id > @after ORDER BY o.id LIMIT @limit";
 
     // The same lock intake takes before the first sighting of a domain, so the two never both claim it.
-    private const string LockDomain = "SELECT pg_advisory_xact_lock(hashtextextended('organization-domain:' || @domain, 0))";
 
     private const string OwnerOf = "SELECT organization_id FROM organization_domains WHERE domain = @domain";
 
@@ -72,7 +70,7 @@ internal sealed class OrganizationStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await Sql.ExecuteAsync(connection, LockDomain, cancellationToken, ("domain", newDomain));
+        await OrganizationDomainLock.TakeAsync(connection, newDomain, cancellationToken);
         if (!await Sql.ScalarAsync<bool>(connection, Exists, cancellationToken, ("id", organizationId)))
         {
             return null;

@@ -1,5 +1,4 @@
 using HelpdeskIdentity.Api.Data;
-using HelpdeskIdentity.Api.Outbox;
 using Microsoft.Extensions.Options;
 using Npgsql;
 

@@ -1,5 +1,4 @@
 using HelpdeskIdentity.Api.Data;
-using HelpdeskIdentity.Api.Sessions;
 using Npgsql;
 
 namespace HelpdeskIdentity.Api.Sessions;

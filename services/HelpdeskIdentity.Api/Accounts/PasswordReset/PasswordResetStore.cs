@@ -1,4 +1,3 @@
-using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Data;
 using Npgsql;
 

@@ -1,4 +1,3 @@
-using HelpdeskIdentity.Api.Accounts.Registration;
 using HelpdeskIdentity.Api.Data;
 using Npgsql;
 

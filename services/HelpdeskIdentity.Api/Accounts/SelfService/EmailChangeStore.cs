@@ -1,8 +1,7 @@
-using System.Security.Cryptography;
 using HelpdeskIdentity.Api.Accounts;
-using HelpdeskIdentity.Api.Accounts.SelfService;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.MailAddresses;
+using HelpdeskIdentity.Api.Sessions;
 using Npgsql;
 
 namespace HelpdeskIdentity.Api.Accounts.SelfService;
@@ -102,7 +101,7 @@ internal sealed class EmailChangeStore(NpgsqlDataSource dataSource) : IEmailChan
         {
             await Sql.ExecuteAsync(connection, ChangeAddress, cancellationToken,
                 ("id", accountId), ("display_email", newAddress.DisplayAddress), ("email", newAddress.Address),
-                ("security_stamp", Convert.ToHexString(RandomNumberGenerator.GetBytes(20))),
+                ("security_stamp", SecurityStamps.New()),
                 ("concurrency_stamp", Guid.NewGuid().ToString()), ("organization_id", organizationId));
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)

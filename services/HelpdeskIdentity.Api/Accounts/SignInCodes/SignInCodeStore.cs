@@ -1,4 +1,3 @@
-using HelpdeskIdentity.Api.Accounts.SignInCodes;
 using HelpdeskIdentity.Api.Data;
 using Npgsql;
 

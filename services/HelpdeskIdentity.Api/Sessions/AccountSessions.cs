@@ -2,7 +2,7 @@ using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Oidc;
 using Npgsql;
 
-namespace HelpdeskIdentity.Api.Admin;
+namespace HelpdeskIdentity.Api.Sessions;
 
 /// <summary>
 /// The one place that ends every session of an account (admin sign-out, disable): a new security stamp ends its
@@ -19,7 +19,7 @@ public sealed class AccountSessions(GrantRevocations grants)
     public async Task EndAllAsync(NpgsqlConnection connection, Guid accountId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await Sql.ExecuteAsync(connection, RenewStampAndRevokeSessions, cancellationToken,
-            ("id", accountId), ("now", now), ("stamp", Guid.NewGuid().ToString("N").ToUpperInvariant()), ("concurrency", Guid.NewGuid().ToString()));
+            ("id", accountId), ("now", now), ("stamp", SecurityStamps.New()), ("concurrency", Guid.NewGuid().ToString()));
         await grants.RevokeAccountAsync(connection, accountId, now, cancellationToken);
     }
 }
