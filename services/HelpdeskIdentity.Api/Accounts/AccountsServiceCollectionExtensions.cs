@@ -6,8 +6,9 @@ using HelpdeskIdentity.Api.Accounts.TwoFactor;
 using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Email;
-using HelpdeskIdentity.Api.Oidc;
 using HelpdeskIdentity.Api.Hosting;
+using HelpdeskIdentity.Api.Oidc;
+using HelpdeskIdentity.Api.Pages;
 using HelpdeskIdentity.Api.Sessions;
 using HelpdeskIdentity.Api.Tickets;
 using HelpdeskIdentity.Oidc.Sessions;
@@ -106,8 +107,8 @@ public static class AccountsServiceCollectionExtensions
             cookie.Cookie.SecurePolicy = plainHttpAllowed ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             // Each sign-in sets its cookie's absolute end (ServerSessions); the server-side row ends it too.
             cookie.SlidingExpiration = false;
-            cookie.LoginPath = "/account/login";
-            cookie.LogoutPath = "/account/logout";
+            cookie.LoginPath = PagePaths.SignIn;
+            cookie.LogoutPath = PagePaths.SignOut;
             cookie.ReturnUrlParameter = "returnUrl";
             // Redirects name the path only, never a host taken from the request's Host header (review finding 12).
             cookie.Events.OnRedirectToLogin = context => RedirectLocally(context);

@@ -1,3 +1,5 @@
+using HelpdeskIdentity.Api.Pages;
+
 namespace HelpdeskIdentity.Api.RateLimiting;
 
 /// <summary>Which limited action a request is, by path and method, whatever page or endpoint serves it (its partition keys: <see cref="RateLimitPartitionKeys"/>).</summary>
@@ -27,18 +29,18 @@ public static class RateLimitedRequest
         var path = request.Path.Value?.TrimEnd('/') ?? "";
         return path.ToLowerInvariant() switch
         {
-            "/account/login" => SignIn,
-            "/account/login/code/verify" => SignIn, // typing an e-mailed code is a sign-in attempt
-            "/account/login/code" => SignInCode,
-            "/account/login/two-factor" => SignIn, // the second step: per client (the code's own lockout guards the account)
-            "/account/forgot-password" => ForgotPassword,
-            "/account/set-password" => SetPassword,
-            "/account/register/confirm" => SetPassword, // the registration link's set-password form
-            "/account/register" => Register,
-            "/account/password" => ChangePassword,
-            "/account/two-factor" => ChangePassword, // changing the second factor: like changing the password
-            "/account/email" => ChangeEmail,
-            "/account/confirm-email" => ConfirmEmail,
+            PagePaths.SignIn => SignIn,
+            PagePaths.SignInCodeVerify => SignIn, // typing an e-mailed code is a sign-in attempt
+            PagePaths.SignInCode => SignInCode,
+            PagePaths.SecondStep => SignIn, // the second step: per client (the code's own lockout guards the account)
+            PagePaths.ForgotPassword => ForgotPassword,
+            PagePaths.SetPassword => SetPassword,
+            PagePaths.RegisterConfirm => SetPassword, // the registration link's set-password form
+            PagePaths.Register => Register,
+            PagePaths.ChangePassword => ChangePassword,
+            PagePaths.TwoFactor => ChangePassword, // changing the second factor: like changing the password
+            PagePaths.ChangeEmail => ChangeEmail,
+            PagePaths.ConfirmEmail => ConfirmEmail,
             "/connect/token" => Token,
             _ => null,
         };

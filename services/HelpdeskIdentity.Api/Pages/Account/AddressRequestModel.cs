@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Accounts.PasswordReset;
+using HelpdeskIdentity.Api.Pages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -19,8 +20,8 @@ public abstract class AddressRequestModel : PageModel
 
     /// <summary>The sign-in page, continuing the same sign-in.</summary>
     public string LoginUrl => PasswordResetTokens.AllowedReturnUrl(ReturnUrl) is { } returnUrl
-        ? $"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}"
-        : "/account/login";
+        ? $"{PagePaths.SignIn}?returnUrl={Uri.EscapeDataString(returnUrl)}"
+        : PagePaths.SignIn;
 
     /// <param name="loginHint">OIDC <c>login_hint</c>, or passed on by the sign-in page or an e-mail: pre-fills the address.</param>
     public void OnGet([FromQuery(Name = "login_hint")] string? loginHint)

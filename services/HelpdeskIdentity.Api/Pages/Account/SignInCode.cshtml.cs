@@ -3,6 +3,7 @@ using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Accounts.SignInCodes;
 using HelpdeskIdentity.Api.Localization;
 using HelpdeskIdentity.Api.MailAddresses;
+using HelpdeskIdentity.Api.Pages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.WebUtilities;
@@ -49,7 +50,7 @@ public sealed class SignInCodeModel(IPasswordResetStore store, PasswordResetSign
                 PasswordResetRequest.SignInCodePurpose),
             now, cancellationToken);
         signal.Notify();
-        return Redirect(QueryHelpers.AddQueryString(SignInCodePaths.Verify,
+        return Redirect(QueryHelpers.AddQueryString(PagePaths.SignInCodeVerify,
             new Dictionary<string, string?> { ["login_hint"] = Input.Email.Trim(), ["sent"] = "true", ["returnUrl"] = returnUrl }.Where(p => p.Value is not null)));
     }
 
