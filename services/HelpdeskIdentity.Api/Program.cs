@@ -45,7 +45,17 @@ var app = builder.Build();
 
 app.UseProxies();           // first: everything after sees the real client
 app.MapHealth();
-app.MapPages();             // with the middleware pages need: error pages, rate limits, headers, static files, session, antiforgery
+app.UseErrorPages();        // a readable page for a bare status code (not /connect, /health, /admin); before routing, which routes the re-executed request
+app.UseAccountPostLimits(); // before anything reads a form: 413 for an /account/* post over 64 KB
+app.UseRateLimits();        // after the error pages: a 429 gets the readable page
+app.UseRouting();
+app.UseLanguages();         // the request's culture: ui_locales, the remembered choice, Accept-Language
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseAuthentication();    // the session cookie, checked against its server-side row on every request
+app.UseAuthorization();
+app.UseAntiforgery();
+app.MapPages();             // the Razor Pages and the brand colour
 app.UseMiddleware<ProtocolFormGuard>(); // an unreadable or oversized /connect/* form is 400/413, never 500
 app.MapOidc();
 app.MapAdminApi();          // problem details for /admin, the OpenAPI document, the routes behind the identity.admin policy
