@@ -15,13 +15,7 @@ public static class PagesServiceCollectionExtensions
     /// <summary>The Razor Pages (sign-in and friends), their branding, and antiforgery.</summary>
     public static void AddPages(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<BrandingOptions>().BindConfiguration(BrandingOptions.Section)
-            .ValidateDataAnnotations()
-            .Validate(o => MailboxParser.Parse(o.SupportEmail).Mailbox is { DisplayName: null },
-                "Branding:SupportEmail must be the helpdesk's support address, e.g. support@example.com.")
-            .Validate(o => o.LogoUrl is null || (o.LogoUrl.IsAbsoluteUri && o.LogoUrl.Scheme is "https" or "http"),
-                "Branding:LogoUrl must be an absolute http(s) address, e.g. https://helpdesk.example/logo.png.")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<BrandingOptions, BrandingOptionsValidator>(BrandingOptions.Section);
 
         var plainHttpAllowed = ProductionGuard.IsLocal(builder.Environment);
         builder.Services.AddAntiforgery(antiforgery =>
