@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HelpdeskIdentity.Api.Email;
@@ -33,11 +34,9 @@ public static class EmailServiceCollectionExtensions
             return builder;
         }
 
-        builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
+        builder.Services.AddValidatedOptions<EmailOptions, EmailOptionsValidator>(EmailOptions.Section)
             .PostConfigure<IConfiguration>((o, configuration) =>
-                o.PublicOrigin ??= Uri.TryCreate(configuration["Oidc:Issuer"], UriKind.Absolute, out var issuer) ? issuer : null)
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
+                o.PublicOrigin ??= Uri.TryCreate(configuration["Oidc:Issuer"], UriKind.Absolute, out var issuer) ? issuer : null);
         builder.Services.AddSingleton<EmailLinks>();
         builder.Services.AddSingleton<EmailLayout>();
         builder.Services.AddSingleton<EmailOutboxStore>();
