@@ -47,10 +47,20 @@ var app = builder.Build();
 
 app.UseProxies();           // first: everything after sees the real client
 app.MapHealth();
-app.UseOidcGuards();       // CORS for registered origins, 400/413 for bad /connect/* forms: before OpenIddict reads a request
-app.MapPages();             // with the middleware pages need: error pages, rate limits, headers, static files, session, antiforgery
+app.UseErrorPages();        // a readable page for a bare status code (not /connect, /health, /admin); before routing, which routes the re-executed request
+app.UseAccountPostLimits(); // before anything reads a form: 413 for an /account/* post over 64 KB
+app.UseRateLimits();        // after the error pages: a 429 gets the readable page
+app.UseRouting();
+app.UseLanguages();         // the request's culture: ui_locales, the remembered choice, Accept-Language
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseOidcGuards();        // CORS for registered origins, the metadata cache, 400/413 for bad /connect/* forms: before OpenIddict reads a request
+app.UseAuthentication();    // the session cookie, checked against its server-side row on every request; OpenIddict's endpoints
+app.UseAuthorization();
+app.UseAntiforgery();
+app.MapPages();             // the Razor Pages and the brand colour
 app.UseMiddleware<EnrolmentGate>(); // a second factor required by policy and missing: set one up before reaching a client
-app.MapOidc();             // OpenIddict (inside UseAuthentication) passes authorize, token, userinfo and end-session through to us
+app.MapOidc();             // OpenIddict passes authorize, token, userinfo and end-session through to us
 app.MapAdminApi();          // problem details for /admin, the OpenAPI document, the routes behind the identity.admin policy
 app.MapEmail();             // the development mailbox (Development only)
 

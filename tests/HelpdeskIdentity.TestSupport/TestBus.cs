@@ -14,8 +14,10 @@ namespace HelpdeskIdentity.TestSupport;
 /// </summary>
 public sealed class TestBus : IAsyncDisposable
 {
+    private const string BarrierType = "helpdesk-test-barrier";
     private readonly IConnection _connection;
     private readonly IChannel _channel;
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _barriers = new();
 
     private TestBus(IConnection connection, IChannel channel)
     {
@@ -64,6 +66,21 @@ public sealed class TestBus : IAsyncDisposable
         await _channel.ExchangeDeclareAsync(WireNames.TicketReceivedExchange, ExchangeType.Fanout, durable: true);
         var properties = new BasicProperties { ContentType = "application/json", DeliveryMode = DeliveryModes.Persistent };
         await _channel.BasicPublishAsync(WireNames.TicketReceivedExchange, "", mandatory: false, properties, Encoding.UTF8.GetBytes(json));
+    }
+
+    /// <summary>
+    /// A barrier on the RequesterAccountCreated stream: sends a marker through the same exchange and returns when it
+    /// arrives. The queue is first in, first out, so every event the broker accepted before this call has been
+    /// received by then (and is in <see cref="AccountsCreated"/>).
+    /// </summary>
+    public async Task ReceivedEverythingAcceptedAsync(TimeSpan? timeout = null)
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _barriers[marker] = arrived;
+        var properties = new BasicProperties { Type = BarrierType, CorrelationId = marker };
+        await _channel.BasicPublishAsync(WireNames.RequesterAccountCreatedExchange, "", mandatory: false, properties, ReadOnlyMemory<byte>.Empty);
+        await arrived.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(30));
     }
 
     public static string RawTicket(string ticketId, string from) => JsonSerializer.Serialize(new
@@ -126,6 +143,16 @@ public sealed class TestBus : IAsyncDisposable
         var consumer = new AsyncEventingBasicConsumer(_channel);
         consumer.ReceivedAsync += (_, delivery) =>
         {
+            if (delivery.BasicProperties.Type == BarrierType)
+            {
+                if (_barriers.TryRemove(delivery.BasicProperties.CorrelationId ?? "", out var arrived))
+                {
+                    arrived.SetResult();
+                }
+
+                return Task.CompletedTask;
+            }
+
             using var envelope = JsonDocument.Parse(delivery.Body);
             var root = envelope.RootElement;
             var message = root.GetProperty("message");

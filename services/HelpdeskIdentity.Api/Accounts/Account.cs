@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.MailAddresses;
 using Microsoft.AspNetCore.Identity;
 
 namespace HelpdeskIdentity.Api.Accounts;

@@ -3,6 +3,7 @@ using HelpdeskIdentity.Api.Accounts.Registration;
 using HelpdeskIdentity.Api.Accounts.SelfService;
 using HelpdeskIdentity.Api.Accounts.SignInCodes;
 using HelpdeskIdentity.Api.Data;
+using HelpdeskIdentity.Api.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HelpdeskIdentity.Api.Accounts;

@@ -5,8 +5,12 @@ using HelpdeskIdentity.Api.Accounts.SelfService;
 using HelpdeskIdentity.Api.Accounts.TwoFactor;
 using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Data;
+using HelpdeskIdentity.Api.Email;
 using HelpdeskIdentity.Api.Hosting;
+using HelpdeskIdentity.Api.Oidc;
+using HelpdeskIdentity.Api.Pages;
 using HelpdeskIdentity.Api.Sessions;
+using HelpdeskIdentity.Api.Tickets;
 using HelpdeskIdentity.Oidc.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -21,38 +25,12 @@ public static class AccountsServiceCollectionExtensions
     /// <summary>ASP.NET Core Identity over the users table, password sign-in with lockout, and the session cookie.</summary>
     public static void AddAccounts(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section)
-            .Validate(o => o.Lockout.MaxFailedAttempts is >= 1 and <= 100,
-                "Accounts:Lockout:MaxFailedAttempts must be between 1 and 100.")
-            .Validate(o => o.Lockout.Duration >= TimeSpan.FromSeconds(1) && o.Lockout.Duration <= TimeSpan.FromDays(1),
-                "Accounts:Lockout:Duration must be between 1 second and 1 day.")
-            .Validate(o => o.SessionLifetime >= TimeSpan.FromMinutes(5) && o.SessionLifetime <= TimeSpan.FromDays(365),
-                "Accounts:SessionLifetime must be between 5 minutes and 365 days.")
-            .Validate(o => o.KeepSignedInLifetime >= o.SessionLifetime && o.KeepSignedInLifetime <= TimeSpan.FromDays(365),
-                "Accounts:KeepSignedInLifetime must be between Accounts:SessionLifetime and 365 days.")
-            .Validate(o => o.PasswordReset.LinkLifetime >= TimeSpan.FromMinutes(5) && o.PasswordReset.LinkLifetime <= TimeSpan.FromDays(7),
-                "Accounts:PasswordReset:LinkLifetime must be between 5 minutes and 7 days.")
-            .Validate(o => o.SignInCode.Digits is >= 6 and <= 8, "Accounts:SignInCode:Digits must be between 6 and 8.")
-            .Validate(o => o.SignInCode.Lifetime >= TimeSpan.FromMinutes(1) && o.SignInCode.Lifetime <= TimeSpan.FromMinutes(15),
-                "Accounts:SignInCode:Lifetime must be between 1 and 15 minutes.")
-            .Validate(o => o.SignInCode.MaxAttempts is >= 1 and <= 10, "Accounts:SignInCode:MaxAttempts must be between 1 and 10.")
-            .Validate(o => o.TwoFactor.RememberBrowserFor >= TimeSpan.Zero && o.TwoFactor.RememberBrowserFor <= TimeSpan.FromDays(90),
-                "Accounts:TwoFactor:RememberBrowserFor must be between 0 (not offered) and 90 days.")
-            .Validate(o => o.TwoFactor.RecoveryCodeCount is >= 5 and <= 20, "Accounts:TwoFactor:RecoveryCodeCount must be between 5 and 20.")
-            .Validate(o => o.PasswordReset.PollInterval >= TimeSpan.FromMilliseconds(100) && o.PasswordReset.PollInterval <= TimeSpan.FromHours(1),
-                "Accounts:PasswordReset:PollInterval must be between 100 milliseconds and 1 hour.")
-            .Validate(o => o.EmailChange.LinkLifetime >= TimeSpan.FromMinutes(5) && o.EmailChange.LinkLifetime <= TimeSpan.FromDays(7),
-                "Accounts:EmailChange:LinkLifetime must be between 5 minutes and 7 days.")
-            .Validate(o => o.Invitation.LinkLifetime >= TimeSpan.FromHours(1) && o.Invitation.LinkLifetime <= TimeSpan.FromDays(30),
-                "Accounts:Invitation:LinkLifetime must be between 1 hour and 30 days.")
-            .Validate(o => o.LinkRetention >= TimeSpan.FromHours(1) && o.LinkRetention <= TimeSpan.FromDays(365),
-                "Accounts:LinkRetention must be between 1 hour and 365 days.")
-            .Validate(o => o.RequestAttempts is >= 1 and <= 100, "Accounts:RequestAttempts must be between 1 and 100.")
-            .Validate(o => Enum.IsDefined(o.TwoFactor.Policy) && o.TwoFactor.RequiredForOrganizations.All(d => Registration.RegistrationRules.Domains([d]).Count == 1),
-                "Accounts:TwoFactor:Policy must be Optional or Required, and Accounts:TwoFactor:RequiredForOrganizations must list domain names.")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<AccountOptions, AccountOptionsValidator>(AccountOptions.Section);
 
         builder.AddAudit(); // sign-in, password, e-mail and session events
+        builder.AddEmailComposition(); // the links and frame of every account e-mail
+        builder.AddSenderFilter(); // registration refuses what intake would not turn into a person
+        builder.Services.TryAddSingleton<GrantRevocations>(); // ending a session ends its refresh tokens
         builder.Services.AddIdentityCore<Account>(identity =>
             {
                 // The user name is the canonical address, which may hold any letter (SMTPUTF8).
@@ -103,8 +81,8 @@ public static class AccountsServiceCollectionExtensions
             cookie.Cookie.SecurePolicy = plainHttpAllowed ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             // Each sign-in sets its cookie's absolute end (ServerSessions); the server-side row ends it too.
             cookie.SlidingExpiration = false;
-            cookie.LoginPath = "/account/login";
-            cookie.LogoutPath = "/account/logout";
+            cookie.LoginPath = PagePaths.SignIn;
+            cookie.LogoutPath = PagePaths.SignOut;
             cookie.ReturnUrlParameter = "returnUrl";
             // Redirects name the path only, never a host taken from the request's Host header (review finding 12).
             cookie.Events.OnRedirectToLogin = context => RedirectLocally(context);
@@ -146,11 +124,7 @@ public static class AccountsServiceCollectionExtensions
         builder.Services.AddSingleton<SessionSignIn>();
         builder.Services.AddScoped<SignedInAccounts>();
         builder.Services.AddScoped<StepUp>();
-        builder.Services.AddOptions<AcrOptions>().BindConfiguration(AcrOptions.Section)
-            .Validate(o => !string.IsNullOrWhiteSpace(o.SingleFactor) && !string.IsNullOrWhiteSpace(o.MultiFactor) && o.SingleFactor != o.MultiFactor
-                && !o.SingleFactor.Contains(' ', StringComparison.Ordinal) && !o.MultiFactor.Contains(' ', StringComparison.Ordinal),
-                "Acr:SingleFactor and Acr:MultiFactor must be two different values without spaces.")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<AcrOptions, AcrOptionsValidator>(AcrOptions.Section);
     }
 
     /// <summary>The cookie handler's redirect as a relative URL: its path and query, without the scheme and host it copied from the request.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using HelpdeskIdentity.Api.MailAddresses;
 using Microsoft.AspNetCore.Identity;
 
 namespace HelpdeskIdentity.Api.Accounts;

@@ -1,6 +1,7 @@
 using HelpdeskIdentity.Api.Accounts.Registration;
 using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Data;
+using HelpdeskIdentity.Api.MailAddresses;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HelpdeskIdentity.Api.MailAddresses;
 
 namespace HelpdeskIdentity.Api.Accounts;
 

@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Data;
+using HelpdeskIdentity.Api.Hosting;
 using HelpdeskIdentity.Api.Localization;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -15,7 +16,7 @@ namespace HelpdeskIdentity.Api.Accounts;
 /// Woken by its signal; polls for other instances' requests.
 /// </summary>
 public abstract class RequestWorker<TRequest>(
-    RequestSignal signal, NpgsqlDataSource dataSource, IOptions<LanguageOptions> languages, int maxAttempts, ILogger logger)
+    WakeSignal signal, NpgsqlDataSource dataSource, IOptions<LanguageOptions> languages, int maxAttempts, ILogger logger)
     : BackgroundService
     where TRequest : IWorkerRequest
 {

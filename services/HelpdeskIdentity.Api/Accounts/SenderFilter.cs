@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HelpdeskIdentity.Api.MailAddresses;
 using HelpdeskIdentity.Api.Tickets;
 using Microsoft.Extensions.Options;
 

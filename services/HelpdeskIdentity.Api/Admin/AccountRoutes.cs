@@ -1,5 +1,6 @@
 using HelpdeskIdentity.Api.Accounts;
 
+using HelpdeskIdentity.Api.MailAddresses;
 namespace HelpdeskIdentity.Api.Admin;
 
 /// <summary><c>/admin/v1/accounts</c>: look-up, lock, disable, sign-out, claim link, GDPR erase and export.</summary>

@@ -1,6 +1,7 @@
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Data;
+using HelpdeskIdentity.Api.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

@@ -1,6 +1,7 @@
 using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Oidc;
 using HelpdeskIdentity.Api.RateLimiting;
+using HelpdeskIdentity.Api.Sessions;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.OpenApi;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Accounts.Registration;
 using HelpdeskIdentity.Api.Audit;
+using HelpdeskIdentity.Api.MailAddresses;
 using HelpdeskIdentity.Api.Organizations;
 using Npgsql;
 
@@ -23,7 +24,7 @@ internal static class OrganizationRoutes
             .Accepts<OrganizationPatch>("application/json");
     }
 
-    private static async Task<IResult> ListAsync(string? domain, string? limit, string? cursor, IOrganizationStore store, RegistrationRules rules,
+    private static async Task<IResult> ListAsync(string? domain, string? limit, string? cursor, OrganizationStore store, RegistrationRules rules,
         AuditTrail audit, CancellationToken cancellationToken)
     {
         if (domain is not null)
@@ -51,7 +52,7 @@ internal static class OrganizationRoutes
             page.Count == size ? PageRequest.Encode(page[^1].Id.ToString()) : null));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, IOrganizationStore store, RegistrationRules rules, AuditTrail audit, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(Guid id, OrganizationStore store, RegistrationRules rules, AuditTrail audit, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(id, cancellationToken) is not { } organization)
         {
@@ -62,7 +63,7 @@ internal static class OrganizationRoutes
         return TypedResults.Ok(OrganizationView.Of(organization, rules));
     }
 
-    private static async Task<IResult> AddDomainAsync(Guid id, AddDomainRequest request, IOrganizationStore store, PublicMailDomains publicDomains,
+    private static async Task<IResult> AddDomainAsync(Guid id, AddDomainRequest request, OrganizationStore store, PublicMailDomains publicDomains,
         RegistrationRules rules, AuditTrail audit, CancellationToken cancellationToken)
     {
         if (request.Domain is not { Length: > 0 and <= 253 } raw || DomainOf(raw) is not { } domain)
@@ -88,7 +89,7 @@ internal static class OrganizationRoutes
         }
     }
 
-    private static async Task<IResult> ChangeAsync(Guid id, HttpRequest request, IOrganizationStore store, RegistrationRules rules, AuditTrail audit,
+    private static async Task<IResult> ChangeAsync(Guid id, HttpRequest request, OrganizationStore store, RegistrationRules rules, AuditTrail audit,
         CancellationToken cancellationToken)
     {
         JsonElement body;

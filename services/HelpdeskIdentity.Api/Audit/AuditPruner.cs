@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Data;
+using HelpdeskIdentity.Api.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HelpdeskIdentity.Api.Audit;

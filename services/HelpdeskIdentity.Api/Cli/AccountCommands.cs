@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Admin;
+using HelpdeskIdentity.Api.MailAddresses;
 
 namespace HelpdeskIdentity.Api.Cli;
 

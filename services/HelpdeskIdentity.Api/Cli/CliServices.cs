@@ -14,16 +14,7 @@ internal static class CliServices
 {
     public static async Task<WebApplication> BuildAsync(IConfiguration configuration)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddConfiguration(configuration);
-        // Standard output is the command's answer: logs (warnings and worse only) go to standard error.
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddData();
-        builder.AddAccounts();
-        builder.AddAdminServices(); // the account and audit commands use the admin API's classes
-        var app = builder.Build();
+        var app = CreateBuilder(configuration).Build();
         try
         {
             if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
@@ -38,6 +29,21 @@ internal static class CliServices
             await app.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>The commands' composition: the service's data and account services, logging to standard error.</summary>
+    public static WebApplicationBuilder CreateBuilder(IConfiguration configuration)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddConfiguration(configuration);
+        // Standard output is the command's answer: logs (warnings and worse only) go to standard error.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddData();
+        builder.AddAccounts();
+        builder.AddAdminServices(); // the account and audit commands use the admin API's classes
+        return builder;
     }
 
     /// <summary>Runs <paramref name="command"/> in a scope of the service's services; a bad setting is exit code 2.</summary>

@@ -1,5 +1,6 @@
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Accounts.Registration;
+using HelpdeskIdentity.Api.MailAddresses;
 using HelpdeskIdentity.Api.Organizations;
 
 namespace HelpdeskIdentity.Api.Cli;
@@ -11,7 +12,7 @@ internal static class OrganizationCommands
     public static Task<int> ShowAsync(IConfiguration configuration, string domain, CliConsole console) =>
         WithDomainsAsync(configuration, console, "organizations show", [domain], async (services, domains) =>
         {
-            if (await services.GetRequiredService<IOrganizationStore>().FindAsync(domains[0], CancellationToken.None) is not { } organization)
+            if (await services.GetRequiredService<OrganizationStore>().FindAsync(domains[0], CancellationToken.None) is not { } organization)
             {
                 await console.Error.WriteLineAsync($"organizations show: no organisation has the domain {domains[0]}.");
                 return 1;
@@ -33,7 +34,7 @@ internal static class OrganizationCommands
 
             try
             {
-                if (await services.GetRequiredService<IOrganizationStore>().AddDomainAsync(domains[0], domains[1], CancellationToken.None) is not { } organization)
+                if (await services.GetRequiredService<OrganizationStore>().AddDomainAsync(domains[0], domains[1], CancellationToken.None) is not { } organization)
                 {
                     await console.Error.WriteLineAsync($"organizations add-domain: no organisation has the domain {domains[0]}.");
                     return 1;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Api.MailAddresses;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

@@ -1,8 +1,7 @@
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Data.Migrations;
-using HelpdeskIdentity.Api.Email;
-using HelpdeskIdentity.Api.Outbox;
+using HelpdeskIdentity.Api.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -14,12 +13,8 @@ public static class DataServiceCollectionExtensions
     /// <summary>PostgreSQL: one data source, the EF context over it, the stores, and the schema at start-up.</summary>
     public static void AddData(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DatabaseOptions>()
-            .BindConfiguration(DatabaseOptions.Section)
-            .Configure<IConfiguration>((o, configuration) => o.ConnectionString = configuration.GetConnectionString("Identity") ?? "")
-            .Validate(o => ValidConnectionString(o.ConnectionString),
-                "ConnectionStrings:Identity is missing or not a valid PostgreSQL connection string (Host=…;Port=…;Database=…;Username=…).")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<DatabaseOptions, DatabaseOptionsValidator>(DatabaseOptions.Section)
+            .Configure<IConfiguration>((o, configuration) => o.ConnectionString = configuration.GetConnectionString("Identity") ?? "");
 
         builder.Services.AddSingleton(sp =>
         {
@@ -37,26 +32,10 @@ public static class DataServiceCollectionExtensions
             options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<IOutboxStore, OutboxStore>();
-        builder.Services.AddSingleton<EmailOutboxStore>();
-        builder.Services.AddSingleton<IEmailOutbox>(sp => sp.GetRequiredService<EmailOutboxStore>());
-        builder.Services.AddSingleton<IEmailDeliveryStore>(sp => sp.GetRequiredService<EmailOutboxStore>());
 
         // First hosted service: the schema is in place before the bus starts consuming.
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddHostedService<SchemaMigrationService>();
         builder.AddAudit(); // intake records account.created; after the migration, so its pruner finds the table
-    }
-
-    private static bool ValidConnectionString(string value)
-    {
-        try
-        {
-            return new NpgsqlConnectionStringBuilder(value).Host is { Length: > 0 };
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 }

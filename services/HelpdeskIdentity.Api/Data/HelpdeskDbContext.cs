@@ -1,10 +1,16 @@
 using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Accounts.Passwords;
+using HelpdeskIdentity.Api.Accounts.Registration;
+using HelpdeskIdentity.Api.Accounts.SelfService;
+using HelpdeskIdentity.Api.Accounts.SignInCodes;
 using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Email;
 using HelpdeskIdentity.Api.Oidc.Storage;
 using HelpdeskIdentity.Api.Organizations;
 using HelpdeskIdentity.Api.Outbox;
+using HelpdeskIdentity.Api.RateLimiting;
+using HelpdeskIdentity.Api.Sessions;
 using HelpdeskIdentity.Api.Tickets;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;

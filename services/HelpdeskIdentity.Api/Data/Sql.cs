@@ -2,7 +2,7 @@ using Npgsql;
 
 namespace HelpdeskIdentity.Api.Data;
 
-/// <summary>The few ADO.NET calls the hand-written SQL in Data/ needs; parameters are (name, value) pairs.</summary>
+/// <summary>The few ADO.NET calls every feature's hand-written SQL store needs; parameters are (name, value) pairs.</summary>
 internal static class Sql
 {
     public static async Task<T?> ScalarAsync<T>(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)

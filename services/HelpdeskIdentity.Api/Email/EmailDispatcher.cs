@@ -13,9 +13,9 @@ namespace HelpdeskIdentity.Api.Email;
 /// (status failed, logged, counted) once <c>Email:GiveUpAfter</c> has passed. Wakes when an enqueueing
 /// transaction commits (PostgreSQL <c>LISTEN email_outbox</c>) and every <c>Email:PollInterval</c>.
 /// </summary>
-public sealed partial class EmailDispatcher(
+internal sealed partial class EmailDispatcher(
     IServiceScopeFactory scopes,
-    IEmailDeliveryStore store,
+    EmailOutboxStore store,
     NpgsqlDataSource dataSource,
     IOptions<EmailOptions> options,
     TimeProvider clock,

@@ -36,5 +36,7 @@ public sealed class EmailOptions
 
     public SmtpOptions Smtp { get; set; } = new();
 
-    public MailboxPageOptions Mailbox { get; set; } = new();
+    /// <summary>The development inbox; its section keeps the name it has always had, <c>Email:Mailbox</c>.</summary>
+    [ConfigurationKeyName("Mailbox")]
+    public DevInboxOptions DevInbox { get; set; } = new();
 }

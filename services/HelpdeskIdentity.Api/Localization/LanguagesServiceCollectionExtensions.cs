@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Hosting;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 
@@ -11,10 +12,7 @@ public static class LanguagesServiceCollectionExtensions
     /// <summary>Page language: <c>ui_locales</c>, then the remembered choice, then Accept-Language, then <c>Languages:Default</c>.</summary>
     public static void AddLanguages(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<LanguageOptions>().BindConfiguration(LanguageOptions.Section)
-            .Validate(o => Languages.Supported.Contains(o.Default),
-                $"Languages:Default must be one of {string.Join(", ", Languages.Supported)}.")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<LanguageOptions, LanguageOptionsValidator>(LanguageOptions.Section);
         builder.Services.AddOptions<RequestLocalizationOptions>().Configure<IOptions<LanguageOptions>>((localization, languages) =>
         {
             localization.SetDefaultCulture(languages.Value.Default);

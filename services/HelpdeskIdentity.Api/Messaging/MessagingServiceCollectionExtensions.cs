@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Hosting;
 using HelpdeskIdentity.Api.Tickets;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -9,8 +10,7 @@ public static class MessagingServiceCollectionExtensions
     /// <summary>The bus: RabbitMQ through MassTransit, with the ticket consumer on its pinned queue.</summary>
     public static void AddMessaging(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<RabbitMqOptions>().BindConfiguration(RabbitMqOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<RabbitMqOptions, RabbitMqOptionsValidator>(RabbitMqOptions.Section);
 
         // Without this, a publish right after start-up can beat the queue bindings and be lost.
         builder.Services.Configure<MassTransitHostOptions>(o =>

@@ -2,6 +2,7 @@ using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Oidc.Configuration;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
+using HelpdeskIdentity.Api.Hosting;
 
 namespace HelpdeskIdentity.Api.Oidc;
 

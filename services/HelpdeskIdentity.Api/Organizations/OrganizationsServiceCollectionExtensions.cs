@@ -11,7 +11,7 @@ public static class OrganizationsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddOrganizations(this IServiceCollection services)
     {
-        services.TryAddSingleton<IOrganizationStore, OrganizationStore>();
+        services.TryAddSingleton<OrganizationStore>();
         if (!services.Any(d => d.ServiceType == typeof(PublicMailDomains)))
         {
             services.AddOptions<OrganizationOptions>().BindConfiguration(OrganizationOptions.Section).ValidateOnStart();

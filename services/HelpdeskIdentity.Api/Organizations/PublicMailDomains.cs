@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.MailAddresses;
 using Microsoft.Extensions.Options;
 
 namespace HelpdeskIdentity.Api.Organizations;

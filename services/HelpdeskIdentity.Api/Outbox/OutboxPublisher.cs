@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace HelpdeskIdentity.Api.Outbox;
 
 /// <summary>Publishes committed outbox rows to the bus, at least once, with the row id as message id.</summary>
-public sealed partial class OutboxPublisher(
-    IOutboxStore store,
+internal sealed partial class OutboxPublisher(
+    OutboxStore store,
     IBus bus,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,

@@ -1,9 +1,10 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Hosting;
 using HelpdeskIdentity.Api.Localization;
+using HelpdeskIdentity.Api.MailAddresses;
 using HelpdeskIdentity.Api.RateLimiting;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
@@ -14,13 +15,7 @@ public static class PagesServiceCollectionExtensions
     /// <summary>The Razor Pages (sign-in and friends), their branding, and antiforgery.</summary>
     public static void AddPages(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<BrandingOptions>().BindConfiguration(BrandingOptions.Section)
-            .ValidateDataAnnotations()
-            .Validate(o => MailboxParser.Parse(o.SupportEmail).Mailbox is { DisplayName: null },
-                "Branding:SupportEmail must be the helpdesk's support address, e.g. support@example.com.")
-            .Validate(o => o.LogoUrl is null || (o.LogoUrl.IsAbsoluteUri && o.LogoUrl.Scheme is "https" or "http"),
-                "Branding:LogoUrl must be an absolute http(s) address, e.g. https://helpdesk.example/logo.png.")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<BrandingOptions, BrandingOptionsValidator>(BrandingOptions.Section);
 
         var plainHttpAllowed = ProductionGuard.IsLocal(builder.Environment);
         builder.Services.AddAntiforgery(antiforgery =>
@@ -39,21 +34,16 @@ public static class PagesServiceCollectionExtensions
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
     }
 
-    /// <summary>Security headers, static files, the session, then the pages and the brand colour.</summary>
+    /// <summary>
+    /// A readable page for a bare status code on the page side; protocol, health and admin endpoints keep their own
+    /// bodies. Before routing, so the re-executed request is routed to the error page.
+    /// </summary>
+    public static IApplicationBuilder UseErrorPages(this IApplicationBuilder app) =>
+        app.UseWhen(context => !IsMachineFacing(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+
+    /// <summary>The pages and the brand colour (the middleware they need is in Program.cs, in order).</summary>
     public static void MapPages(this WebApplication app)
     {
-        // A readable page for a bare status code on the page side; protocol and health endpoints keep their own bodies.
-        // Before routing, so the re-executed request is routed to the error page.
-        app.UseWhen(context => !IsMachineFacing(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
-        app.UseAccountPostLimits(); // before anything reads a form: 413 for an /account/* post over 64 KB
-        app.UseRateLimits();  // after the status-code pages: a 429 gets the readable page
-        app.UseRouting();
-        app.UseLanguages();
-        app.UseSecurityHeaders();
-        app.UseStaticFiles();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseAntiforgery();
         app.MapRazorPages();
         app.MapGet("/css/brand.css", (IOptions<BrandingOptions> branding) =>
             TypedResults.Text($":root {{ --brand: {branding.Value.PrimaryColor}; }}\n", "text/css"));

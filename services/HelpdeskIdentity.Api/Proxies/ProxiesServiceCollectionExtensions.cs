@@ -1,4 +1,5 @@
 using System.Net;
+using HelpdeskIdentity.Api.Hosting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
@@ -12,8 +13,7 @@ public static class ProxiesServiceCollectionExtensions
     /// </summary>
     public static void AddProxies(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ForwardedHeadersSettings>().BindConfiguration(ForwardedHeadersSettings.Section).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<ForwardedHeadersSettings>, ForwardedHeadersSettingsValidator>();
+        builder.Services.AddValidatedOptions<ForwardedHeadersSettings, ForwardedHeadersSettingsValidator>(ForwardedHeadersSettings.Section);
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ForwardedHeadersSettings>>((forwarded, configured) =>
         {
             var settings = configured.Value;

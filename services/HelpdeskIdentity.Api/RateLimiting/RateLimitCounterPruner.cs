@@ -1,5 +1,6 @@
 using HelpdeskIdentity.Api.Data;
 
+using HelpdeskIdentity.Api.Hosting;
 namespace HelpdeskIdentity.Api.RateLimiting;
 
 /// <summary>Once an hour, deletes the shared counters of windows that have ended.</summary>

@@ -1,3 +1,5 @@
+using HelpdeskIdentity.Api.Pages;
+
 namespace HelpdeskIdentity.Api.RateLimiting;
 
 /// <summary>Which limited action a request is, by path and method, whatever page or endpoint serves it (its partition keys: <see cref="RateLimitPartitionKeys"/>).</summary>
@@ -27,21 +29,21 @@ public static class RateLimitedRequest
         var path = request.Path.Value?.TrimEnd('/') ?? "";
         return path.ToLowerInvariant() switch
         {
-            "/account/login" => SignIn,
-            "/account/login/code/verify" => SignIn, // typing an e-mailed code is a sign-in attempt
-            "/account/login/code" => SignInCode,
-            "/account/login/two-factor" => SignIn, // the second step: per client (the code's own lockout guards the account)
+            PagePaths.SignIn => SignIn,
+            PagePaths.SignInCodeVerify => SignIn, // typing an e-mailed code is a sign-in attempt
+            PagePaths.SignInCode => SignInCode,
+            PagePaths.SecondStep => SignIn, // the second step: per client (the code's own lockout guards the account)
             "/account/login/passkey" => SignIn, // a passkey sign-in and its options: per client (no address is typed)
-            "/account/forgot-password" => ForgotPassword,
-            "/account/set-password" => SetPassword,
-            "/account/register/confirm" => SetPassword, // the registration link's set-password form
+            PagePaths.ForgotPassword => ForgotPassword,
+            PagePaths.SetPassword => SetPassword,
+            PagePaths.RegisterConfirm => SetPassword, // the registration link's set-password form
             "/account/set-password/passkey" => SetPassword, // "use a passkey instead" on the set-password page
-            "/account/register" => Register,
-            "/account/password" => ChangePassword,
-            "/account/two-factor" => ChangePassword, // changing the second factor: like changing the password
+            PagePaths.Register => Register,
+            PagePaths.ChangePassword => ChangePassword,
+            PagePaths.TwoFactor => ChangePassword, // changing the second factor: like changing the password
             "/account/passkeys" => ChangePassword, // adding, renaming or removing a passkey: the same
-            "/account/email" => ChangeEmail,
-            "/account/confirm-email" => ConfirmEmail,
+            PagePaths.ChangeEmail => ChangeEmail,
+            PagePaths.ConfirmEmail => ConfirmEmail,
             "/connect/token" => Token,
             _ => null,
         };

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using HelpdeskIdentity.Api.Hosting;
 using HelpdeskIdentity.Api.Telemetry;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,9 +12,7 @@ public static partial class RateLimitingExtensions
     /// <summary>The limits of <see cref="RateLimitOptions"/>, validated at start-up, as the global rate limiter.</summary>
     public static void AddRateLimits(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
+        builder.Services.AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(RateLimitOptions.Section);
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.TryAddSingleton<RateLimitCounters>();
         builder.Services.AddHostedService<RateLimitCounterPruner>();

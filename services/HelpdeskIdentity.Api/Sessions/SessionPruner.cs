@@ -1,5 +1,6 @@
 using HelpdeskIdentity.Api.Data;
 
+using HelpdeskIdentity.Api.Hosting;
 namespace HelpdeskIdentity.Api.Sessions;
 
 /// <summary>Deletes sessions a day past their end or their revocation, hourly.</summary>

@@ -1,5 +1,6 @@
 using HelpdeskIdentity.Api.Accounts;
 
+using HelpdeskIdentity.Api.MailAddresses;
 namespace HelpdeskIdentity.Api.Tickets;
 
 /// <summary>Configuration section <c>Tickets</c>: senders that never get an account.</summary>

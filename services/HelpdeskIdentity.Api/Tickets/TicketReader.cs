@@ -1,5 +1,6 @@
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Accounts.Registration;
+using HelpdeskIdentity.Api.MailAddresses;
 using HelpdeskIdentity.Contracts;
 
 namespace HelpdeskIdentity.Api.Tickets;

@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Api.MailAddresses;
 using HelpdeskIdentity.Api.Organizations;
 using Microsoft.Extensions.Options;
 
@@ -6,9 +7,26 @@ namespace HelpdeskIdentity.Api.Tickets;
 
 public static class TicketsServiceCollectionExtensions
 {
-    /// <summary>Accounts from tickets: sender filtering, organisations, the intake decision.</summary>
+    /// <summary>Accounts from tickets: sender filtering, organisations, the intake transaction (TicketIntake).</summary>
     public static void AddTickets(this WebApplicationBuilder builder)
     {
+        builder.AddSenderFilter();
+        builder.Services.AddSingleton<TicketIntake>();
+        builder.Services.AddSingleton<TicketIdPruner>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TicketIdPruner>());
+    }
+
+    /// <summary>
+    /// Who is a person (<see cref="SenderFilter"/>) and which domains are public mail providers, for intake and for
+    /// registration; added once however many features ask.
+    /// </summary>
+    public static IHostApplicationBuilder AddSenderFilter(this IHostApplicationBuilder builder)
+    {
+        if (builder.Services.Any(service => service.ServiceType == typeof(SenderFilter)))
+        {
+            return builder;
+        }
+
         builder.Services.AddOptions<TicketIntakeOptions>().BindConfiguration(TicketIntakeOptions.Section)
             .PostConfigure<IConfiguration, IOptions<OrganizationOptions>>((tickets, configuration, organizations) =>
                 AddOwnAddresses(tickets, [configuration["Branding:SupportEmail"], configuration["Email:From"]], new PublicMailDomains(organizations)))
@@ -17,9 +35,7 @@ public static class TicketsServiceCollectionExtensions
         builder.Services.AddOptions<OrganizationOptions>().BindConfiguration(OrganizationOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<SenderFilter>();
         builder.Services.AddSingleton<PublicMailDomains>();
-        builder.Services.AddSingleton<TicketIntake>();
-        builder.Services.AddSingleton<TicketIdPruner>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<TicketIdPruner>());
+        return builder;
     }
 
     /// <summary>

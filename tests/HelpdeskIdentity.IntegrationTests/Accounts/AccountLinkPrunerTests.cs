@@ -1,5 +1,6 @@
 using System.Net;
 using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Api.Accounts.Registration;
 using HelpdeskIdentity.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -93,7 +94,7 @@ public sealed class AccountLinkPrunerTests(LocalServers servers)
         var link = LinkHandles.New();
         await host.QueryAsync(async db =>
         {
-            db.RegistrationTokens.Add(new HelpdeskIdentity.Api.Data.RegistrationTokenRecord
+            db.RegistrationTokens.Add(new HelpdeskIdentity.Api.Accounts.Registration.RegistrationTokenRecord
             {
                 TokenHash = link.Hash, Email = email, DisplayName = "Piet", CreatedAt = created, ExpiresAt = expires, ConsumedAt = consumed,
             });

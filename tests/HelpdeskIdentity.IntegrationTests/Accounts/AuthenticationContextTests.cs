@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HelpdeskIdentity.Api.Accounts.SignInCodes;
 using HelpdeskIdentity.Api.Accounts.TwoFactor;
+using HelpdeskIdentity.Api.Pages;
 using HelpdeskIdentity.IntegrationTests.Infrastructure;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Shouldly;
@@ -37,7 +38,7 @@ public sealed class AuthenticationContextTests(PasswordResetFixture fixture, Loc
         var flow = new CodeFlow(browser);
         var login = CodeFlow.Location(await browser.GetAsync(flow.AuthorizeUrl()));
         var returnUrl = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri("http://x" + login).Query)["returnUrl"].ToString();
-        var verifyUrl = await SignInCodeTests.RequestCodeAsync(browser, $"{SignInCodePaths.Request}?returnUrl={Uri.EscapeDataString(returnUrl)}", email);
+        var verifyUrl = await SignInCodeTests.RequestCodeAsync(browser, $"{PagePaths.SignInCode}?returnUrl={Uri.EscapeDataString(returnUrl)}", email);
         using var signedIn = await browser.SubmitFormAsync(verifyUrl,
             new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Code"] = await SignInCodeTests.CodeAsync(_host, email) });
 
@@ -147,7 +148,7 @@ public sealed class AuthenticationContextTests(PasswordResetFixture fixture, Loc
         login.ShouldStartWith("/account/login?");
         using var password = await browser.SubmitFormAsync(login, SelfServiceFixture.Credentials(email, TwoFactorSteps.Password));
         var step = CodeFlow.Location(password);
-        step.ShouldStartWith(SecondStep.Path);
+        step.ShouldStartWith(PagePaths.SecondStep);
         using var code = await browser.SubmitFormAsync(step, new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
         return CodeFlow.Callback(await browser.GetAsync(CodeFlow.Location(code)));
     }

@@ -31,7 +31,7 @@ public sealed class SecondFactorPolicyTests(LocalServers servers)
         var stillMissing = await browser.GetAsync(CodeFlow.Location(await browser.GetAsync(flow.AuthorizeUrl())));
         stillMissing.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, "no code for the client without a factor, however often it asks");
 
-        await TwoFactorSteps.EnableAsync(browser, TwoFactorSteps.Key(await browser.GetPageAsync(TwoFactorModel.Path)));
+        await TwoFactorSteps.EnableAsync(browser, TwoFactorSteps.Key(await browser.GetPageAsync(HelpdeskIdentity.Api.Pages.PagePaths.TwoFactor)));
         var onward = CodeFlow.Location(await browser.GetAsync(enrol));
 
         onward.ShouldStartWith("/connect/authorize?");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using HelpdeskIdentity.Api.Accounts.SignInCodes;
+using HelpdeskIdentity.Api.Pages;
 using HelpdeskIdentity.Api.Sessions;
 using HelpdeskIdentity.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -52,9 +53,9 @@ public sealed partial class SignInCodeTests(PasswordResetFixture fixture, LocalS
         var email = $"button@{Senders.UniqueDomain()}";
         await fixture.CreateAccountAsync(email, Password);
         using var browser = new BrowserClient(_host);
-        await RequestCodeAsync(browser, SignInCodePaths.Request, email);
+        await RequestCodeAsync(browser, PagePaths.SignInCode, email);
         var mail = (await Mailbox.WaitForAsync(_host, email, CodeSubject)).ShouldHaveSingleItem();
-        var link = Mailbox.LinksTo(mail, SignInCodePaths.Verify).ShouldHaveSingleItem();
+        var link = Mailbox.LinksTo(mail, PagePaths.SignInCodeVerify).ShouldHaveSingleItem();
 
         var form = await browser.GetPageAsync(link);
 
@@ -72,7 +73,7 @@ public sealed partial class SignInCodeTests(PasswordResetFixture fixture, LocalS
         var email = $"typo@{Senders.UniqueDomain()}";
         await fixture.CreateAccountAsync(email, Password);
         using var browser = new BrowserClient(_host);
-        var verifyUrl = await RequestCodeAsync(browser, SignInCodePaths.Request, email);
+        var verifyUrl = await RequestCodeAsync(browser, PagePaths.SignInCode, email);
         var code = await CodeAsync(_host, email);
 
         using (var wrong = await browser.SubmitFormAsync(verifyUrl, Code(email, OtherThan(code))))
@@ -92,7 +93,7 @@ public sealed partial class SignInCodeTests(PasswordResetFixture fixture, LocalS
         var email = $"twice@{Senders.UniqueDomain()}";
         await fixture.CreateAccountAsync(email, Password);
         using var browser = new BrowserClient(_host);
-        var verifyUrl = await RequestCodeAsync(browser, SignInCodePaths.Request, email);
+        var verifyUrl = await RequestCodeAsync(browser, PagePaths.SignInCode, email);
         var code = await CodeAsync(_host, email);
         using (var first = await browser.SubmitFormAsync(verifyUrl, Code(email, code)))
         {
@@ -112,7 +113,7 @@ public sealed partial class SignInCodeTests(PasswordResetFixture fixture, LocalS
         var email = $"guesser@{Senders.UniqueDomain()}";
         var account = await fixture.CreateAccountAsync(email, Password);
         using var browser = new BrowserClient(_host);
-        var verifyUrl = await RequestCodeAsync(browser, SignInCodePaths.Request, email);
+        var verifyUrl = await RequestCodeAsync(browser, PagePaths.SignInCode, email);
         var code = await CodeAsync(_host, email);
 
         for (var attempt = 1; attempt <= 5; attempt++)
@@ -135,8 +136,8 @@ public sealed partial class SignInCodeTests(PasswordResetFixture fixture, LocalS
         var unknown = $"nobody@{Senders.UniqueDomain()}";
         using var browser = new BrowserClient(_host);
 
-        var knownAnswer = await RequestCodeAsync(browser, SignInCodePaths.Request, known);
-        var unknownAnswer = await RequestCodeAsync(browser, SignInCodePaths.Request, unknown);
+        var knownAnswer = await RequestCodeAsync(browser, PagePaths.SignInCode, known);
+        var unknownAnswer = await RequestCodeAsync(browser, PagePaths.SignInCode, unknown);
 
         unknownAnswer.Replace(unknown, "ADDRESS", StringComparison.Ordinal).ShouldBe(knownAnswer.Replace(known, "ADDRESS", StringComparison.Ordinal));
         unknownAnswer.ShouldContain(unknown, customMessage: "the answer names the address typed, whoever it belongs to");
@@ -157,7 +158,7 @@ public sealed partial class SignInCodeTests(PasswordResetFixture fixture, LocalS
         var email = $"late@{Senders.UniqueDomain()}";
         await host.CreateAccountAsync(email, Password);
         using var browser = new BrowserClient(host);
-        var verifyUrl = await RequestCodeAsync(browser, SignInCodePaths.Request, email);
+        var verifyUrl = await RequestCodeAsync(browser, PagePaths.SignInCode, email);
         var code = await CodeAsync(host, email);
 
         clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
@@ -175,9 +176,9 @@ public sealed partial class SignInCodeTests(PasswordResetFixture fixture, LocalS
         await using var host = await new IdentityHost(await servers.NewEnvironmentAsync("sign_in_code_off"), settings).StartAsync();
         using var browser = new BrowserClient(host);
 
-        (await browser.GetPageAsync("/account/login")).ShouldNotContain(SignInCodePaths.Request);
-        (await browser.GetAsync(SignInCodePaths.Request)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await browser.GetAsync(SignInCodePaths.Verify)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await browser.GetPageAsync("/account/login")).ShouldNotContain(PagePaths.SignInCode);
+        (await browser.GetAsync(PagePaths.SignInCode)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await browser.GetAsync(PagePaths.SignInCodeVerify)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     /// <summary>Asks for a code on <paramref name="pageUrl"/>; returns where the browser is sent (the code form).</summary>
@@ -185,7 +186,7 @@ public sealed partial class SignInCodeTests(PasswordResetFixture fixture, LocalS
     {
         using var response = await browser.SubmitFormAsync(pageUrl, new Dictionary<string, string> { ["Input.Email"] = email });
         var location = CodeFlow.Location(response);
-        location.ShouldStartWith(SignInCodePaths.Verify + "?");
+        location.ShouldStartWith(PagePaths.SignInCodeVerify + "?");
         return location;
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using HelpdeskIdentity.Api.Accounts.TwoFactor;
+using HelpdeskIdentity.Api.Pages;
 using HelpdeskIdentity.Api.Pages.Account;
 using HelpdeskIdentity.IntegrationTests.Infrastructure;
 using Shouldly;
@@ -18,13 +19,13 @@ public static partial class TwoFactorSteps
         var email = $"{name}@{Senders.UniqueDomain()}";
         await host.CreateAccountAsync(email, Password);
         using var browser = await SelfServiceFixture.SignedInAsync(host, email, Password);
-        var key = Key(await browser.GetPageAsync(TwoFactorModel.Path));
+        var key = Key(await browser.GetPageAsync(PagePaths.TwoFactor));
         return (email, key, await EnableAsync(browser, key));
     }
 
     public static async Task<IReadOnlyList<string>> EnableAsync(BrowserClient browser, string key)
     {
-        using var enabled = await browser.SubmitFormAsync(TwoFactorModel.Path, new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
+        using var enabled = await browser.SubmitFormAsync(PagePaths.TwoFactor, new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
         enabled.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await enabled.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         html.ShouldContain(TwoFactorText.RecoveryCodesTitle);

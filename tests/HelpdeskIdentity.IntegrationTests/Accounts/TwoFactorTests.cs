@@ -28,10 +28,10 @@ public sealed class TwoFactorTests(PasswordResetFixture fixture) : IClassFixture
         await fixture.CreateAccountAsync(email, Password);
         using var browser = await SelfServiceFixture.SignedInAsync(_host, email, Password);
 
-        var setup = await browser.GetPageAsync(TwoFactorModel.Path);
+        var setup = await browser.GetPageAsync(PagePaths.TwoFactor);
         setup.ShouldContain("""<img id="authenticator-qr" src="data:image/png;base64,""");
         var key = TwoFactorSteps.Key(setup);
-        using (var wrong = await browser.SubmitFormAsync(TwoFactorModel.Path, new Dictionary<string, string> { ["Code"] = OtherThan(Totp.Code(key)) }))
+        using (var wrong = await browser.SubmitFormAsync(PagePaths.TwoFactor, new Dictionary<string, string> { ["Code"] = OtherThan(Totp.Code(key)) }))
         {
             WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync(Cancellation)).ShouldContain(TwoFactorText.EnableWrongCode);
         }
@@ -41,7 +41,7 @@ public sealed class TwoFactorTests(PasswordResetFixture fixture) : IClassFixture
         codes.Count.ShouldBe(10);
         (await SelfServiceFixture.SignedInAddressAsync(browser)).ShouldBe(email, "this browser stays signed in");
         (await browser.GetPageAsync("/")).ShouldContain($"<dd id=\"two-factor-state\">{TwoFactorText.StateOn}</dd>");
-        (await browser.GetPageAsync(TwoFactorModel.Path)).ShouldNotContain(codes[0], customMessage: "recovery codes are shown once");
+        (await browser.GetPageAsync(PagePaths.TwoFactor)).ShouldNotContain(codes[0], customMessage: "recovery codes are shown once");
         var stored = await _host.QueryAsync(db => db.UserTokens.Where(t => t.UserId == db.Users.Single(u => u.NormalizedEmail == email).Id)
             .Select(t => t.Value ?? "").ToListAsync(Cancellation));
         stored.Count.ShouldBe(2);
@@ -61,7 +61,7 @@ public sealed class TwoFactorTests(PasswordResetFixture fixture) : IClassFixture
 
         var step = await TwoFactorSteps.PasswordAsync(browser, email);
 
-        step.ShouldStartWith(SecondStep.Path + "?returnUrl=");
+        step.ShouldStartWith(PagePaths.SecondStep + "?returnUrl=");
         (await SelfServiceFixture.SignedInAddressAsync(browser)).ShouldBeNull("the password alone signs nobody in");
         using var done = await browser.SubmitFormAsync(step, new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
         CodeFlow.Location(done).ShouldBe("/");
@@ -73,7 +73,7 @@ public sealed class TwoFactorTests(PasswordResetFixture fixture) : IClassFixture
     {
         using var browser = new BrowserClient(_host);
 
-        CodeFlow.Location(await browser.GetAsync(SecondStep.Path)).ShouldBe("/account/login");
+        CodeFlow.Location(await browser.GetAsync(PagePaths.SecondStep)).ShouldBe("/account/login");
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class TwoFactorTests(PasswordResetFixture fixture) : IClassFixture
             var step = await TwoFactorSteps.PasswordAsync(first, email);
             using var done = await first.SubmitFormAsync(step, new Dictionary<string, string> { ["Code"] = codes[3].ToLowerInvariant() });
             CodeFlow.Location(done).ShouldBe("/", "a recovery code, whatever its case");
-            (await first.GetPageAsync(TwoFactorModel.Path)).ShouldContain(TwoFactorText.ManageLeadOn(9));
+            (await first.GetPageAsync(PagePaths.TwoFactor)).ShouldContain(TwoFactorText.ManageLeadOn(9));
         }
 
         using var second = new BrowserClient(_host);
@@ -132,7 +132,7 @@ public sealed class TwoFactorTests(PasswordResetFixture fixture) : IClassFixture
 
         (await TwoFactorSteps.PasswordAsync(remembered, email)).ShouldBe("/", "this browser is remembered");
         using var other = new BrowserClient(_host);
-        (await TwoFactorSteps.PasswordAsync(other, email)).ShouldStartWith(SecondStep.Path);
+        (await TwoFactorSteps.PasswordAsync(other, email)).ShouldStartWith(PagePaths.SecondStep);
     }
 
     [Fact]
@@ -140,13 +140,13 @@ public sealed class TwoFactorTests(PasswordResetFixture fixture) : IClassFixture
     {
         var (email, key, _) = await TwoFactorSteps.AccountWithTwoFactorAsync(_host, "mailed");
         using var browser = new BrowserClient(_host);
-        var verifyUrl = await SignInCodeTests.RequestCodeAsync(browser, SignInCodePaths.Request, email);
+        var verifyUrl = await SignInCodeTests.RequestCodeAsync(browser, PagePaths.SignInCode, email);
         var code = await SignInCodeTests.CodeAsync(_host, email);
 
         using var first = await browser.SubmitFormAsync(verifyUrl, new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Code"] = code });
         var step = CodeFlow.Location(first);
 
-        step.ShouldStartWith(SecondStep.Path);
+        step.ShouldStartWith(PagePaths.SecondStep);
         (await SelfServiceFixture.SignedInAddressAsync(browser)).ShouldBeNull();
         using var done = await browser.SubmitFormAsync(step, new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
         CodeFlow.Location(done).ShouldBe("/");
@@ -174,14 +174,14 @@ public sealed class TwoFactorTests(PasswordResetFixture fixture) : IClassFixture
 
         using (var other = new BrowserClient(_host))
         {
-            (await TwoFactorSteps.PasswordAsync(other, email)).ShouldStartWith(SecondStep.Path, customMessage: "the old password still works: the link alone changed nothing");
+            (await TwoFactorSteps.PasswordAsync(other, email)).ShouldStartWith(PagePaths.SecondStep, customMessage: "the old password still works: the link alone changed nothing");
         }
 
         using var withCode = await browser.SubmitFormAsync(link, Passwords(NewPassword, Totp.Code(key)));
         CodeFlow.Location(withCode).ShouldBe("/", "the same link still works, with the code");
         (await SelfServiceFixture.SignedInAddressAsync(browser)).ShouldBe(email);
         using var fresh = new BrowserClient(_host);
-        (await TwoFactorSteps.PasswordAsync(fresh, email, NewPassword)).ShouldStartWith(SecondStep.Path, customMessage: "the reset kept the second factor");
+        (await TwoFactorSteps.PasswordAsync(fresh, email, NewPassword)).ShouldStartWith(PagePaths.SecondStep, customMessage: "the reset kept the second factor");
     }
 
     [Fact]
@@ -213,8 +213,8 @@ public sealed class TwoFactorTests(PasswordResetFixture fixture) : IClassFixture
 
     private static async Task<HttpResponseMessage> SubmitManageFormAsync(BrowserClient browser, string handler, string code)
     {
-        var page = await browser.GetPageAsync(TwoFactorModel.Path);
-        return await browser.PostAsync($"{TwoFactorModel.Path}?handler={handler}", new Dictionary<string, string>
+        var page = await browser.GetPageAsync(PagePaths.TwoFactor);
+        return await browser.PostAsync($"{PagePaths.TwoFactor}?handler={handler}", new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = BrowserClient.AntiforgeryToken(page),
             ["Code"] = code,

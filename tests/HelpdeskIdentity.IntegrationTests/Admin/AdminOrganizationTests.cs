@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Accounts.Registration;
+using HelpdeskIdentity.Api.MailAddresses;
 using HelpdeskIdentity.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

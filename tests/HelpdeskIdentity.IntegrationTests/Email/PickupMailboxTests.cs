@@ -30,7 +30,8 @@ public sealed class PickupMailboxTests(LocalServers servers)
     public async Task EnqueuedEmail_LongPollInterval_SentAsSoonAsTheTransactionCommits()
     {
         await using var host = await StartAsync("pickup_wake", ("Email:PollInterval", "00:10:00"));
-        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken); // the dispatcher is waiting now
+        // A barrier: once a first mail is sent, the dispatcher has listened and drained, and is waiting now.
+        await host.WaitForStatusAsync(await host.EnqueueAsync(Outbox.Message("pickup-wake-first")), EmailStatus.Sent, TimeSpan.FromSeconds(30));
 
         var id = await host.EnqueueAsync(Outbox.Message("pickup-wake"));
 

@@ -74,8 +74,7 @@ public sealed class SendGridDeliveryTests(LocalServers servers) : IAsyncLifetime
 
         var id = await host.EnqueueAsync(Outbox.Message("sg-400"));
 
-        await host.WaitForStatusAsync(id, EmailStatus.Failed);
-        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        await host.WaitForStatusAsync(id, EmailStatus.Failed); // final: the dispatcher claims pending rows only
         _sendGrid.Requests.Count.ShouldBe(1);
         (await host.RowAsync(id))!.LastError.ShouldNotBeNull().ShouldContain("400");
         counter.Get("sendgrid/failed").ShouldBe(1);

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Shouldly;
 
@@ -64,6 +65,9 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
     /// <summary>Registrations after the service's own, e.g. to put back a component a test compares against.</summary>
     public Action<IServiceCollection>? ExtraServices { get; init; }
 
+    /// <summary>When set, the container checks every registration when it is built, and scoped services resolve only in scopes.</summary>
+    public bool ValidateServices { get; init; }
+
     /// <summary>Starts the host: schema migrated, bus connected, consumers listening.</summary>
     public async Task<IdentityHost> StartAsync()
     {
@@ -99,6 +103,18 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
         return result.Account!;
     }
 
+    /// <summary>
+    /// Returns once <paramref name="bus"/> has received every bus event this service wrote so far: no outbox row is left
+    /// unpublished (a row is marked only after the broker accepted it), then a marker sent behind them arrives. What the
+    /// bus holds then is all the service sends, bar the re-send after a crash between publish and mark (decisions/0004).
+    /// </summary>
+    public async Task EveryEventReceivedAsync(TestBus bus, TimeSpan? timeout = null)
+    {
+        await Eventually.HoldsAsync(() => QueryAsync(db => db.OutboxMessages.AllAsync(m => m.PublishedAt != null)),
+            "every outbox row published", timeout);
+        await bus.ReceivedEverythingAcceptedAsync(timeout);
+    }
+
     public Task<int> CountAccountsAsync(string normalizedEmail) =>
         QueryAsync(db => db.Users.CountAsync(u => u.NormalizedEmail == normalizedEmail));
 
@@ -109,6 +125,20 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
         {
             Directory.Delete(PickupDirectory, recursive: true);
         }
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        if (ValidateServices)
+        {
+            builder.UseDefaultServiceProvider(provider =>
+            {
+                provider.ValidateOnBuild = true;
+                provider.ValidateScopes = true;
+            });
+        }
+
+        return base.CreateHost(builder);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.MailAddresses;
 using HelpdeskIdentity.IntegrationTests.Infrastructure;
 using Shouldly;
 

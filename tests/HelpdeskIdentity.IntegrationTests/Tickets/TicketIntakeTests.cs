@@ -69,14 +69,16 @@ public sealed class TicketIntakeTests(IntakeFixture fixture) : IClassFixture<Int
     public async Task SameTicketDeliveredTwice_CountsOnce()
     {
         var email = $"twice@{Senders.UniqueDomain()}";
-        var json = TestBus.RawTicket(Senders.UniqueTicketId(), email);
+        var ticketId = Senders.UniqueTicketId();
+        var json = TestBus.RawTicket(ticketId, email);
+        using var handled = new HandledTickets(_host);
 
         await _bus.PublishRawTicketAsync(json);
         await _bus.PublishRawTicketAsync(json);
         await _host.PublishAsync(Ticket(email, DateTimeOffset.UtcNow)); // a third ticket, to know both deliveries were handled
 
         await Eventually.HoldsAsync(async () => (await FindAccountAsync(email))?.TicketCount == 2, "two distinct tickets counted");
-        await Task.Delay(500, TestContext.Current.CancellationToken);
+        await handled.WaitForAsync(ticketId, deliveries: 2);
         (await FindAccountAsync(email))!.TicketCount.ShouldBe(2);
         await AssertSingleEventAsync(email);
     }
@@ -179,11 +181,11 @@ public sealed class TicketIntakeTests(IntakeFixture fixture) : IClassFixture<Int
         return _bus.AccountsCreated.Where(e => e.Email == email).ToList();
     }
 
-    /// <summary>One event arrives, and no second one follows within a second.</summary>
+    /// <summary>One event arrives, and no second one follows: every outbox row is published and received.</summary>
     private async Task AssertSingleEventAsync(string email)
     {
         await WaitForEventsAsync(email, 1);
-        await Task.Delay(1000, TestContext.Current.CancellationToken);
+        await _host.EveryEventReceivedAsync(_bus);
         _bus.AccountsCreated.Count(e => e.Email == email).ShouldBe(1);
     }
 }

@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Accounts;
+using HelpdeskIdentity.Api.MailAddresses;
 using HelpdeskIdentity.Api.Tickets;
 using Microsoft.Extensions.Options;
 using Shouldly;

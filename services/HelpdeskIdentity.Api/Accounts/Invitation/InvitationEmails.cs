@@ -17,7 +17,7 @@ public sealed class InvitationEmails(IOptions<BrandingOptions> branding, EmailLi
     public EmailMessage Invitation(NewRequesterAccount account, string handle, TimeSpan lifetime)
     {
         var product = branding.Value.ProductName;
-        var link = links.Build("/account/set-password", ("token", handle), (UiLocalesCultureProvider.Parameter, Languages.Current));
+        var link = links.Build(PagePaths.SetPassword, ("token", handle), (UiLocalesCultureProvider.Parameter, Languages.Current));
         return layout.Render(new EmailContent(account.Email, null, AccountEmailText.InvitationSubject, // the name came from a forgeable From header
             [AccountEmailText.InvitationLead(product, account.Email), AccountEmailText.InvitationAction(AccountEmailText.Lifetime(lifetime)), AccountEmailText.InvitationLater],
             new EmailAction(AccountEmailText.InvitationButton, link), AccountEmailText.InvitationIgnore,

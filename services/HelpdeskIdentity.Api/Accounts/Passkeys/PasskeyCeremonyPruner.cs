@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Data;
+using HelpdeskIdentity.Api.Hosting;
 
 namespace HelpdeskIdentity.Api.Accounts.Passkeys;
 

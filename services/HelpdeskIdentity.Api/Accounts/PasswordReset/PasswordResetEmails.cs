@@ -18,7 +18,7 @@ public sealed class PasswordResetEmails(IOptions<BrandingOptions> branding, Emai
     /// <summary>The link to set a password: claims an unclaimed account, resets a claimed one. It opens in the e-mail's language.</summary>
     public EmailMessage SetPassword(PasswordResetAccount account, string handle, Guid requestId, TimeSpan lifetime)
     {
-        var link = links.Build("/account/set-password", ("token", handle), (UiLocalesCultureProvider.Parameter, Languages.Current));
+        var link = links.Build(PagePaths.SetPassword, ("token", handle), (UiLocalesCultureProvider.Parameter, Languages.Current));
         return layout.Render(new EmailContent(account.Email, account.GreetingName, EmailText.SetPasswordSubject,
             [EmailText.SetPasswordLead(Product, account.Email), EmailText.SetPasswordAction((int)lifetime.TotalMinutes)],
             new EmailAction(EmailText.SetPasswordButton, link), EmailText.SetPasswordIgnore,

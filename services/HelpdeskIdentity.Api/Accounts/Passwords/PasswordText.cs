@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HelpdeskIdentity.Api.MailAddresses;
 
 namespace HelpdeskIdentity.Api.Accounts.Passwords;
 

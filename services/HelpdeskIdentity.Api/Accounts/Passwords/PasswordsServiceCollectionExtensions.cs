@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Hosting;
 using HelpdeskIdentity.Api.Pages;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,8 +15,7 @@ public static class PasswordsServiceCollectionExtensions
     public static IdentityBuilder AddPasswordPolicy(this IdentityBuilder identity)
     {
         var services = identity.Services;
-        services.AddOptions<PasswordPolicyOptions>().BindConfiguration(PasswordPolicyOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<PasswordPolicyOptions>, PasswordPolicyOptionsValidator>();
+        services.AddValidatedOptions<PasswordPolicyOptions, PasswordPolicyOptionsValidator>(PasswordPolicyOptions.Section);
         // The brand a password may not contain; bound here too because the command line has no pages.
         // Binding the same section twice is harmless: the second pass writes the same values.
         services.AddOptions<BrandingOptions>().BindConfiguration(BrandingOptions.Section);

@@ -1,6 +1,7 @@
 using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Email;
 using HelpdeskIdentity.Api.Localization;
+using HelpdeskIdentity.Api.MailAddresses;
 using HelpdeskIdentity.Api.Pages;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,7 @@ public sealed class RegistrationEmails(IOptions<BrandingOptions> branding, Email
     /// <summary>The verification link: it opens the page that creates the account and sets its password.</summary>
     public EmailMessage Confirm(RegistrationRequest request, string handle, TimeSpan lifetime)
     {
-        var link = links.Build("/account/register/confirm", ("token", handle), (UiLocalesCultureProvider.Parameter, Languages.Current));
+        var link = links.Build(PagePaths.RegisterConfirm, ("token", handle), (UiLocalesCultureProvider.Parameter, Languages.Current));
         var action = lifetime.TotalMinutes % 60 == 0
             ? RegistrationEmailText.ConfirmActionHours((int)lifetime.TotalHours)
             : RegistrationEmailText.ConfirmActionMinutes((int)lifetime.TotalMinutes);
@@ -35,7 +36,7 @@ public sealed class RegistrationEmails(IOptions<BrandingOptions> branding, Email
     /// <summary>"You already have an account": a set-password link (a reset link), greeting a claimed account by its name.</summary>
     public EmailMessage ExistingAccount(RegistrationRequest request, PasswordResetAccount account, string handle, TimeSpan lifetime)
     {
-        var link = links.Build("/account/set-password", ("token", handle), (UiLocalesCultureProvider.Parameter, Languages.Current));
+        var link = links.Build(PagePaths.SetPassword, ("token", handle), (UiLocalesCultureProvider.Parameter, Languages.Current));
         return layout.Render(new EmailContent(account.Email, account.GreetingName, RegistrationEmailText.ExistingSubject,
             [RegistrationEmailText.ExistingLead(Product, account.Email), RegistrationEmailText.ExistingAction((int)lifetime.TotalMinutes)],
             new EmailAction(RegistrationEmailText.ExistingButton, link), RegistrationEmailText.ExistingIgnore,
@@ -59,7 +60,7 @@ public sealed class RegistrationEmails(IOptions<BrandingOptions> branding, Email
 
     /// <summary>The register page for <paramref name="address"/>, continuing the sign-in the request came from.</summary>
     public Uri RegisterLink(string address, string? returnUrl) =>
-        links.Build("/account/register",
+        links.Build(PagePaths.Register,
         [
             ("login_hint", address),
             (UiLocalesCultureProvider.Parameter, Languages.Current),

@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Data;
+using HelpdeskIdentity.Api.Hosting;
 using HelpdeskIdentity.Api.Organizations;
 using Microsoft.Extensions.Options;
 
@@ -9,8 +10,7 @@ public static class RegistrationServiceCollectionExtensions
     /// <summary>Self-registration: the rules, the register-page worker, verification links and the e-mails (docs/decisions/0017).</summary>
     public static IServiceCollection AddRegistration(this IServiceCollection services)
     {
-        services.AddOptions<RegistrationOptions>().BindConfiguration(RegistrationOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<RegistrationOptions>, RegistrationOptionsValidator>();
+        services.AddValidatedOptions<RegistrationOptions, RegistrationOptionsValidator>(RegistrationOptions.Section);
         services.AddOrganizations();
         services.AddSingleton<IRegistrationStore, RegistrationStore>();
         services.AddSingleton<RegistrationRules>();

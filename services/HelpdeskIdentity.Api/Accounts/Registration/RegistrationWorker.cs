@@ -1,6 +1,7 @@
 using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Email;
 using HelpdeskIdentity.Api.Localization;
+using HelpdeskIdentity.Api.MailAddresses;
 using HelpdeskIdentity.Oidc.Grants;
 using Microsoft.Extensions.Options;
 using Npgsql;

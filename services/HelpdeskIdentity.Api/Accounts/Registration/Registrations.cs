@@ -1,7 +1,8 @@
-using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Accounts.PasswordReset;
+using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Localization;
+using HelpdeskIdentity.Api.MailAddresses;
 using HelpdeskIdentity.Api.Telemetry;
 using HelpdeskIdentity.Oidc.Grants;
 using Microsoft.AspNetCore.Identity;

@@ -17,7 +17,7 @@ public sealed class EmailChangeEmails(IOptions<BrandingOptions> branding, EmailL
     /// <summary>To the new address: the link that makes it the account's address. It opens in the e-mail's language.</summary>
     public EmailMessage Confirm(string newAddress, string? name, string handle, Guid requestId, TimeSpan lifetime)
     {
-        var link = links.Build("/account/confirm-email", ("token", handle), (UiLocalesCultureProvider.Parameter, Languages.Current));
+        var link = links.Build(PagePaths.ConfirmEmail, ("token", handle), (UiLocalesCultureProvider.Parameter, Languages.Current));
         return layout.Render(new EmailContent(newAddress, name, AccountEmailText.ConfirmEmailSubject,
             [AccountEmailText.ConfirmEmailLead(Product, newAddress), AccountEmailText.ConfirmEmailAction(AccountEmailText.Lifetime(lifetime))],
             new EmailAction(AccountEmailText.ConfirmEmailButton, link), AccountEmailText.NothingChangesIgnore,

@@ -1,7 +1,8 @@
-using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Accounts.PasswordReset;
+using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Email;
 using HelpdeskIdentity.Api.Localization;
+using HelpdeskIdentity.Api.MailAddresses;
 using HelpdeskIdentity.Api.Oidc;
 using HelpdeskIdentity.Api.Organizations;
 using Microsoft.Extensions.Options;

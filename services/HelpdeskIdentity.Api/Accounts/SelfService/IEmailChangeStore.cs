@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.MailAddresses;
 using Npgsql;
 
 namespace HelpdeskIdentity.Api.Accounts.SelfService;

@@ -16,7 +16,7 @@ public sealed class SignInCodeEmails(IOptions<BrandingOptions> branding, EmailLi
     /// <summary>The code, and a button that opens the code form filled in (the form still has to be sent: a link scanner signs nobody in).</summary>
     public EmailMessage Code(string address, string? name, string code, Guid requestId, TimeSpan lifetime)
     {
-        var link = links.Build(SignInCodePaths.Verify, ("login_hint", address), ("code", code), (UiLocalesCultureProvider.Parameter, Languages.Current));
+        var link = links.Build(PagePaths.SignInCodeVerify, ("login_hint", address), ("code", code), (UiLocalesCultureProvider.Parameter, Languages.Current));
         return layout.Render(new EmailContent(address, name, SignInCodeText.CodeEmailSubject,
             [SignInCodeText.CodeEmailLead(Product, code), SignInCodeText.CodeEmailAction((int)Math.Ceiling(lifetime.TotalMinutes))],
             new EmailAction(SignInCodeText.CodeEmailButton, link), SignInCodeText.CodeEmailIgnore,

@@ -9,7 +9,7 @@ namespace HelpdeskIdentity.Api.Accounts.TwoFactor;
 /// The second-factor policy (docs/decisions/0040): whether an account must still set one up — an authenticator app or a
 /// passkey — before it may reach a client. Nothing is read when the policy asks nothing of anyone.
 /// </summary>
-public sealed class EnrolmentRequirement(IOptions<AccountOptions> options, IOrganizationStore organizations, IPasskeyStore passkeys)
+public sealed class EnrolmentRequirement(IOptions<AccountOptions> options, OrganizationStore organizations, IPasskeyStore passkeys)
 {
     private readonly HashSet<string> _requiredDomains = RegistrationRules.Domains(options.Value.TwoFactor.RequiredForOrganizations);
 

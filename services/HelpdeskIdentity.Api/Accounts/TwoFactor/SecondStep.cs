@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Pages;
 using HelpdeskIdentity.Api.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
@@ -9,12 +10,10 @@ namespace HelpdeskIdentity.Api.Accounts.TwoFactor;
 /// What happens after a first factor (password, e-mailed code) was accepted. Without a second factor — or in a
 /// browser remembered for this account — the session starts at once, recording how the person signed in (a remembered
 /// browser's session does not claim <c>mfa</c>: no second factor was shown this time). With one,
-/// the browser gets the short pending cookie and goes to <see cref="Path"/> for the code (docs/decisions/0037).
+/// the browser gets the short pending cookie and goes to <see cref="PagePaths.SecondStep"/> for the code (docs/decisions/0037).
 /// </summary>
 public sealed class SecondStep(SessionSignIn sessions, StepUp stepUp)
 {
-    public const string Path = "/account/login/two-factor";
-
     public async Task<IActionResult> ContinueAsync(HttpContext context, Account account, string method, bool persistent, string returnUrl)
     {
         // A client asking for the multi-factor acr (step-up) gets the code asked for even in a remembered browser.
@@ -22,7 +21,7 @@ public sealed class SecondStep(SessionSignIn sessions, StepUp stepUp)
             || !TwoFactorCookies.IsFor((await context.AuthenticateAsync(TwoFactorCookies.RememberedScheme)).Principal, account)))
         {
             await context.SignInAsync(TwoFactorCookies.PendingScheme, TwoFactorCookies.Pending(account, method, persistent));
-            return new RedirectResult(QueryHelpers.AddQueryString(Path, "returnUrl", returnUrl));
+            return new RedirectResult(QueryHelpers.AddQueryString(PagePaths.SecondStep, "returnUrl", returnUrl));
         }
 
         // A remembered browser skipped the code this time: the session says only what was done now.

@@ -1,6 +1,7 @@
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Accounts.Registration;
 using HelpdeskIdentity.Api.Accounts.SelfService;
+using HelpdeskIdentity.Api.MailAddresses;
 using HelpdeskIdentity.Api.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

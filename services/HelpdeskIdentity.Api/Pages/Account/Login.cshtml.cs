@@ -2,10 +2,11 @@ using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Accounts.Passkeys;
 using HelpdeskIdentity.Api.Accounts.SignInCodes;
 using HelpdeskIdentity.Api.Accounts.TwoFactor;
+using HelpdeskIdentity.Api.Pages;
 using HelpdeskIdentity.Api.Sessions;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace HelpdeskIdentity.Api.Pages.Account;
@@ -24,10 +25,10 @@ public sealed class LoginModel(PasswordSignIn signIn, SecondStep secondStep, IOp
     public string? Error { get; private set; }
 
     /// <summary>The forgot-password page, continuing this sign-in and pre-filled with the address typed or hinted.</summary>
-    public string ForgotPasswordUrl => ContinuingUrl("/account/forgot-password");
+    public string ForgotPasswordUrl => ContinuingUrl(PagePaths.ForgotPassword);
 
     /// <summary>"E-mail me a sign-in code", continuing this sign-in; null when the operator turned it off.</summary>
-    public string? SignInCodeUrl => options.Value.SignInCode.Enabled ? ContinuingUrl(SignInCodePaths.Request) : null;
+    public string? SignInCodeUrl => options.Value.SignInCode.Enabled ? ContinuingUrl(PagePaths.SignInCode) : null;
 
     /// <summary>Why the passkey sign-in just tried did not work, or null.</summary>
     public string? PasskeyError { get; private set; }
@@ -36,7 +37,7 @@ public sealed class LoginModel(PasswordSignIn signIn, SecondStep secondStep, IOp
     public bool PasskeysEnabled => passkeys.Value.Enabled;
 
     /// <summary>The register page, continuing this sign-in and pre-filled with the address typed or hinted.</summary>
-    public string RegisterUrl => ContinuingUrl("/account/register");
+    public string RegisterUrl => ContinuingUrl(PagePaths.Register);
 
     /// <param name="loginHint">OIDC <c>login_hint</c>, passed on by the authorization endpoint: pre-fills the address.</param>
     /// <param name="passkey">"failed" after a passkey sign-in that did not work (<see cref="PasskeySignInModel"/>).</param>

@@ -2,6 +2,8 @@ using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Accounts.SignInCodes;
 using HelpdeskIdentity.Api.Localization;
+using HelpdeskIdentity.Api.MailAddresses;
+using HelpdeskIdentity.Api.Pages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.WebUtilities;
@@ -14,7 +16,7 @@ namespace HelpdeskIdentity.Api.Pages.Account;
 /// not the address has an account) and sends the browser to the code form. 404 when the operator turned it off.
 /// </summary>
 public sealed class SignInCodeModel(IPasswordResetStore store, PasswordResetSignal signal, IOptions<AccountOptions> options, TimeProvider clock)
-    : MailboxRequestModel
+    : AddressRequestModel
 {
     [BindProperty, FromForm(Name = nameof(Input))]
     public ForgotPasswordInput Input { get; set; } = new();
@@ -48,7 +50,7 @@ public sealed class SignInCodeModel(IPasswordResetStore store, PasswordResetSign
                 PasswordResetRequest.SignInCodePurpose),
             now, cancellationToken);
         signal.Notify();
-        return Redirect(QueryHelpers.AddQueryString(SignInCodePaths.Verify,
+        return Redirect(QueryHelpers.AddQueryString(PagePaths.SignInCodeVerify,
             new Dictionary<string, string?> { ["login_hint"] = Input.Email.Trim(), ["sent"] = "true", ["returnUrl"] = returnUrl }.Where(p => p.Value is not null)));
     }
 

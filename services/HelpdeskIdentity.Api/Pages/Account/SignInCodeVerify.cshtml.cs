@@ -2,6 +2,7 @@ using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Accounts.SignInCodes;
 using HelpdeskIdentity.Api.Accounts.TwoFactor;
+using HelpdeskIdentity.Api.Pages;
 using HelpdeskIdentity.Api.Sessions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -32,7 +33,7 @@ public sealed class SignInCodeVerifyModel(SignInCodes codes, SecondStep secondSt
     public int LifetimeMinutes => (int)Math.Ceiling(options.Value.SignInCode.Lifetime.TotalMinutes);
 
     /// <summary>The page to ask for a new code, for the same address and sign-in.</summary>
-    public string NewCodeUrl => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(SignInCodePaths.Request,
+    public string NewCodeUrl => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(PagePaths.SignInCode,
         new Dictionary<string, string?> { ["login_hint"] = Input.Email is { Length: > 0 } e ? e : null, ["returnUrl"] = PasswordResetTokens.AllowedReturnUrl(ReturnUrl) }
             .Where(p => p.Value is not null));
 

@@ -13,8 +13,6 @@ namespace HelpdeskIdentity.Api.Pages.Account;
 [Authorize]
 public sealed class TwoFactorModel(SignedInAccounts accounts, Authenticators authenticators, SessionSignIn sessions) : AccountPageModel
 {
-    public const string Path = "/account/two-factor";
-
     [BindProperty, FromForm(Name = nameof(Code))]
     public string Code { get; set; } = "";
 

@@ -1,5 +1,6 @@
 using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Accounts.TwoFactor;
+using HelpdeskIdentity.Api.Pages;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -69,5 +70,5 @@ public sealed class TwoFactorSignInModel(
     }
 
     private RedirectResult RestartSignIn() =>
-        Redirect(PasswordResetTokens.AllowedReturnUrl(ReturnUrl) is { } returnUrl ? $"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}" : "/account/login");
+        Redirect(PasswordResetTokens.AllowedReturnUrl(ReturnUrl) is { } returnUrl ? $"{PagePaths.SignIn}?returnUrl={Uri.EscapeDataString(returnUrl)}" : PagePaths.SignIn);
 }

@@ -201,13 +201,13 @@ public sealed class PasskeyTests(PasswordResetFixture fixture) : IClassFixture<P
         using (var owner = await SelfServiceFixture.SignedInAsync(_host, email, TwoFactorSteps.Password))
         {
             (await PasskeySteps.AddAsync(owner, authenticator)).ShouldBe(PasskeysModel.Path + "?done=added");
-            await TwoFactorSteps.EnableAsync(owner, TwoFactorSteps.Key(await owner.GetPageAsync(TwoFactorModel.Path)));
+            await TwoFactorSteps.EnableAsync(owner, TwoFactorSteps.Key(await owner.GetPageAsync(HelpdeskIdentity.Api.Pages.PagePaths.TwoFactor)));
         }
 
         using var browser = new BrowserClient(_host);
         var next = await PasskeySteps.SignInAsync(browser, authenticator.Get(await PasskeySteps.SignInOptionsAsync(browser)));
 
-        next.ShouldStartWith(Api.Accounts.TwoFactor.SecondStep.Path + "?returnUrl=");
+        next.ShouldStartWith(HelpdeskIdentity.Api.Pages.PagePaths.SecondStep + "?returnUrl=");
         (await SelfServiceFixture.SignedInAddressAsync(browser)).ShouldBeNull("a passkey without user verification is one factor");
     }
 

@@ -1,0 +1,82 @@
+using HelpdeskIdentity.Api.Data;
+using Npgsql;
+
+namespace HelpdeskIdentity.Api.Sessions;
+
+/// <summary>The sessions table in hand-written SQL: the check on every request is one statement, one round trip.</summary>
+internal sealed class SessionStore(NpgsqlDataSource dataSource) : ISessionStore
+{
+    private static readonly TimeSpan SeenGranularity = TimeSpan.FromMinutes(1);
+
+    private const string Insert = """
+        INSERT INTO sessions (id, account_id, created_at, last_seen_at, expires_at, persistent, user_agent)
+        VALUES (@id, @account_id, @now, @now, @expires_at, @persistent, @user_agent)
+        """;
+
+    // Live: the row is this account's, not revoked, before its end. last_seen_at is written at most once a minute.
+    private const string Check = """
+        WITH seen AS (
+            UPDATE sessions SET last_seen_at = @now
+            WHERE id = @id AND account_id = @account_id AND revoked_at IS NULL AND expires_at > @now AND last_seen_at < @stale)
+        SELECT u.security_stamp FROM sessions s JOIN users u ON u.id = s.account_id
+        WHERE s.id = @id AND s.account_id = @account_id AND s.revoked_at IS NULL AND s.expires_at > @now
+        """;
+
+    private const string List = """
+        SELECT id, account_id, created_at, last_seen_at, expires_at, persistent, user_agent FROM sessions
+        WHERE account_id = @account_id AND revoked_at IS NULL AND expires_at > @now
+        ORDER BY last_seen_at DESC, created_at DESC
+        """;
+
+    private const string Revoke = """
+        UPDATE sessions SET revoked_at = @now
+        WHERE account_id = @account_id AND revoked_at IS NULL
+          AND (@only::text IS NULL OR id = @only) AND (@keep::text IS NULL OR id <> @keep)
+        RETURNING id
+        """;
+
+    private const string Prune = "DELETE FROM sessions WHERE expires_at < @cutoff OR revoked_at < @cutoff";
+
+    public Task CreateAsync(ServerSession session, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(dataSource, Insert, cancellationToken, ("id", session.Id), ("account_id", session.AccountId),
+            ("now", session.CreatedAt), ("expires_at", session.ExpiresAt), ("persistent", session.Persistent), ("user_agent", session.UserAgent));
+
+    public async Task<string?> CheckAsync(string sessionId, Guid accountId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await Sql.ScalarAsync<string>(connection, Check, cancellationToken,
+            ("id", sessionId), ("account_id", accountId), ("now", now), ("stale", now - SeenGranularity));
+    }
+
+    public async Task<IReadOnlyList<ServerSession>> ListAsync(Guid accountId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = Sql.Command(connection, List, ("account_id", accountId), ("now", now));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var sessions = new List<ServerSession>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            sessions.Add(new ServerSession(reader.GetString(0), reader.GetGuid(1), reader.GetFieldValue<DateTimeOffset>(2),
+                reader.GetFieldValue<DateTimeOffset>(3), reader.GetFieldValue<DateTimeOffset>(4), reader.GetBoolean(5), reader.GetString(6)));
+        }
+
+        return sessions;
+    }
+
+    public async Task<IReadOnlyList<string>> RevokeAsync(Guid accountId, string? onlySessionId, string? keepSessionId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = Sql.Command(connection, Revoke, ("account_id", accountId), ("only", onlySessionId), ("keep", keepSessionId), ("now", now));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var revoked = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            revoked.Add(reader.GetString(0));
+        }
+
+        return revoked;
+    }
+
+    public Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(dataSource, Prune, cancellationToken, ("cutoff", now - TimeSpan.FromDays(1)));
+}
