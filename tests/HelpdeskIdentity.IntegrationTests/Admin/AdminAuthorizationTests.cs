@@ -79,7 +79,7 @@ public sealed partial class AdminAuthorizationTests(AdminFixture fixture) : ICla
         {
             TokenType = "at+jwt",
             Issuer = IdentityHost.Issuer,
-            Audience = "helpdesk-identity-admin",
+            Audience = "urn:helpdesk-identity:admin",
             Claims = new Dictionary<string, object> { ["client_id"] = TestClients.BackendId, ["scope"] = "identity.admin", ["sub"] = TestClients.BackendId },
             SigningCredentials = new SigningCredentials(new RsaSecurityKey(foreignKey) { KeyId = new JsonWebToken(genuine).Kid }, SecurityAlgorithms.RsaSha256),
         });

@@ -34,7 +34,7 @@ public sealed class ClientCredentialsTests(OidcFixture fixture) : IClassFixture<
         token.Alg.ShouldBe("RS256");
         token.Issuer.ShouldBe(IdentityHost.Issuer);
         token.Subject.ShouldBe(TestClients.BackendId);
-        token.Audiences.ShouldBe(["helpdesk-identity-admin"]);
+        token.Audiences.ShouldBe(["urn:helpdesk-identity:admin"]);
         token.GetClaim("client_id").Value.ShouldBe(TestClients.BackendId);
         token.GetClaim("scope").Value.ShouldBe("identity.admin");
         token.Id.ShouldNotBeNullOrEmpty();
@@ -44,7 +44,7 @@ public sealed class ClientCredentialsTests(OidcFixture fixture) : IClassFixture<
         var validation = await new JsonWebTokenHandler().ValidateTokenAsync(token.EncodedToken, new TokenValidationParameters
         {
             ValidIssuer = IdentityHost.Issuer,
-            ValidAudience = "helpdesk-identity-admin",
+            ValidAudience = "urn:helpdesk-identity:admin",
             IssuerSigningKeys = jwks.GetSigningKeys(),
             ValidTypes = ["at+jwt"],
         });
@@ -64,7 +64,29 @@ public sealed class ClientCredentialsTests(OidcFixture fixture) : IClassFixture<
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var token = new JsonWebToken((await ProtocolClient.JsonAsync(response)).GetProperty("access_token").GetString());
         token.GetClaim("scope").Value.ShouldBe("identity.admin helpdesk.api");
-        token.Audiences.ShouldBe(["helpdesk-identity-admin", "helpdesk-api"], ignoreOrder: true);
+        token.Audiences.ShouldBe(["urn:helpdesk-identity:admin", "helpdesk-api"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task ResourceIndicator_NarrowsTheTokenToThatApi_AndAnUnknownResourceIsInvalidTarget()
+    {
+        var narrowed = await _client.PostFormAsync("/connect/token", new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["scope"] = "identity.admin helpdesk.api",
+            ["resource"] = "urn:helpdesk-identity:admin",
+        }, (TestClients.BackendId, TestClients.BackendSecret));
+        var unknown = await _client.PostFormAsync("/connect/token", new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["scope"] = "identity.admin",
+            ["resource"] = "https://elsewhere.example/api",
+        }, (TestClients.BackendId, TestClients.BackendSecret));
+
+        narrowed.StatusCode.ShouldBe(HttpStatusCode.OK, await narrowed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        new JsonWebToken((await ProtocolClient.JsonAsync(narrowed)).GetProperty("access_token").GetString()).Audiences.ShouldBe(["urn:helpdesk-identity:admin"]);
+        unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ProtocolClient.JsonAsync(unknown)).GetProperty("error").GetString().ShouldBeOneOf("invalid_target", "invalid_request");
     }
 
     public static TheoryData<string, Dictionary<string, string>, (string, string)?, HttpStatusCode, string> Refusals => new()

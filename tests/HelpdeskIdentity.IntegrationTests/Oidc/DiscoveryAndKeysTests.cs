@@ -28,6 +28,11 @@ public sealed class DiscoveryAndKeysTests(OidcFixture fixture) : IClassFixture<O
         document.GetProperty("introspection_endpoint").GetString().ShouldBe(IdentityHost.Issuer + "connect/introspect");
         document.GetProperty("revocation_endpoint").GetString().ShouldBe(IdentityHost.Issuer + "connect/revoke");
         document.GetProperty("scopes_supported").EnumerateArray().Select(s => s.GetString()).ShouldContain("helpdesk.api");
+        document.GetProperty("pushed_authorization_request_endpoint").GetString().ShouldBe(IdentityHost.Issuer + "connect/par");
+        document.GetProperty("acr_values_supported").EnumerateArray().Select(s => s.GetString())
+            .ShouldBe(["urn:helpdesk-identity:acr:1fa", "urn:helpdesk-identity:acr:mfa"]);
+        document.GetProperty("token_endpoint_auth_methods_supported").EnumerateArray().Select(s => s.GetString()).ShouldContain("private_key_jwt");
+        document.GetProperty("authorization_response_iss_parameter_supported").GetBoolean().ShouldBeTrue();
         (await response.Content.ReadAsStringAsync(Cancellation)).ShouldNotContain("evil.example");
     }
 

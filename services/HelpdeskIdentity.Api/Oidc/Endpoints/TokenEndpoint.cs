@@ -12,7 +12,8 @@ namespace HelpdeskIdentity.Api.Oidc.Endpoints;
 /// <summary>
 /// <c>/connect/token</c> after OpenIddict authenticated the client and checked the grant (a code's client, redirect
 /// URI and PKCE verifier; a refresh token's rotation and reuse): for a person, their grant with today's profile; for
-/// <c>client_credentials</c>, the client itself with API scopes only (none asked means all it may have).
+/// <c>client_credentials</c>, the client itself with API scopes only (none asked means all it may have), for the APIs
+/// those scopes are for, or only the one named by <c>resource</c> (RFC 8707).
 /// </summary>
 internal static class TokenEndpoint
 {
@@ -46,9 +47,17 @@ internal static class TokenEndpoint
             return ProtocolResults.Refuse(Errors.InvalidScope, $"The scope '{refused}' is not allowed for this client and grant.");
         }
 
+        // RFC 8707: a client may name the one API (resource) it wants this token for; the token is then for it alone.
+        var audiences = principals.Audiences(scopes).ToList();
+        var resources = request.GetResources();
+        if (resources.FirstOrDefault(r => !audiences.Contains(r, StringComparer.Ordinal)) is { } unknown)
+        {
+            return ProtocolResults.Refuse(Errors.InvalidTarget, $"The resource '{unknown}' is not the audience of any scope granted here.");
+        }
+
         var identity = new ClaimsIdentity("HelpdeskIdentity", Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, request.ClientId);
-        var principal = new ClaimsPrincipal(identity).SetScopes(scopes).SetResources(principals.Audiences(scopes));
+        var principal = new ClaimsPrincipal(identity).SetScopes(scopes).SetResources(resources.Length > 0 ? resources : audiences);
         principal.SetDestinations(_ => [Destinations.AccessToken]);
         return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
