@@ -60,6 +60,7 @@ public static class AccountsServiceCollectionExtensions
         builder.Services.AddScoped<SecondFactorCheck>();
         builder.Services.AddScoped<Authenticators>();
         builder.Services.AddScoped<EnrolmentRequirement>(); // the second-factor policy (docs/decisions/0040)
+        builder.Services.TryAddSingleton<Passkeys.IPasskeyStore, Passkeys.PasskeyStore>(); // which it reads
         builder.Services.AddSingleton<TwoFactorEmails>();
         builder.Services.AddScoped<OperatorAccounts>();
         builder.Services.AddPasswordReset();

@@ -47,12 +47,14 @@ public static class OidcHostingExtensions
         builder.Services.AddSingleton<OidcCors>();
         builder.Services.AddHostedService<ApplicationSeeder>();
         // Discovery and JWKS are the same for every caller (they are built on Oidc:Issuer, never on the request) and
-        // change only with configuration or a key rotation announced hours ahead: each instance answers them from
-        // memory for a minute instead of running OpenIddict's pipeline per request. One entry per Origin, since CORS
-        // headers depend on it.
+        // change only with configuration or the published keys: each instance answers them from memory for a minute
+        // instead of running OpenIddict's pipeline per request. One entry per Origin (CORS headers depend on it) and per
+        // published key set, so a rotation shows at once.
         builder.Services.AddOutputCache(cache => cache.AddBasePolicy(policy => policy
             .With(context => context.HttpContext.Request.Path.Value is OidcPaths.Discovery or OidcPaths.Jwks)
             .SetVaryByHeader(HeaderNames.Origin)
+            .VaryByValue(async (context, cancellationToken) => new("keys", string.Join(',',
+                (await context.RequestServices.GetRequiredService<SigningKeys>().GetAsync(cancellationToken)).ValidationKeys.Select(k => k.KeyId))))
             .Expire(TimeSpan.FromMinutes(1))));
         builder.Services.AddHostedService<GrantPruner>();
 
