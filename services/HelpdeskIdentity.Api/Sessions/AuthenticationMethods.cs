@@ -26,4 +26,7 @@ public static class AuthenticationMethods
 
     /// <summary>More than one factor: added whenever a second step was passed.</summary>
     public const string MultipleFactors = "mfa";
+
+    /// <summary>Whether the method is a passkey (<see cref="HardwareKey"/> or <see cref="SoftwareKey"/>).</summary>
+    public static bool IsPasskey(string method) => method is HardwareKey or SoftwareKey;
 }

@@ -69,6 +69,16 @@ public sealed class SecondFactorPolicyTests(LocalServers servers)
 
         onward.ShouldStartWith("/connect/authorize?");
         CodeFlow.Callback(await browser.GetAsync(onward)).ShouldContainKey("code");
+
+        // Their one factor is the passkey: the password alone no longer opens a session, the sign-in page says why.
+        using var elsewhere = new BrowserClient(host);
+        var flow = new CodeFlow(elsewhere);
+        var login = CodeFlow.Location(await elsewhere.GetAsync(flow.AuthorizeUrl()));
+        using var refused = await elsewhere.SubmitFormAsync(login, SelfServiceFixture.Credentials(member, Password));
+        var back = CodeFlow.Location(refused);
+        back.ShouldStartWith("/account/login?");
+        (await elsewhere.GetPageAsync(back)).ShouldContain(HelpdeskIdentity.Api.Accounts.Passkeys.PasskeyText.RequiredBySecondFactorPolicy);
+        CodeFlow.Location(await elsewhere.GetAsync(flow.AuthorizeUrl())).ShouldStartWith("/account/login", Case.Sensitive, "the password alone started no session");
     }
 
     [Fact]

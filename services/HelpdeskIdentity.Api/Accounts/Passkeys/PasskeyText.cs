@@ -11,6 +11,8 @@ public static class PasskeyText
 
     public static string SignInButton => Text();
     public static string SignInFailed => Text();
+
+    public static string RequiredBySecondFactorPolicy => Text();
     public static string ClaimButton => Text();
     public static string ClaimLead => Text();
     public static string ClaimFailed => Text();

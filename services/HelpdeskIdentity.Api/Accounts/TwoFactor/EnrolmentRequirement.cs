@@ -20,6 +20,15 @@ public sealed class EnrolmentRequirement(IOptions<AccountOptions> options, Organ
         Active && !account.TwoFactorEnabled && await RequiredOfAsync(account, cancellationToken)
         && (await passkeys.ListAsync(account.Id, cancellationToken)).Count == 0;
 
+    /// <summary>
+    /// Whether the policy requires a second factor of this account and its only one is a passkey: the second step knows
+    /// only the authenticator app, so such a person must sign in with the passkey itself, never with a password or an
+    /// e-mailed code alone.
+    /// </summary>
+    public async Task<bool> MustUsePasskeyAsync(Account account, CancellationToken cancellationToken) =>
+        Active && !account.TwoFactorEnabled && await RequiredOfAsync(account, cancellationToken)
+        && (await passkeys.ListAsync(account.Id, cancellationToken)).Count > 0;
+
     private async Task<bool> RequiredOfAsync(Account account, CancellationToken cancellationToken) =>
         options.Value.TwoFactor.Policy == TwoFactorPolicy.Required
         || (account.OrganizationId is { } organizationId

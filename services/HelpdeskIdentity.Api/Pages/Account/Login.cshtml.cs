@@ -40,13 +40,16 @@ public sealed class LoginModel(PasswordSignIn signIn, SecondStep secondStep, IOp
     public string RegisterUrl => ContinuingUrl(PagePaths.Register);
 
     /// <param name="loginHint">OIDC <c>login_hint</c>, passed on by the authorization endpoint: pre-fills the address.</param>
-    /// <param name="passkey">"failed" after a passkey sign-in that did not work (<see cref="PasskeySignInModel"/>).</param>
+    /// <param name="passkey">"failed" after a passkey sign-in that did not work (<see cref="PasskeySignInModel"/>); "required" when
+    /// the second-factor policy leaves a passkey as the only way in (<see cref="SecondStep"/>).</param>
     public void OnGet([FromQuery(Name = "login_hint")] string? loginHint, [FromQuery(Name = PasskeySignInModel.FailedParameter)] string? passkey)
     {
-        if (passkey == "failed")
+        PasskeyError = passkey switch
         {
-            PasskeyError = PasskeyText.SignInFailed;
-        }
+            "failed" => PasskeyText.SignInFailed,
+            SecondStep.PasskeyRequired => PasskeyText.RequiredBySecondFactorPolicy,
+            _ => null,
+        };
 
         if (loginHint is { Length: > 0 and <= 320 })
         {
