@@ -109,6 +109,13 @@ assert.ok(fresh.tokens.claims().auth_time >= claims.auth_time);
 const freshPushed = await codeFlow({ max_age: '0' }, { push: true });
 assert.ok(freshPushed.signedIn, `a pushed max_age=0 asks too, and signing in satisfies it (went to ${freshPushed.first})`);
 
+// 4d. acr (OIDC Core §3.1.2.1, decision 0038): discovery names the values; asking for the multi-factor one with an
+// account that has no second factor is let through, and the ID token says what the sign-in earned.
+const [singleFactor, multiFactor] = portal.serverMetadata().acr_values_supported;
+assert.ok(singleFactor && multiFactor, 'discovery lists acr_values_supported');
+const stepUp = await codeFlow({ acr_values: multiFactor });
+assert.equal(stepUp.tokens.claims().acr, singleFactor, 'the ID token tells the client the acr it got');
+
 // 5. The helpdesk back-end: client credentials and introspection (confidential, client_secret_basic).
 const backend = await oidc.discovery(issuer, env('BACKEND_CLIENT_ID'), undefined, oidc.ClientSecretBasic(env('BACKEND_CLIENT_SECRET')), insecure);
 const service = await oidc.clientCredentialsGrant(backend, { scope: 'identity.admin' });
