@@ -65,6 +65,8 @@ public static class OidcHostingExtensions
                     .ReplaceDefaultEntities<OidcApplication, OidcAuthorization, OpenIddictEntityFrameworkCoreScope, OidcToken, string>();
                 core.ReplaceApplicationManager<OidcApplication, Sha256ApplicationManager>();
                 core.ReplaceAuthorizationManager<OidcAuthorization, SessionAuthorizationManager>();
+                core.Services.AddSingleton<ProcessApplicationCache.Entries>();
+                core.Services.Replace(ServiceDescriptor.Scoped<OpenIddict.Abstractions.IOpenIddictApplicationCache<OidcApplication>, ProcessApplicationCache>());
             })
             .AddServer(server =>
             {

@@ -24,10 +24,13 @@ internal sealed partial class ApplicationSeeder(IServiceScopeFactory scopes, IOp
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", cancellationToken);
         var configured = options.Value.Clients;
+        // The rows as this transaction's context tracks them (not the process-wide cache's copies), so the manager's
+        // own lookups while updating resolve to the same instances.
+        var stored = await db.Set<OidcApplication>().ToDictionaryAsync(a => a.ClientId!, StringComparer.Ordinal, cancellationToken);
         foreach (var client in configured)
         {
             var descriptor = ClientDescriptors.For(client, options.Value);
-            if (await applications.FindByClientIdAsync(client.ClientId, cancellationToken) is { } existing)
+            if (stored.GetValueOrDefault(client.ClientId) is { } existing)
             {
                 await applications.UpdateAsync(existing, descriptor, cancellationToken);
             }
@@ -37,7 +40,7 @@ internal sealed partial class ApplicationSeeder(IServiceScopeFactory scopes, IOp
             }
         }
 
-        var removed = await db.Set<OidcApplication>().Where(a => !configured.Select(c => c.ClientId).Contains(a.ClientId!)).ToListAsync(cancellationToken);
+        var removed = stored.Values.Where(a => !configured.Any(c => c.ClientId == a.ClientId)).ToList();
         foreach (var application in removed)
         {
             await applications.DeleteAsync(application, cancellationToken);
