@@ -62,7 +62,6 @@ public sealed class SigningKeys(ISigningKeyStore store, IDataProtectionProvider 
             new SigningCredentials(PrivateKey(active), active.Algorithm),
             published.Select(k => (SecurityKey)PublicKey(k)).ToList(),
             stored.Select(k => (SecurityKey)PublicKey(k)).ToList(),
-            JsonSerializer.SerializeToUtf8Bytes(new { keys = published.Select(k => JsonDocument.Parse(k.PublicJwk).RootElement) }),
             validUntil);
     }
 
