@@ -144,7 +144,7 @@ public static class OidcHostingExtensions
         server.RefreshTokenReuseLeeway = options.RefreshTokenReuseLeeway;
         server.Scopes.UnionWith(StandardScopes.All.Concat(options.ApiScopes.Select(s => s.Name)));
         // RFC 8707: an API whose audience is an absolute URI (the admin API's urn:helpdesk-identity:admin) can be named as a resource.
-        server.Resources.UnionWith(options.ApiScopes.Select(s => s.Audience).Where(a => Uri.IsWellFormedUriString(a, UriKind.Absolute)).Select(a => new Uri(a)));
+        server.Resources.UnionWith(options.ApiScopes.Select(s => s.Resource).OfType<Uri>());
         // S256 only (RFC 9700 §2.1.1: plain protects nothing), and only the query response mode the portal uses.
         server.CodeChallengeMethods.Clear();
         server.CodeChallengeMethods.Add(CodeChallengeMethods.Sha256);

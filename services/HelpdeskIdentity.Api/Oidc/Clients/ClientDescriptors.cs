@@ -64,12 +64,9 @@ internal static class ClientDescriptors
             yield return OpenIddictConstants.Permissions.Prefixes.Scope + scope;
         }
 
-        foreach (var audience in options.ApiScopes.Where(s => client.AllowedScopes.Contains(s.Name)).Select(s => s.Audience).Distinct())
+        foreach (var resource in options.ApiScopes.Where(s => client.AllowedScopes.Contains(s.Name)).Select(s => s.Resource).OfType<Uri>().Distinct())
         {
-            if (Uri.IsWellFormedUriString(audience, UriKind.Absolute))
-            {
-                yield return OpenIddictConstants.Permissions.Prefixes.Resource + audience;
-            }
+            yield return OpenIddictConstants.Permissions.Prefixes.Resource + resource.OriginalString;
         }
     }
 }
