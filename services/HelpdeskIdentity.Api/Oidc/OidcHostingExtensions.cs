@@ -45,6 +45,7 @@ public static class OidcHostingExtensions
         builder.Services.AddSingleton<UserPrincipals>();
         builder.Services.AddSingleton<PushedRequestSignIns>();
         builder.Services.AddSingleton<OidcCors>();
+        builder.Services.AddSessionlessEndpoints();
         builder.Services.AddHostedService<ApplicationSeeder>();
         // Discovery and JWKS are the same for every caller (they are built on Oidc:Issuer, never on the request) and
         // change only with configuration or the published keys: each instance answers them from memory for a minute
@@ -93,7 +94,7 @@ public static class OidcHostingExtensions
                 server.AddEventHandler(SignWithActiveKey.Descriptor)
                     .AddEventHandler(ValidateWithStoredKeys.Descriptor)
                     .AddEventHandler(PublishStoredKeys.Descriptor)
-                    .AddEventHandler(SelfContainedAccessTokens.Descriptor)
+                    .AddEventHandler(SelfContainedTokens.Descriptor)
                     .AddEventHandler(RevokeReplayedGrant.Descriptor)
                     .AddEventHandler(AnswerUnderTheIssuer.Descriptor)
                     .AddEventHandler(AdvertiseAcrValues.Descriptor)
