@@ -112,6 +112,8 @@ public static class OidcHostingExtensions
                     .SuppressJsonResponseIndentation();
             });
         builder.Services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<OidcOptions>>(Configure);
+        builder.Services.AddSingleton<ReferenceLookupsOnlyForReferenceTypes>();
+        builder.Services.PostConfigure<OpenIddictServerOptions>(ReferenceLookupsOnlyForReferenceTypes.Replace);
         // In Production OpenIddict answers only requests that arrived over HTTPS — behind a TLS-terminating proxy, as
         // X-Forwarded-Proto from ForwardedHeaders:KnownProxies/KnownNetworks says. Development and tests speak plain HTTP.
         var development = !builder.Environment.IsProduction();
