@@ -14,10 +14,12 @@ public sealed class EnrolmentGate(RequestDelegate next)
     public const string Path = "/account/enrol";
     private const string AuthorizePath = "/connect/authorize";
 
-    public async Task InvokeAsync(HttpContext context, EnrolmentRequirement requirement, SignedInAccounts accounts)
+    public async Task InvokeAsync(HttpContext context)
     {
-        if (requirement.Active && context.Request.Path.Equals(AuthorizePath, StringComparison.OrdinalIgnoreCase)
-            && await accounts.FindAsync(context) is { } account
+        // Resolved only for authorization requests: every other request (tokens, pages, assets) builds no user manager.
+        if (context.Request.Path.Equals(AuthorizePath, StringComparison.OrdinalIgnoreCase)
+            && context.RequestServices.GetRequiredService<EnrolmentRequirement>() is { Active: true } requirement
+            && await context.RequestServices.GetRequiredService<SignedInAccounts>().FindAsync(context) is { } account
             && await requirement.MustEnrolAsync(account, context.RequestAborted))
         {
             context.Response.Redirect(QueryHelpers.AddQueryString(Path, "returnUrl", context.Request.Path + context.Request.QueryString));
