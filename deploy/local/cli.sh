@@ -4,6 +4,7 @@
 #        cli.sh users add EMAIL [--name NAME]    (password: first line of standard input, or typed unechoed)
 #        cli.sh users show EMAIL
 #        cli.sh clients list
+#        cli.sh keys list | keys rotate [--now]
 #        cli.sh organizations show DOMAIN | organizations add-domain DOMAIN NEW-DOMAIN
 #        cli.sh accounts find EMAIL | accounts show|lock|unlock|disable|enable|sign-out|export ID | accounts erase ID --yes
 #        cli.sh audit tail [--account ID] [--type TYPE] [-n N]
@@ -19,4 +20,5 @@ fi
 . "$state/endpoints.env"
 export ConnectionStrings__Identity="$PG_CONNECTION"
 export RabbitMq__Url="$AMQP_URL"
+export Oidc__Issuer="$ISSUER" # the keys commands read the service's Oidc settings, which need the issuer
 exec dotnet "$state/app/HelpdeskIdentity.Api.dll" "$@"

@@ -2,6 +2,7 @@ using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Admin;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Data.Migrations;
+using HelpdeskIdentity.Api.Oidc;
 using Microsoft.Extensions.Options;
 
 namespace HelpdeskIdentity.Api.Cli;
@@ -43,6 +44,7 @@ internal static class CliServices
         builder.AddData();
         builder.AddAccounts();
         builder.AddAdminServices(); // the account and audit commands use the admin API's classes
+        builder.AddOidcKeyRing();   // the keys commands: the signing keys, under the Data Protection ring the service shares
         return builder;
     }
 

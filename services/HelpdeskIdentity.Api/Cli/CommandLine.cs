@@ -20,6 +20,9 @@ public static class CommandLine
           audit tail [--account ID] [--type TYPE] [-n N]
                                            the newest N (20) audit events, tab-separated
           clients list                     print the registered OIDC clients (never their secrets)
+          keys list                        print the signing keys: kid, state, when each signs, until when JWKS lists it
+          keys rotate [--now]              announce a successor that signs after Oidc:SigningKeys:AnnounceBefore; with
+                                           --now, a key that signs at once (the old one stays in JWKS); prints its kid
           organizations show DOMAIN        print the organisation that owns DOMAIN (id, name, domains, accounts, self-registration)
           organizations add-domain DOMAIN NEW-DOMAIN
                                            list NEW-DOMAIN (a subdomain, a sister domain) under DOMAIN's organisation
@@ -76,6 +79,10 @@ public static class CommandLine
                 return await AuditCommands.TailAsync(configuration, options, console);
             case ["clients", "list"]:
                 return await ClientCommands.ListAsync(configuration, console);
+            case ["keys", "list"]:
+                return await KeyCommands.ListAsync(configuration, console);
+            case ["keys", "rotate", .. var rest] when rest is [] or ["--now"]:
+                return await KeyCommands.RotateAsync(configuration, rest is ["--now"], console);
             case ["help" or "--help"]:
                 await console.Output.WriteLineAsync(Usage);
                 return 0;

@@ -1,4 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Oidc.Clients;
 using HelpdeskIdentity.Api.Oidc.Endpoints;
@@ -7,7 +6,6 @@ using HelpdeskIdentity.Api.Oidc.Storage;
 using HelpdeskIdentity.Oidc.Configuration;
 using HelpdeskIdentity.Oidc.Keys;
 using HelpdeskIdentity.Oidc.Users;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -26,20 +24,7 @@ public static class OidcHostingExtensions
     /// </summary>
     public static void AddOidc(this WebApplicationBuilder builder)
     {
-        var protection = builder.Services.AddDataProtection().SetApplicationName("HelpdeskIdentity").PersistKeysToDbContext<HelpdeskDbContext>();
-        var certificate = builder.Configuration.GetSection(DataProtectionOptions.Section).Get<DataProtectionOptions>();
-        if (!string.IsNullOrEmpty(certificate?.CertificatePath))
-        {
-            protection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(certificate.CertificatePath, certificate.CertificatePassword));
-        }
-
-        builder.Services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        // The issuer identifier as OpenIddict writes it everywhere (Uri.AbsoluteUri: a root issuer ends in '/'), so the
-        // admin API, userinfo's audience check and the tokens all name the same string (OIDC Discovery §4.3).
-        builder.Services.PostConfigure<OidcOptions>(o => o.Issuer = Uri.TryCreate(o.Issuer, UriKind.Absolute, out var issuer) ? issuer.AbsoluteUri : o.Issuer);
-        builder.Services.AddSingleton<IValidateOptions<OidcOptions>, OidcOptionsValidator>();
-        builder.Services.AddSingleton<ISigningKeyStore, SigningKeyStore>();
-        builder.Services.AddSingleton<SigningKeys>();
+        builder.AddOidcKeyRing(); // Oidc settings, the shared Data Protection ring, the signing keys
         builder.Services.TryAddSingleton<GrantRevocations>();
         builder.Services.AddSingleton<IProfileService, AccountProfileService>();
         builder.Services.AddSingleton<UserPrincipals>();

@@ -45,6 +45,11 @@ public sealed partial class OidcOptionsValidator : IValidateOptions<OidcOptions>
         {
             yield return "Oidc:SigningKeys:AnnounceBefore must be at least 1 hour and shorter than Oidc:SigningKeys:RotationInterval.";
         }
+
+        if (keys.RefreshInterval < TimeSpan.FromSeconds(1) || keys.RefreshInterval > TimeSpan.FromMinutes(5))
+        {
+            yield return "Oidc:SigningKeys:RefreshInterval must be between 1 second and 5 minutes.";
+        }
     }
 
     private static IEnumerable<string> ClientProblems(string key, OidcClient client, HashSet<string> knownScopes, HashSet<string> ids)

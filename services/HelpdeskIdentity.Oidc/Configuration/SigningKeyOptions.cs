@@ -15,4 +15,10 @@ public sealed class SigningKeyOptions
     /// (at least 1 hour, less than the rotation interval).
     /// </summary>
     public TimeSpan AnnounceBefore { get; set; } = TimeSpan.FromDays(2);
+
+    /// <summary>
+    /// How often an instance reads the key table again to notice keys another instance or an operator
+    /// (<c>keys rotate</c>) added (1 second to 5 minutes): the longest an immediate rotation takes to reach it.
+    /// </summary>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -51,10 +51,42 @@ public sealed class KeyRotationPlan(SigningKeyOptions keys, TimeSpan longestToke
         return (activatesAt, activatesAt + keys.RotationInterval);
     }
 
+    /// <summary>
+    /// The key an operator's rotation adds (decision 0048). Routine: a successor announced now that signs
+    /// <see cref="SigningKeyOptions.AnnounceBefore"/> from now — nothing when one is already announced. Immediate: a
+    /// key that signs at once; the key it replaces retires as any other (published for the longest token lifetime).
+    /// </summary>
+    public (DateTimeOffset ActivatesAt, DateTimeOffset RetiresAt)? Rotation(IReadOnlyList<StoredSigningKey> stored, DateTimeOffset now, bool immediately)
+    {
+        if (!immediately && stored.Any(k => k.ActivatesAt > now))
+        {
+            return null;
+        }
+
+        var activatesAt = immediately ? now : now + keys.AnnounceBefore;
+        return (activatesAt, activatesAt + keys.RotationInterval);
+    }
+
+    /// <summary>Where <paramref name="key"/> stands at <paramref name="now"/>, for an operator's listing.</summary>
+    public SigningKeyState State(IReadOnlyList<StoredSigningKey> stored, StoredSigningKey key, DateTimeOffset now) =>
+        key.ActivatesAt > now && stored.Any(k => k.ActivatesAt <= now) ? SigningKeyState.Announced
+        : ReferenceEquals(Active(stored, now), key) ? SigningKeyState.Active
+        : now < PublishedUntil(stored, key) ? SigningKeyState.Retiring
+        : SigningKeyState.Retired;
+
     /// <summary>The next moment any answer above can change.</summary>
     public DateTimeOffset NextChange(IReadOnlyList<StoredSigningKey> stored, DateTimeOffset now) =>
         stored.SelectMany(k => new[] { k.ActivatesAt, k.RetiresAt - keys.AnnounceBefore, PublishedUntil(stored, k) })
             .Where(t => t > now)
             .DefaultIfEmpty(now + keys.RotationInterval)
             .Min();
+}
+
+/// <summary>A key's place in its life: in JWKS before it signs, signing, in JWKS after it signed, out of JWKS.</summary>
+public enum SigningKeyState
+{
+    Announced,
+    Active,
+    Retiring,
+    Retired,
 }

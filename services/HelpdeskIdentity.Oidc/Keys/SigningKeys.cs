@@ -10,14 +10,14 @@ namespace HelpdeskIdentity.Oidc.Keys;
 /// <summary>
 /// The signing keys every instance shares: created and rotated by <see cref="KeyRotationPlan"/>,
 /// stored through <see cref="ISigningKeyStore"/> with the private key protected by ASP.NET Core
-/// Data Protection, and cached until the next change (at most five minutes, to notice keys other
-/// instances created).
+/// Data Protection, and cached until the next change (at most <see cref="SigningKeyOptions.RefreshInterval"/>, to
+/// notice keys other instances or an operator's <c>keys rotate</c> added).
 /// </summary>
 public sealed class SigningKeys(ISigningKeyStore store, IDataProtectionProvider dataProtection, TimeProvider clock, IOptions<OidcOptions> options)
 {
-    private static readonly TimeSpan MaxCacheAge = TimeSpan.FromMinutes(5);
     private readonly IDataProtector _protector = dataProtection.CreateProtector("HelpdeskIdentity.Oidc.SigningKeys.v1");
     private readonly KeyRotationPlan _plan = new(options.Value.SigningKeys, options.Value.LongestTokenLifetime);
+    private readonly TimeSpan _refreshInterval = options.Value.SigningKeys.RefreshInterval;
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private volatile SigningKeySet? _current;
 
@@ -47,6 +47,28 @@ public sealed class SigningKeys(ISigningKeyStore store, IDataProtectionProvider 
         }
     }
 
+    /// <summary>
+    /// An operator's rotation (<see cref="KeyRotationPlan.Rotation"/>), decided under the store's lock so concurrent
+    /// commands add one key; returns the key added, or null when a routine rotation found a successor already announced.
+    /// Other instances pick the key up within the refresh interval.
+    /// </summary>
+    public async Task<StoredSigningKey?> RotateAsync(bool immediately, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        StoredSigningKey? added = null;
+        await store.AddIfNeededAsync(keys => added = _plan.Rotation(keys, now, immediately) is { } next ? Create(now, next.ActivatesAt, next.RetiresAt) : null, cancellationToken);
+        _current = null;
+        return added;
+    }
+
+    /// <summary>Every stored key with where it stands now, oldest first.</summary>
+    public async Task<IReadOnlyList<(StoredSigningKey Key, SigningKeyState State, DateTimeOffset PublishedUntil)>> ListAsync(CancellationToken cancellationToken)
+    {
+        var stored = await store.LoadAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return stored.OrderBy(k => k.ActivatesAt).Select(k => (k, _plan.State(stored, k, now), _plan.PublishedUntil(stored, k))).ToList();
+    }
+
     private async Task<SigningKeySet> LoadAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var stored = await store.LoadAsync(cancellationToken);
@@ -57,7 +79,7 @@ public sealed class SigningKeys(ISigningKeyStore store, IDataProtectionProvider 
 
         var active = KeyRotationPlan.Active(stored, now) ?? throw new InvalidOperationException("No signing key is active.");
         var published = _plan.Published(stored, now);
-        var validUntil = new[] { _plan.NextChange(stored, now), now + MaxCacheAge }.Min();
+        var validUntil = new[] { _plan.NextChange(stored, now), now + _refreshInterval }.Min();
         return new SigningKeySet(
             new SigningCredentials(PrivateKey(active), active.Algorithm),
             published.Select(k => (SecurityKey)PublicKey(k)).ToList(),

@@ -24,6 +24,8 @@ public sealed class StartupValidationTests
     [InlineData("Oidc:Clients:0:AllowedScopes:0", "everything", "Oidc:Clients:0:AllowedScopes")]
     [InlineData("Oidc:SigningKeys:AnnounceBefore", "00:00:00", "Oidc:SigningKeys:AnnounceBefore")]
     [InlineData("Oidc:SigningKeys:AnnounceBefore", "40.00:00:00", "Oidc:SigningKeys:AnnounceBefore")]
+    [InlineData("Oidc:SigningKeys:RefreshInterval", "00:00:00", "Oidc:SigningKeys:RefreshInterval")]
+    [InlineData("Oidc:SigningKeys:RefreshInterval", "01:00:00", "Oidc:SigningKeys:RefreshInterval")]
     [InlineData("Email:From", "", "Email:From")]
     [InlineData("Email:From", "not an address", "Email:From")]
     [InlineData("Email:Provider", "SendGrid", "Email:SendGrid:ApiKey")]

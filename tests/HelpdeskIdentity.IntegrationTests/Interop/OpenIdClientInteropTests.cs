@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
 using HelpdeskIdentity.IntegrationTests.Infrastructure;
@@ -10,8 +12,10 @@ namespace HelpdeskIdentity.IntegrationTests.Interop;
 /// <summary>
 /// npm's openid-client — a relying party we did not write — against the real service binary:
 /// discovery, code + PKCE through the sign-in form, ID token validation, userinfo, refresh,
-/// revocation, client credentials, introspection, logout; pushed authorization requests, max_age=0 (also pushed),
-/// private_key_jwt, amr and acr (Interop/relying-party/check.mjs).
+/// revocation, client credentials, introspection; pushed authorization requests, max_age=0 (also pushed),
+/// private_key_jwt, amr and acr; then the operator rotates the signing key in the running service (<c>keys rotate --now</c>)
+/// and the relying party refreshes (new kid, JWKS fetched again) and logs out with the old key's ID token
+/// (Interop/relying-party/check.mjs).
 /// </summary>
 public sealed class OpenIdClientInteropTests(LocalServers servers)
 {
@@ -28,6 +32,8 @@ public sealed class OpenIdClientInteropTests(LocalServers servers)
         {
             // Plain HTTP on loopback: Production's cookies demand HTTPS, Testing's follow the request.
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            // Each instance reads the key table every second, so an operator's rotation reaches it at once.
+            ["Oidc__SigningKeys__RefreshInterval"] = "00:00:01",
             ["ConnectionStrings__Identity"] = environment.ConnectionString,
             ["RabbitMq__Url"] = environment.AmqpUrl,
             ["Oidc__Issuer"] = url,
@@ -62,7 +68,7 @@ public sealed class OpenIdClientInteropTests(LocalServers servers)
             settings, password + "\n", AppContext.BaseDirectory)).ExitCode.ShouldBe(0);
         await NodePackages.EnsureInstalledAsync(RelyingParty, "openid-client");
 
-        var (exitCode, output) = await Shell.RunAsync("node", ["check.mjs"], new Dictionary<string, string>
+        var (exitCode, output) = await RunRelyingPartyAsync(new Dictionary<string, string>
         {
             ["ISSUER"] = url,
             ["PORTAL_CLIENT_ID"] = "portal",
@@ -73,7 +79,7 @@ public sealed class OpenIdClientInteropTests(LocalServers servers)
             ["PASSWORD"] = password,
             ["KEY_CLIENT_ID"] = "reporting-by-key",
             ["KEY_CLIENT_JWK"] = JsonSerializer.Serialize(PrivateJwk(keyClient)),
-        }, null, RelyingParty);
+        }, request => RotateAsync(settings, url, request.GetProperty("kid").GetString()!));
 
         exitCode.ShouldBe(0, output);
         var result = JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement;
@@ -81,6 +87,80 @@ public sealed class OpenIdClientInteropTests(LocalServers servers)
         result.GetProperty("email").GetString().ShouldBe(email);
         result.GetProperty("logout").GetString().ShouldBe("http://127.0.0.1:5173/");
         result.GetProperty("privateKeyJwt").GetBoolean().ShouldBeTrue();
+        var rotated = result.GetProperty("rotated");
+        var keys = await Cli(settings, "keys", "list");
+        keys.ShouldContain($"{rotated.GetProperty("to").GetString()}\tactive", Case.Sensitive, "the operator sees the new key signing");
+        keys.ShouldContain($"{rotated.GetProperty("from").GetString()}\tretiring", Case.Sensitive, "and the old one still published");
+    }
+
+    /// <summary>
+    /// The operator's immediate rotation, as <c>docs/operations.md</c> tells it: <c>keys rotate --now</c> with the
+    /// service's own configuration, then the new kid in the running service's JWKS beside the old one.
+    /// </summary>
+    private static async Task<object> RotateAsync(Dictionary<string, string> settings, string url, string oldKid)
+    {
+        var newKid = (await Cli(settings, "keys", "rotate", "--now")).Split('\n')[0]; // the kid; then what it means, on standard error
+        newKid.ShouldNotBe(oldKid);
+        using var http = new HttpClient();
+        var published = new List<string>();
+        await Eventually.HoldsAsync(async () =>
+        {
+            var jwks = JsonDocument.Parse(await http.GetStringAsync(new Uri(url + "/.well-known/jwks.json"))).RootElement;
+            published = jwks.GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("kid").GetString()!).ToList();
+            return published.Contains(newKid);
+        }, "the running service publishes the new key", TimeSpan.FromSeconds(30));
+        published.ShouldContain(oldKid, "the replaced key stays in JWKS for the tokens it signed");
+        return new { kid = newKid };
+    }
+
+    private static async Task<string> Cli(Dictionary<string, string> settings, params string[] command)
+    {
+        var (exitCode, output) = await Shell.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "HelpdeskIdentity.Api.dll"), .. command],
+            settings, null, AppContext.BaseDirectory);
+        exitCode.ShouldBe(0, output);
+        return output;
+    }
+
+    /// <summary>
+    /// Runs check.mjs to its end, answering each request it prints (a JSON line with <c>step</c>) with
+    /// <paramref name="answer"/>'s result on its standard input; returns its exit code and everything it printed.
+    /// </summary>
+    private static async Task<ProcessResult> RunRelyingPartyAsync(Dictionary<string, string> environment, Func<JsonElement, Task<object>> answer)
+    {
+        var start = new ProcessStartInfo("node") { WorkingDirectory = RelyingParty, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("check.mjs");
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var node = Process.Start(start) ?? throw new InvalidOperationException("Could not start node");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var errors = node.StandardError.ReadToEndAsync(timeout.Token);
+        var printed = new StringBuilder();
+        try
+        {
+            while (await node.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                printed.AppendLine(line);
+                if (line.StartsWith("{\"step\"", StringComparison.Ordinal))
+                {
+                    await node.StandardInput.WriteLineAsync(JsonSerializer.Serialize(await answer(JsonDocument.Parse(line).RootElement)));
+                    await node.StandardInput.FlushAsync(timeout.Token);
+                }
+            }
+
+            await node.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!node.HasExited)
+            {
+                node.Kill(entireProcessTree: true);
+            }
+        }
+
+        return new ProcessResult(node.ExitCode, printed + await errors);
     }
 
     private const string KeyId = "reporting-key-1";

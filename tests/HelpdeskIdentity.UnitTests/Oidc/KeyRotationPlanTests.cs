@@ -59,6 +59,46 @@ public sealed class KeyRotationPlanTests
     public void NextChange_IsTheEarliestFutureTransition() =>
         _plan.NextChange([Key("a", T0)], T0.AddDays(1)).ShouldBe(T0.AddDays(28));
 
+    [Fact]
+    public void Rotation_Routine_AnnouncesASuccessorThatSignsAfterTheAnnouncement()
+    {
+        var now = T0.AddDays(3);
+        var rotation = _plan.Rotation([Key("a", T0)], now, immediately: false);
+
+        rotation.ShouldBe((now.AddDays(2), now.AddDays(32)));
+        IReadOnlyList<StoredSigningKey> keys = [Key("a", T0), Key("b", rotation!.Value.ActivatesAt)];
+        KeyRotationPlan.Active(keys, now)!.KeyId.ShouldBe("a", "announced, not signing yet");
+        _plan.Published(keys, now).Select(k => k.KeyId).ShouldBe(["a", "b"]);
+    }
+
+    [Fact]
+    public void Rotation_Routine_WithASuccessorAlreadyAnnounced_AddsNothing() =>
+        _plan.Rotation([Key("a", T0), Key("b", T0.AddDays(30))], T0.AddDays(29), immediately: false).ShouldBeNull();
+
+    [Fact]
+    public void Rotation_Immediate_SignsNow_AndTheReplacedKeyRetiresAsAnyOther()
+    {
+        var now = T0.AddDays(3);
+        var rotation = _plan.Rotation([Key("a", T0), Key("b", T0.AddDays(30))], now, immediately: true);
+
+        rotation.ShouldBe((now, now.AddDays(30)), "even with a successor announced: the operator wants a new key now");
+        IReadOnlyList<StoredSigningKey> keys = [Key("a", T0), Key("now", now)];
+        KeyRotationPlan.Active(keys, now)!.KeyId.ShouldBe("now");
+        _plan.Published(keys, now + LongestToken - TimeSpan.FromSeconds(1)).Select(k => k.KeyId).ShouldBe(["a", "now"]);
+        _plan.Published(keys, now + LongestToken).Select(k => k.KeyId).ShouldBe(["now"]);
+    }
+
+    [Fact]
+    public void State_FollowsAKeyThroughItsLife()
+    {
+        IReadOnlyList<StoredSigningKey> keys = [Key("a", T0), Key("b", T0.AddDays(30))];
+        SigningKeyState[] States(DateTimeOffset now) => keys.Select(k => _plan.State(keys, k, now)).ToArray();
+
+        States(T0.AddDays(29)).ShouldBe([SigningKeyState.Active, SigningKeyState.Announced]);
+        States(T0.AddDays(30)).ShouldBe([SigningKeyState.Retiring, SigningKeyState.Active]);
+        States(T0.AddDays(30) + LongestToken).ShouldBe([SigningKeyState.Retired, SigningKeyState.Active]);
+    }
+
     private static StoredSigningKey Key(string id, DateTimeOffset activatesAt) =>
         new(id, "RS256", "protected", "{}", activatesAt, activatesAt, activatesAt.AddDays(30));
 }

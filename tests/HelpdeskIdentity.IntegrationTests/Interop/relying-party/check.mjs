@@ -2,8 +2,11 @@
 // with the reason on stderr, on the first thing it rejects. Driven by OpenIdClientInteropTests.
 // Environment: ISSUER, PORTAL_CLIENT_ID, PORTAL_REDIRECT_URI, BACKEND_CLIENT_ID, BACKEND_CLIENT_SECRET, EMAIL, PASSWORD,
 // KEY_CLIENT_ID and KEY_CLIENT_JWK (a private RSA key as JWK, for private_key_jwt).
+// Talks to the test on standard input and output: a line {"step":"rotate","kid":…} asks it to rotate the signing key;
+// it answers with a line {"kid":…} once the service publishes the new key. The last line printed is the result.
 import * as oidc from 'openid-client';
 import assert from 'node:assert/strict';
+import { createInterface } from 'node:readline';
 
 const env = (name) => process.env[name] ?? assert.fail(`${name} is not set`);
 const issuer = new URL(env('ISSUER'));
@@ -31,6 +34,20 @@ const locationOf = (response, base) => {
 const portal = await oidc.discovery(issuer, env('PORTAL_CLIENT_ID'), undefined, oidc.None(), insecure);
 assert.equal(portal.serverMetadata().issuer, issuer.href);
 assert.ok(portal.serverMetadata().pushed_authorization_request_endpoint, 'discovery advertises PAR (RFC 9126)');
+// Without this, openid-client trusts an ID token from the token endpoint on TLS alone (OIDC Core §3.1.3.7): check every
+// ID token's signature against JWKS, as a relying party that keeps them as evidence does.
+oidc.enableNonRepudiationChecks(portal);
+const kidOf = (jwt) => JSON.parse(Buffer.from(jwt.split('.')[0], 'base64url')).kid;
+
+// Asks the test driving this script to do something the service's operator does, and waits for its answer.
+const input = createInterface({ input: process.stdin });
+const answers = input[Symbol.asyncIterator]();
+async function ask(request) {
+  console.log(JSON.stringify(request));
+  const { value, done } = await answers.next();
+  assert.ok(!done, `no answer to ${JSON.stringify(request)}`);
+  return JSON.parse(value);
+}
 
 // The sign-in form, filled in as a person would.
 async function signIn(loginUrl) {
@@ -133,9 +150,40 @@ const wrongKey = (await crypto.subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', m
 const impostor = await oidc.discovery(issuer, env('KEY_CLIENT_ID'), undefined, oidc.PrivateKeyJwt({ key: wrongKey, kid: keyClientJwk.kid }), insecure);
 await assert.rejects(oidc.clientCredentialsGrant(impostor, { scope: 'helpdesk.api' }), (error) => error.response?.status === 401, 'an assertion signed by another key is refused');
 
-// 6. RP-initiated logout URL is built from discovery.
-const endSession = oidc.buildEndSessionUrl(portal, { id_token_hint: tokens.id_token, post_logout_redirect_uri: new URL('/', env('PORTAL_REDIRECT_URI')).href });
+// 6. The signing key rotates in the running service, between a sign-in and its refresh (`keys rotate --now`, decision
+// 0048): the key that signed the session's ID token stops signing, and stays in JWKS for the longest token lifetime.
+const beforeRotation = stepUp.tokens;
+const oldKid = kidOf(beforeRotation.id_token);
+const { kid: newKid } = await ask({ step: 'rotate', kid: oldKid });
+assert.notEqual(newKid, oldKid, 'a new key');
+// openid-client keeps its copy of JWKS for five minutes and fetches it again for an unknown kid only once that copy is
+// a minute old (oauth4webapi); sooner, it refuses the token. The copy is from the first sign-in (step 2): let it age.
+const fetchedAt = oidc.getJwksCache(portal).uat;
+assert.ok(!oidc.getJwksCache(portal).jwks.keys.some((key) => key.kid === newKid), 'the copy predates the new key');
+await new Promise((resolve) => setTimeout(resolve, Math.max(0, (fetchedAt + 60) * 1000 - Date.now() + 100)));
+// 6a. Refresh: the new ID token is signed by the new key, which openid-client finds by fetching JWKS again.
+const rotated = await oidc.refreshTokenGrant(portal, beforeRotation.refresh_token);
+assert.equal(kidOf(rotated.id_token), newKid, 'the refreshed ID token is signed by the new key');
+assert.ok(oidc.getJwksCache(portal).jwks.keys.some((key) => key.kid === newKid), 'openid-client fetched JWKS again and verified it');
+assert.equal(rotated.claims().sub, claims.sub);
+assert.equal((await oidc.fetchUserInfo(portal, rotated.access_token, claims.sub)).email, env('EMAIL'), 'the refreshed access token works');
+
+// 7. RP-initiated logout (URL built from discovery), after the rotation, with the ID token the replaced key signed.
+const endSession = oidc.buildEndSessionUrl(portal, { id_token_hint: beforeRotation.id_token, post_logout_redirect_uri: new URL('/', env('PORTAL_REDIRECT_URI')).href });
 const loggedOut = await browse(endSession);
 assert.equal(loggedOut.status, 302);
+// The provider ended the session: its refresh token is refused, and the browser is no longer signed in silently.
+await assert.rejects(oidc.refreshTokenGrant(portal, rotated.refresh_token), (error) => error.error === 'invalid_grant', 'the session\'s refresh token ends with it');
+const silently = oidc.buildAuthorizationUrl(portal, {
+  redirect_uri: env('PORTAL_REDIRECT_URI'),
+  scope: 'openid',
+  code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()),
+  code_challenge_method: 'S256',
+  prompt: 'none',
+});
+const silentAnswer = locationOf(await browse(silently), issuer);
+assert.ok(silentAnswer.href.startsWith(env('PORTAL_REDIRECT_URI')), `prompt=none answered at ${silentAnswer.href}`);
+assert.equal(silentAnswer.searchParams.get('error'), 'login_required', 'signed out: prompt=none cannot sign in');
+input.close();
 
-console.log(JSON.stringify({ ok: true, sub: claims.sub, email: claims.email, amr: claims.amr, introspected: introspected.active, privateKeyJwt: true, logout: loggedOut.headers.get('location') }));
+console.log(JSON.stringify({ ok: true, sub: claims.sub, email: claims.email, amr: claims.amr, introspected: introspected.active, privateKeyJwt: true, rotated: { from: oldKid, to: newKid }, logout: loggedOut.headers.get('location') }));
