@@ -2,7 +2,6 @@ using HelpdeskIdentity.Api.Organizations;
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.MailAddresses;
-using HelpdeskIdentity.Api.Sessions;
 using Npgsql;
 
 namespace HelpdeskIdentity.Api.Accounts.SelfService;
@@ -38,7 +37,7 @@ internal sealed class EmailChangeStore(NpgsqlDataSource dataSource) : IEmailChan
 
     private const string ChangeAddress = """
         UPDATE users SET email = @display_email, normalized_email = @email, user_name = @email, normalized_user_name = @email,
-                         email_confirmed = true, security_stamp = @security_stamp, concurrency_stamp = @concurrency_stamp,
+                         email_confirmed = true, concurrency_stamp = @concurrency_stamp,
                          organization_id = @organization_id
         WHERE id = @id
         """;
@@ -102,7 +101,6 @@ internal sealed class EmailChangeStore(NpgsqlDataSource dataSource) : IEmailChan
         {
             await Sql.ExecuteAsync(connection, ChangeAddress, cancellationToken,
                 ("id", accountId), ("display_email", newAddress.DisplayAddress), ("email", newAddress.Address),
-                ("security_stamp", SecurityStamps.New()),
                 ("concurrency_stamp", Guid.NewGuid().ToString()), ("organization_id", organizationId));
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)

@@ -25,7 +25,7 @@ public interface IEmailChangeStore
     Task<EmailChangeLink?> ConsumeAsync(NpgsqlConnection connection, string tokenHash, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Gives the account its new address (verified), a new security stamp and the organisation of the new domain
+    /// Gives the account its new address (verified) and the organisation of the new domain
     /// (none for <paramref name="organizationDomain"/> null, a public mail domain). Returns the account as it was
     /// before, or null when another account has the address.
     /// </summary>
