@@ -29,7 +29,8 @@ public sealed class PasswordResetWorker(
     NpgsqlDataSource dataSource,
     IOptions<AccountOptions> options,
     IOptions<LanguageOptions> languages,
-    ILogger<PasswordResetWorker> logger) : RequestWorker<PasswordResetRequest>(signal, dataSource, languages, options.Value.RequestAttempts, logger)
+    TimeProvider clock,
+    ILogger<PasswordResetWorker> logger) : RequestWorker<PasswordResetRequest>(signal, dataSource, languages, options.Value.RequestAttempts, clock, logger)
 {
     private PasswordResetOptions Options => options.Value.PasswordReset;
 
