@@ -118,8 +118,8 @@ public static class AccountsServiceCollectionExtensions
         builder.Services.AddOptions<CookieAuthenticationOptions>(SessionCookie.Scheme)
             .Configure<IOptions<AccountOptions>>((cookie, accounts) => cookie.ExpireTimeSpan = accounts.Value.KeepSignedInLifetime);
         builder.Services.AddSingleton<IUserSession, CookieUserSession>();
-        builder.Services.AddSingleton<ISecurityStampStore, SecurityStampStore>();
-        builder.Services.AddSingleton<ISessionStore, SessionStore>();
+        builder.Services.AddSingleton<SecurityStampStore>();
+        builder.Services.AddSingleton<SessionStore>();
         builder.Services.AddSingleton<ServerSessions>();
         builder.Services.AddSingleton<SessionValidator>();
         builder.Services.AddHostedService<SessionPruner>();

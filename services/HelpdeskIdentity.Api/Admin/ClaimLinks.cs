@@ -10,7 +10,7 @@ namespace HelpdeskIdentity.Api.Admin;
 /// An operator's "send the claim link": the same forgot-password request the page writes (so the worker's rules, the
 /// e-mail and the link are the same), counted in the page's own per-address window (<c>RateLimits:ForgotPasswordPerAddress</c>).
 /// </summary>
-public sealed class ClaimLinks(IPasswordResetStore store, PasswordResetSignal signal, AuditTrail audit, RateLimitCounters counters,
+public sealed class ClaimLinks(PasswordResetStore store, PasswordResetSignal signal, AuditTrail audit, RateLimitCounters counters,
     IOptions<RateLimitOptions> limits, TimeProvider clock)
 {
 

@@ -16,7 +16,7 @@ namespace HelpdeskIdentity.Api.Accounts.PasswordReset;
 /// A request for a sign-in code is answered the same way with a code instead of a link (docs/decisions/0036).
 /// </summary>
 public sealed class PasswordResetWorker(
-    IPasswordResetStore store,
+    PasswordResetStore store,
     IEmailOutbox outbox,
     PasswordResetEmails emails,
     PasswordResetTokens tokens,

@@ -20,7 +20,7 @@ namespace HelpdeskIdentity.Api.Accounts.PasswordReset;
 /// transaction, so a wrong one counts toward lockout and the link keeps working (docs/decisions/0037).
 /// </summary>
 public sealed class PasswordResets(
-    UserManager<Account> users, HelpdeskDbContext db, IPasswordResetStore store, IEmailChangeStore emailChanges, IEmailOutbox outbox,
+    UserManager<Account> users, HelpdeskDbContext db, PasswordResetStore store, EmailChangeStore emailChanges, IEmailOutbox outbox,
     PasswordResetEmails emails, AccountSessions sessions, SecondFactorCheck secondFactor, AuditTrail audit, TimeProvider clock)
 {
     /// <param name="confirmedName">The name the owner confirmed or typed on the page (already checked by <see cref="PersonName"/>), or null to leave the name as it is.</param>

@@ -15,8 +15,8 @@ namespace HelpdeskIdentity.Api.Accounts.Registration;
 /// the helpdesk's own, the deny lists), which is sent nothing. No account is created here.
 /// </summary>
 public sealed class RegistrationWorker(
-    IRegistrationStore store,
-    IPasswordResetStore accounts,
+    RegistrationStore store,
+    PasswordResetStore accounts,
     PasswordResetTokens resetTokens,
     RegistrationPolicy policy,
     RegistrationEmails emails,

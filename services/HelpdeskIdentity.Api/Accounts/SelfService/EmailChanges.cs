@@ -18,8 +18,8 @@ namespace HelpdeskIdentity.Api.Accounts.SelfService;
 /// </summary>
 public sealed partial class EmailChanges(
     PasswordSignIn passwords,
-    IEmailChangeStore store,
-    IPasswordResetStore links,
+    EmailChangeStore store,
+    PasswordResetStore links,
     AccountSessions sessions,
     IEmailOutbox outbox,
     EmailChangeEmails emails,

@@ -18,7 +18,7 @@ namespace HelpdeskIdentity.Api.Accounts.SelfService;
 /// all of it back.
 /// </summary>
 public sealed partial class PasswordChanges(
-    PasswordSignIn passwords, UserManager<Account> users, HelpdeskDbContext db, IPasswordResetStore links, IEmailChangeStore emailChanges, IEmailOutbox outbox, AccountSessions sessions,
+    PasswordSignIn passwords, UserManager<Account> users, HelpdeskDbContext db, PasswordResetStore links, EmailChangeStore emailChanges, IEmailOutbox outbox, AccountSessions sessions,
     PasswordResetEmails emails, AuditTrail audit, TimeProvider clock, ILogger<PasswordChanges> logger)
 {
     public async Task<SelfServiceResult> ChangeAsync(Account account, string currentPassword, string newPassword, CancellationToken cancellationToken)

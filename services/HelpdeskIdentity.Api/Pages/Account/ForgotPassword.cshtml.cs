@@ -11,7 +11,7 @@ namespace HelpdeskIdentity.Api.Pages.Account;
 /// mailbox", so neither its answer nor its timing tells whether the address has an account; the
 /// <see cref="PasswordResetWorker"/> sends the link, or the "no account uses this address" e-mail.
 /// </summary>
-public sealed class ForgotPasswordModel(IPasswordResetStore store, PasswordResetSignal signal, TimeProvider clock) : AddressRequestModel
+public sealed class ForgotPasswordModel(PasswordResetStore store, PasswordResetSignal signal, TimeProvider clock) : AddressRequestModel
 {
     // From the form only and under its own name: never the query string or an unprefixed key (docs/security.md, finding 1).
     [BindProperty, FromForm(Name = nameof(Input))]

@@ -15,7 +15,7 @@ namespace HelpdeskIdentity.Api.Pages.Account;
 /// "E-mail me a sign-in code": records a forgot-password request of purpose sign-in-code (one INSERT, the same whether or
 /// not the address has an account) and sends the browser to the code form. 404 when the operator turned it off.
 /// </summary>
-public sealed class SignInCodeModel(IPasswordResetStore store, PasswordResetSignal signal, IOptions<AccountOptions> options, TimeProvider clock)
+public sealed class SignInCodeModel(PasswordResetStore store, PasswordResetSignal signal, IOptions<AccountOptions> options, TimeProvider clock)
     : AddressRequestModel
 {
     [BindProperty, FromForm(Name = nameof(Input))]
