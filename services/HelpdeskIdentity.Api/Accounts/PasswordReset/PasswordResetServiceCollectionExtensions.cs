@@ -12,6 +12,7 @@ public static class PasswordResetServiceCollectionExtensions
         services.AddSingleton<PasswordResetTokens>();
         services.AddSingleton<PasswordResetEmails>();
         services.AddSingleton<PasswordResetSignal>();
+        services.AddSingleton<ForgotPasswordRequests>();
         services.AddScoped<PasswordResets>();
         services.AddSingleton<SignInCodeStore>();
         services.AddSingleton<SignInCodeIssuer>();
