@@ -13,7 +13,7 @@ namespace HelpdeskIdentity.Api.Accounts;
 /// <c>Accounts:LinkRetention</c> (the sibling of the OIDC GrantPruner). A live link is never touched.
 /// </summary>
 internal sealed class AccountLinkPruner(
-    IPasswordResetStore passwordLinks, IRegistrationStore registrationLinks, IEmailChangeStore emailLinks, ISignInCodeStore signInCodes, IOptions<AccountOptions> options, TimeProvider clock,
+    PasswordResetStore passwordLinks, RegistrationStore registrationLinks, EmailChangeStore emailLinks, SignInCodeStore signInCodes, IOptions<AccountOptions> options, TimeProvider clock,
     ILogger<AccountLinkPruner> logger) : HourlyPruner(clock, logger)
 {
     protected override string What => "used, voided or expired set-password, registration and e-mail change links and sign-in codes";

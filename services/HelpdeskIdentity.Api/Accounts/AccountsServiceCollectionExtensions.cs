@@ -31,6 +31,7 @@ public static class AccountsServiceCollectionExtensions
         builder.AddEmailComposition(); // the links and frame of every account e-mail
         builder.AddSenderFilter(); // registration refuses what intake would not turn into a person
         builder.Services.TryAddSingleton<GrantRevocations>(); // ending a session ends its refresh tokens
+        builder.Services.TryAddSingleton<AccountSessions>(); // a reset, a password or address change ends every session
         builder.Services.AddIdentityCore<Account>(identity =>
             {
                 // The user name is the canonical address, which may hold any letter (SMTPUTF8).
@@ -117,8 +118,8 @@ public static class AccountsServiceCollectionExtensions
         builder.Services.AddOptions<CookieAuthenticationOptions>(SessionCookie.Scheme)
             .Configure<IOptions<AccountOptions>>((cookie, accounts) => cookie.ExpireTimeSpan = accounts.Value.KeepSignedInLifetime);
         builder.Services.AddSingleton<IUserSession, CookieUserSession>();
-        builder.Services.AddSingleton<ISecurityStampStore, SecurityStampStore>();
-        builder.Services.AddSingleton<ISessionStore, SessionStore>();
+        builder.Services.AddSingleton<SecurityStampStore>();
+        builder.Services.AddSingleton<SessionStore>();
         builder.Services.AddSingleton<ServerSessions>();
         builder.Services.AddSingleton<SessionValidator>();
         builder.Services.AddHostedService<SessionPruner>();

@@ -16,8 +16,8 @@ namespace HelpdeskIdentity.Api.Accounts;
 /// Woken by its signal; polls for other instances' requests.
 /// </summary>
 public abstract class RequestWorker<TRequest>(
-    WakeSignal signal, NpgsqlDataSource dataSource, IOptions<LanguageOptions> languages, int maxAttempts, ILogger logger)
-    : BackgroundService
+    WakeSignal signal, NpgsqlDataSource dataSource, IOptions<LanguageOptions> languages, int maxAttempts, TimeProvider clock, ILogger logger)
+    : BackgroundLoop(clock, logger)
     where TRequest : IWorkerRequest
 {
     public const int BatchSize = 20;
@@ -37,28 +37,17 @@ public abstract class RequestWorker<TRequest>(
     /// <summary>Handles one request in the batch's transaction (e-mails go through the outbox in it).</summary>
     protected abstract Task HandleAsync(TRequest request, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await ProcessBatchAsync(stoppingToken) == BatchSize)
-                {
-                    // A full batch: there may be more.
-                }
+    protected override string Name => $"{GetType().Name}: processing requests";
 
-                await signal.WaitAsync(PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                RequestWorkerLog.Failed(logger, GetType().Name, ex);
-                await Task.Delay(PollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
+    protected override TimeSpan Interval => PollInterval;
+
+    protected override Task WaitForWorkAsync(TimeSpan timeout, CancellationToken cancellationToken) => signal.WaitAsync(timeout, Clock, cancellationToken);
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        while (await ProcessBatchAsync(cancellationToken) == BatchSize)
+        {
+            // A full batch: there may be more.
         }
     }
 
@@ -100,12 +89,12 @@ public abstract class RequestWorker<TRequest>(
             var reason = ReasonOf(ex);
             if (attempts < maxAttempts)
             {
-                RequestWorkerLog.WillRetry(logger, GetType().Name, request.Id, attempts, reason);
+                RequestWorkerLog.WillRetry(Logger, GetType().Name, request.Id, attempts, reason);
                 return;
             }
 
             await Sql.ExecuteAsync(connection, $"DELETE FROM {Table} WHERE id = @id", cancellationToken, ("id", request.Id));
-            RequestWorkerLog.GaveUp(logger, GetType().Name, request.Id, attempts, reason);
+            RequestWorkerLog.GaveUp(Logger, GetType().Name, request.Id, attempts, reason);
         }
     }
 
@@ -123,9 +112,6 @@ public interface IWorkerRequest
 
 internal static partial class RequestWorkerLog
 {
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Worker}: requests not processed; will try again")]
-    public static partial void Failed(ILogger logger, string worker, Exception exception);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Worker}: request {RequestId} failed (attempt {Attempts}): {Reason}; will try again")]
     public static partial void WillRetry(ILogger logger, string worker, Guid requestId, int attempts, string reason);
 

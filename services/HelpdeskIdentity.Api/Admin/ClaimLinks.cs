@@ -10,8 +10,7 @@ namespace HelpdeskIdentity.Api.Admin;
 /// An operator's "send the claim link": the same forgot-password request the page writes (so the worker's rules, the
 /// e-mail and the link are the same), counted in the page's own per-address window (<c>RateLimits:ForgotPasswordPerAddress</c>).
 /// </summary>
-public sealed class ClaimLinks(IPasswordResetStore store, PasswordResetSignal signal, AuditTrail audit, RateLimitCounters counters,
-    IOptions<RateLimitOptions> limits, TimeProvider clock)
+public sealed class ClaimLinks(ForgotPasswordRequests requests, AuditTrail audit, RateLimitCounters counters, IOptions<RateLimitOptions> limits)
 {
 
     /// <summary>False when the address has had its share of links for now.</summary>
@@ -26,9 +25,7 @@ public sealed class ClaimLinks(IPasswordResetStore store, PasswordResetSignal si
             return false;
         }
 
-        var now = clock.GetUtcNow();
-        await store.AddRequestAsync(new PasswordResetRequest(Guid.CreateVersion7(now), address, null, account.Language), now, cancellationToken);
-        signal.Notify();
+        await requests.RecordAsync(address, null, account.Language, PasswordResetRequest.SetPasswordPurpose, cancellationToken);
         await audit.RecordAsync(new AuditEntry(AuditEventTypes.AdminAction, account.Id, Detail: "claim_link"), cancellationToken);
         return true;
     }

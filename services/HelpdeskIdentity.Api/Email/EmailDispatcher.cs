@@ -1,6 +1,7 @@
 using HelpdeskIdentity.Api.Outbox;
 using System.Diagnostics;
 using HelpdeskIdentity.Api.Data;
+using HelpdeskIdentity.Api.Hosting;
 using HelpdeskIdentity.Api.Telemetry;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -19,38 +20,36 @@ internal sealed partial class EmailDispatcher(
     NpgsqlDataSource dataSource,
     IOptions<EmailOptions> options,
     TimeProvider clock,
-    ILogger<EmailDispatcher> logger) : BackgroundService
+    ILogger<EmailDispatcher> logger) : BackgroundLoop(clock, logger)
 {
     private readonly EmailOptions _options = options.Value;
+    private NpgsqlConnection? _wakeUp;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string Name => "E-mail drain";
+
+    protected override TimeSpan Interval => _options.PollInterval;
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        NpgsqlConnection? wakeUp = null;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                wakeUp ??= await ListenAsync(stoppingToken);
-                await DrainAsync(stoppingToken);
-                await wakeUp.WaitAsync(_options.PollInterval, stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogDrainFailed(ex);
-                await DisposeAsync(wakeUp);
-                wakeUp = null;
-                await Task.Delay(_options.PollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-
-        await DisposeAsync(wakeUp);
+        _wakeUp ??= await ListenAsync(cancellationToken);
+        await DrainAsync(cancellationToken);
     }
 
-    private static ValueTask DisposeAsync(NpgsqlConnection? connection) => connection?.DisposeAsync() ?? ValueTask.CompletedTask;
+    /// <summary>A <c>NOTIFY</c> on the channel (an enqueueing transaction committed), or the poll interval.</summary>
+    protected override Task WaitForWorkAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        _wakeUp is { } wakeUp ? wakeUp.WaitAsync(timeout, cancellationToken) : base.WaitForWorkAsync(timeout, cancellationToken);
+
+    /// <summary>The listening connection may be what broke: a new one next pass.</summary>
+    protected override ValueTask OnFailedAsync() => DropListenerAsync();
+
+    protected override ValueTask OnStoppedAsync() => DropListenerAsync();
+
+    private ValueTask DropListenerAsync()
+    {
+        var wakeUp = _wakeUp;
+        _wakeUp = null;
+        return wakeUp?.DisposeAsync() ?? ValueTask.CompletedTask;
+    }
 
     private async Task<NpgsqlConnection> ListenAsync(CancellationToken cancellationToken)
     {
@@ -87,23 +86,23 @@ internal sealed partial class EmailDispatcher(
         {
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             Count(sender, email, EmailStatus.Failed);
-            LogRejected(email.Id, email.Category, ex.Message);
+            LogRejected(Logger, email.Id, email.Category, ex.Message);
             return EmailOutcome.Failed(ex.Message);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             var error = Describe(ex);
             activity?.SetStatus(ActivityStatusCode.Error, error);
-            var now = clock.GetUtcNow();
+            var now = Clock.GetUtcNow();
             if (now - email.CreatedAt >= _options.GiveUpAfter)
             {
                 Count(sender, email, EmailStatus.Failed);
-                LogGaveUp(email.Id, email.Category, email.Attempts + 1, error);
+                LogGaveUp(Logger, email.Id, email.Category, email.Attempts + 1, error);
                 return EmailOutcome.Failed($"Gave up after {email.Attempts + 1} attempts: {error}");
             }
 
             Count(sender, email, "retried");
-            LogRetrying(email.Id, email.Attempts + 1, error);
+            LogRetrying(Logger, email.Id, email.Attempts + 1, error);
             return EmailOutcome.RetryAt(now + RetryBackoff.After(email.Attempts + 1, _options.MaxBackoff), error);
         }
     }
@@ -125,14 +124,11 @@ internal sealed partial class EmailDispatcher(
             new KeyValuePair<string, object?>("result", result));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {EmailId} not sent (attempt {Attempt}); will retry: {Error}")]
-    private partial void LogRetrying(Guid emailId, int attempt, string error);
+    private static partial void LogRetrying(ILogger logger, Guid emailId, int attempt, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "E-mail {EmailId} ({Category}) refused by the provider; not retried: {Error}")]
-    private partial void LogRejected(Guid emailId, string category, string error);
+    private static partial void LogRejected(ILogger logger, Guid emailId, string category, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "E-mail {EmailId} ({Category}) failed: gave up after {Attempts} attempts: {Error}")]
-    private partial void LogGaveUp(Guid emailId, string category, int attempts, string error);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail drain failed; will try again")]
-    private partial void LogDrainFailed(Exception exception);
+    private static partial void LogGaveUp(ILogger logger, Guid emailId, string category, int attempts, string error);
 }

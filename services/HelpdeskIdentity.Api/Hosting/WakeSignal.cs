@@ -20,6 +20,18 @@ public abstract class WakeSignal
         }
     }
 
-    /// <summary>Waits for a signal or the poll interval (work another instance wrote, retries due).</summary>
-    public Task WaitAsync(TimeSpan pollInterval, CancellationToken cancellationToken) => _pending.WaitAsync(pollInterval, cancellationToken);
+    /// <summary>Waits for a signal or, on <paramref name="clock"/>, the poll interval (work another instance wrote, retries due).</summary>
+    public async Task WaitAsync(TimeSpan pollInterval, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        using var interval = new CancellationTokenSource(pollInterval, clock);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, interval.Token);
+        try
+        {
+            await _pending.WaitAsync(either.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The interval passed without a signal.
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HelpdeskIdentity.Api.Hosting;
 using HelpdeskIdentity.Api.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -12,44 +13,31 @@ internal sealed partial class OutboxPublisher(
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
-    ILogger<OutboxPublisher> logger) : BackgroundService
+    ILogger<OutboxPublisher> logger) : BackgroundLoop(clock, logger)
 {
     private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
     private readonly OutboxOptions _options = options.Value;
     private DateTimeOffset _prunedAt = DateTimeOffset.MinValue;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string Name => "Outbox drain";
+
+    protected override TimeSpan Interval => _options.PollInterval;
+
+    protected override Task WaitForWorkAsync(TimeSpan timeout, CancellationToken cancellationToken) => signal.WaitAsync(timeout, Clock, cancellationToken);
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        while (await store.PublishDueAsync(_options.BatchSize, PublishAsync, cancellationToken) == _options.BatchSize)
         {
-            try
-            {
-                while (await store.PublishDueAsync(_options.BatchSize, PublishAsync, stoppingToken) == _options.BatchSize)
-                {
-                    // A full batch: there may be more.
-                }
-
-                await PruneWhenDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogDrainFailed(ex);
-            }
-
-            try
-            {
-                await signal.WaitAsync(_options.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            // A full batch: there may be more.
         }
+
+        await PruneWhenDueAsync(cancellationToken);
     }
 
     private async Task PruneWhenDueAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         if (now - _prunedAt >= PruneEvery)
         {
             await store.DeletePublishedBeforeAsync(now - _options.RetainPublishedFor, cancellationToken);
@@ -75,14 +63,11 @@ internal sealed partial class OutboxPublisher(
         {
             HelpdeskTelemetry.OutboxFailures.Add(1, new KeyValuePair<string, object?>("type", message.MessageType));
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
-            LogPublishFailed(message.Id, message.Attempts + 1, ex.Message);
+            LogPublishFailed(Logger, message.Id, message.Attempts + 1, ex.Message);
             throw;
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {OutboxMessageId} not published (attempt {Attempt}): {Error}")]
-    private partial void LogPublishFailed(Guid outboxMessageId, int attempt, string error);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox drain failed; will try again")]
-    private partial void LogDrainFailed(Exception exception);
+    private static partial void LogPublishFailed(ILogger logger, Guid outboxMessageId, int attempt, string error);
 }

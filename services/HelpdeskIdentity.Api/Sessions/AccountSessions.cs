@@ -5,21 +5,34 @@ using Npgsql;
 namespace HelpdeskIdentity.Api.Sessions;
 
 /// <summary>
-/// The one place that ends every session of an account (admin sign-out, disable): a new security stamp ends its
-/// browser sessions at their next check (decision 0015); its refresh tokens are revoked and unexchanged codes spent.
-/// Its server-side session rows are revoked with it. Runs in the caller's transaction.
+/// The one place that ends every session of an account, always inside the caller's transaction (the change that calls
+/// for it commits with it, or neither does): a new security stamp ends its browser sessions at their next check
+/// (decision 0015), and everything the provider issued to it is revoked (<see cref="GrantRevocations"/>: refresh
+/// tokens, unexchanged codes, authorizations). Callers: an operator disabling the account or signing it out; the
+/// person's own password reset, password change and address change.
 /// </summary>
 public sealed class AccountSessions(GrantRevocations grants)
 {
-    private const string RenewStampAndRevokeSessions = """
-        UPDATE users SET security_stamp = @stamp, concurrency_stamp = @concurrency WHERE id = @id;
-        UPDATE sessions SET revoked_at = @now WHERE account_id = @id AND revoked_at IS NULL
-        """;
+    private const string RenewStamp = "UPDATE users SET security_stamp = @stamp, concurrency_stamp = @concurrency WHERE id = @id";
 
+    private const string RevokeRows = "UPDATE sessions SET revoked_at = @now WHERE account_id = @id AND revoked_at IS NULL";
+
+    /// <summary>An operator's action: every session ends, and its row is revoked too, so none is listed as live.</summary>
     public async Task EndAllAsync(NpgsqlConnection connection, Guid accountId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await Sql.ExecuteAsync(connection, RenewStampAndRevokeSessions, cancellationToken,
-            ("id", accountId), ("now", now), ("stamp", SecurityStamps.New()), ("concurrency", Guid.NewGuid().ToString()));
+        await EndAllAfterOwnChangeAsync(connection, accountId, now, cancellationToken);
+        await Sql.ExecuteAsync(connection, RevokeRows, cancellationToken, ("id", accountId), ("now", now));
+    }
+
+    /// <summary>
+    /// The person's own change (password reset or change, new address): every session ends at its next check, but the
+    /// rows stay, so the browser that made the change can keep its session by binding it to the new stamp
+    /// (<see cref="SessionSignIn.KeepAsync"/>, after the commit). Call after the account's other changes are saved.
+    /// </summary>
+    public async Task EndAllAfterOwnChangeAsync(NpgsqlConnection connection, Guid accountId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await Sql.ExecuteAsync(connection, RenewStamp, cancellationToken,
+            ("id", accountId), ("stamp", SecurityStamps.New()), ("concurrency", Guid.NewGuid().ToString()));
         await grants.RevokeAccountAsync(connection, accountId, now, cancellationToken);
     }
 }

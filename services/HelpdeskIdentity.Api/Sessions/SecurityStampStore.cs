@@ -3,11 +3,13 @@ using Npgsql;
 
 namespace HelpdeskIdentity.Api.Sessions;
 
-/// <summary>One primary-key read per check: cheap enough to run on every request when the interval is zero.</summary>
-internal sealed class SecurityStampStore(NpgsqlDataSource dataSource) : ISecurityStampStore
+/// <summary>Reads an account's current security stamp: what a session is checked against.</summary>
+/// <remarks>One primary-key read.</remarks>
+public sealed class SecurityStampStore(NpgsqlDataSource dataSource)
 {
     private const string Find = "SELECT security_stamp FROM users WHERE id = @id";
 
+    /// <summary>The stamp, or null when the account does not exist (any more).</summary>
     public async Task<string?> FindAsync(Guid accountId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

@@ -13,7 +13,7 @@ namespace HelpdeskIdentity.Api.Sessions;
 /// (<see cref="IsLiveAsync"/>, asked by every page and authorization request through the cookie's validation), and
 /// the one place that ends sessions, with the refresh tokens issued to them.
 /// </summary>
-public sealed class ServerSessions(ISessionStore store, GrantRevocations grants, IOptions<AccountOptions> options, TimeProvider clock)
+public sealed class ServerSessions(SessionStore store, GrantRevocations grants, IOptions<AccountOptions> options, TimeProvider clock)
 {
     /// <summary>
     /// Records a new session for the principal just built (its <c>sid</c>), with an absolute end of

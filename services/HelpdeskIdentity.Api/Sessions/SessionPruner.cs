@@ -4,7 +4,7 @@ using HelpdeskIdentity.Api.Hosting;
 namespace HelpdeskIdentity.Api.Sessions;
 
 /// <summary>Deletes sessions a day past their end or their revocation, hourly.</summary>
-internal sealed class SessionPruner(ISessionStore sessions, TimeProvider clock, ILogger<SessionPruner> logger) : HourlyPruner(clock, logger)
+internal sealed class SessionPruner(SessionStore sessions, TimeProvider clock, ILogger<SessionPruner> logger) : HourlyPruner(clock, logger)
 {
     protected override string What => "ended sessions";
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 namespace HelpdeskIdentity.Api.Sessions;
 
 /// <summary>Starts a browser session (its cookie and its server-side row) for an account, or re-binds the current one to the account's new security stamp.</summary>
-public sealed class SessionSignIn(ISecurityStampStore stamps, ServerSessions sessions, AuditTrail audit, TimeProvider clock)
+public sealed class SessionSignIn(SecurityStampStore stamps, ServerSessions sessions, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>
     /// A new session bound to the account's current (committed) security stamp, after a password was just set: the

@@ -3,8 +3,9 @@ using Npgsql;
 
 namespace HelpdeskIdentity.Api.Sessions;
 
-/// <summary>The sessions table in hand-written SQL: the check on every request is one statement, one round trip.</summary>
-internal sealed class SessionStore(NpgsqlDataSource dataSource) : ISessionStore
+/// <summary>The <c>sessions</c> table: one row per browser sign-in (docs/decisions/0024-server-side-sessions.md).</summary>
+/// <remarks>Hand-written SQL: the check on every request is one statement, one round trip.</remarks>
+public sealed class SessionStore(NpgsqlDataSource dataSource)
 {
     private static readonly TimeSpan SeenGranularity = TimeSpan.FromMinutes(1);
 
@@ -41,6 +42,10 @@ internal sealed class SessionStore(NpgsqlDataSource dataSource) : ISessionStore
         Sql.ExecuteAsync(dataSource, Insert, cancellationToken, ("id", session.Id), ("account_id", session.AccountId),
             ("now", session.CreatedAt), ("expires_at", session.ExpiresAt), ("persistent", session.Persistent), ("user_agent", session.UserAgent));
 
+    /// <summary>
+    /// The account's security stamp when the session is live (its row exists for this account, not revoked, before
+    /// its absolute end), or null. Notes the session as seen when it was last noted more than a minute ago.
+    /// </summary>
     public async Task<string?> CheckAsync(string sessionId, Guid accountId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -48,6 +53,7 @@ internal sealed class SessionStore(NpgsqlDataSource dataSource) : ISessionStore
             ("id", sessionId), ("account_id", accountId), ("now", now), ("stale", now - SeenGranularity));
     }
 
+    /// <summary>The account's live sessions, most recently seen first.</summary>
     public async Task<IReadOnlyList<ServerSession>> ListAsync(Guid accountId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -63,6 +69,7 @@ internal sealed class SessionStore(NpgsqlDataSource dataSource) : ISessionStore
         return sessions;
     }
 
+    /// <summary>Revokes the account's sessions (all, or all but <paramref name="keepSessionId"/>); returns the ids it revoked.</summary>
     public async Task<IReadOnlyList<string>> RevokeAsync(Guid accountId, string? onlySessionId, string? keepSessionId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -77,6 +84,7 @@ internal sealed class SessionStore(NpgsqlDataSource dataSource) : ISessionStore
         return revoked;
     }
 
+    /// <summary>Deletes sessions past their end or revoked, a day after.</summary>
     public Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(dataSource, Prune, cancellationToken, ("cutoff", now - TimeSpan.FromDays(1)));
 }

@@ -9,7 +9,7 @@ using Shouldly;
 
 namespace HelpdeskIdentity.IntegrationTests.Oidc;
 
-public sealed class CodeFlowTests(OidcFixture fixture) : IClassFixture<OidcFixture>
+public sealed class CodeFlowTests(OidcFixture fixture, LocalServers servers) : IClassFixture<OidcFixture>
 {
     private const string Password = "correct horse battery staple";
     private readonly ProtocolClient _client = new(fixture.Host.CreateClient());
@@ -199,10 +199,16 @@ public sealed class CodeFlowTests(OidcFixture fixture) : IClassFixture<OidcFixtu
     [InlineData("max_age", "0")]
     public async Task PromptLoginOrMaxAge_WithASession_SendsTheUserToSignInAgain(string name, string value)
     {
-        var (flow, _) = await SignedInCallbackAsync();
-        await Task.Delay(1100, TestContext.Current.CancellationToken); // max_age=0: the session is now older than 0 s
+        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        await using var host = await new IdentityHost(await servers.NewEnvironmentAsync($"code_flow_{name}"), TestClients.Settings()) { Clock = clock }.StartAsync();
+        var email = $"user@{Senders.UniqueDomain()}";
+        await host.CreateAccountAsync(email, Password);
+        using var browser = new BrowserClient(host);
+        var flow = new CodeFlow(browser);
+        await flow.RunAsync(email, Password);
+        clock.Advance(TimeSpan.FromSeconds(1)); // max_age=0: the session is now older than 0 s
 
-        var response = await flow.Browser.GetAsync(flow.Flow.AuthorizeUrl(extra: (name, value)));
+        var response = await browser.GetAsync(flow.AuthorizeUrl(extra: (name, value)));
 
         CodeFlow.Location(response).ShouldStartWith("/account/login?");
     }

@@ -109,7 +109,7 @@ internal static class Benchmark
         }
 
         // The session row a successful sign-in inserts.
-        var sessionStore = host.Services.GetRequiredService<ISessionStore>();
+        var sessionStore = host.Services.GetRequiredService<SessionStore>();
         var sessionWrites = new List<double>();
         for (var i = 0; i < options.SignIns; i++)
         {

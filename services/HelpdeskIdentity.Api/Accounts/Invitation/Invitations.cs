@@ -13,7 +13,7 @@ namespace HelpdeskIdentity.Api.Accounts.Invitation;
 /// (docs/decisions/0016-invitation.md).
 /// </summary>
 public sealed partial class Invitations(
-    IPasswordResetStore links,
+    PasswordResetStore links,
     IEmailOutbox outbox,
     InvitationEmails emails,
     IOptions<AccountOptions> options,

@@ -3,8 +3,11 @@ using Npgsql;
 
 namespace HelpdeskIdentity.Api.Accounts.PasswordReset;
 
-/// <summary>Forgot-password requests and set-password links in SQL (see <see cref="IPasswordResetStore"/>).</summary>
-internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswordResetStore
+/// <summary>
+/// Forgot-password requests and set-password links in PostgreSQL. The methods that take a connection run in
+/// the caller's transaction, so links, e-mails and the password change commit or roll back together.
+/// </summary>
+public sealed class PasswordResetStore(NpgsqlDataSource dataSource)
 {
     private const string InsertRequest = """
         INSERT INTO password_reset_requests (id, email, return_url, language, purpose, created_at) VALUES (@id, @email, @return_url, @language, @purpose, @now)
@@ -42,10 +45,12 @@ internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswor
         DELETE FROM password_reset_tokens WHERE consumed_at < @cutoff OR voided_at < @cutoff OR expires_at < @cutoff
         """;
 
+    /// <summary>One INSERT, the same whether or not the address has an account.</summary>
     public Task AddRequestAsync(PasswordResetRequest request, DateTimeOffset now, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(dataSource, InsertRequest, cancellationToken,
             ("id", request.Id), ("email", request.Email), ("return_url", request.ReturnUrl), ("language", request.Language), ("purpose", request.Purpose), ("now", now));
 
+    /// <summary>Locks up to <paramref name="limit"/> waiting requests, oldest first (skipping those another instance holds); the worker deletes each it handles or gives up.</summary>
     public async Task<IReadOnlyList<PasswordResetRequest>> TakeRequestsAsync(NpgsqlConnection connection, int limit, CancellationToken cancellationToken)
     {
         await using var command = Sql.Command(connection, TakeRequests, ("limit", limit));
@@ -69,10 +74,12 @@ internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswor
             : null;
     }
 
+    /// <summary>Voids every outstanding link of the account, then stores the new one.</summary>
     public Task IssueAsync(NpgsqlConnection connection, string tokenHash, Guid accountId, string? returnUrl, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(connection, Issue, cancellationToken,
             ("token_hash", tokenHash), ("account_id", accountId), ("now", now), ("expires_at", expiresAt), ("return_url", returnUrl));
 
+    /// <summary>The link with this hash if it is unused, not voided and not expired at <paramref name="now"/>; else null.</summary>
     public async Task<PasswordResetLink?> FindUsableAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -84,6 +91,7 @@ internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswor
             : null;
     }
 
+    /// <summary>Spends the link (once: of two racing spends one wins) and voids the account's other links; returns its account, or null.</summary>
     public async Task<Guid?> ConsumeAsync(NpgsqlConnection connection, string tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var accountId = await Sql.ScalarAsync<Guid?>(connection, Consume, cancellationToken, ("token_hash", tokenHash), ("now", now));
@@ -95,9 +103,11 @@ internal sealed class PasswordResetStore(NpgsqlDataSource dataSource) : IPasswor
         return accountId;
     }
 
+    /// <summary>Voids every outstanding link of the account (its password or address changed another way).</summary>
     public Task VoidLinksAsync(NpgsqlConnection connection, Guid accountId, DateTimeOffset now, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(connection, VoidOthers, cancellationToken, ("account_id", accountId), ("now", now));
 
+    /// <summary>Deletes links used, voided or expired before <paramref name="cutoff"/>; returns how many.</summary>
     public Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(dataSource, Prune, cancellationToken, ("cutoff", cutoff));
 

@@ -8,7 +8,7 @@ namespace HelpdeskIdentity.Api.Accounts.PasswordReset;
 /// Set-password links: a 256-bit random handle (base64url) goes into the e-mail, only its SHA-256 into the
 /// database, so a copy of the table opens no account. Looked up by hash: app code never compares handles (<see cref="LinkHandles"/>).
 /// </summary>
-public sealed class PasswordResetTokens(IPasswordResetStore store, IOptions<AccountOptions> options, TimeProvider clock)
+public sealed class PasswordResetTokens(PasswordResetStore store, IOptions<AccountOptions> options, TimeProvider clock)
 {
     private const string AuthorizePrefix = OidcPaths.Authorize + "?";
     private const int MaxReturnUrlLength = 2000;

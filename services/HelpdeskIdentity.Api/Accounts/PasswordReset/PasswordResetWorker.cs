@@ -16,7 +16,7 @@ namespace HelpdeskIdentity.Api.Accounts.PasswordReset;
 /// A request for a sign-in code is answered the same way with a code instead of a link (docs/decisions/0036).
 /// </summary>
 public sealed class PasswordResetWorker(
-    IPasswordResetStore store,
+    PasswordResetStore store,
     IEmailOutbox outbox,
     PasswordResetEmails emails,
     PasswordResetTokens tokens,
@@ -29,7 +29,8 @@ public sealed class PasswordResetWorker(
     NpgsqlDataSource dataSource,
     IOptions<AccountOptions> options,
     IOptions<LanguageOptions> languages,
-    ILogger<PasswordResetWorker> logger) : RequestWorker<PasswordResetRequest>(signal, dataSource, languages, options.Value.RequestAttempts, logger)
+    TimeProvider clock,
+    ILogger<PasswordResetWorker> logger) : RequestWorker<PasswordResetRequest>(signal, dataSource, languages, options.Value.RequestAttempts, clock, logger)
 {
     private PasswordResetOptions Options => options.Value.PasswordReset;
 

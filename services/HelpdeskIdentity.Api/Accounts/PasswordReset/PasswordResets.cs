@@ -4,7 +4,7 @@ using HelpdeskIdentity.Api.Accounts.TwoFactor;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Email;
 using HelpdeskIdentity.Api.Localization;
-using HelpdeskIdentity.Api.Oidc;
+using HelpdeskIdentity.Api.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -14,14 +14,14 @@ namespace HelpdeskIdentity.Api.Accounts.PasswordReset;
 /// <summary>
 /// Sets a password (or, docs/decisions/0039, adds a passkey) through a link, in one transaction: the link is spent and the account's other links
 /// voided, and its pending e-mail changes too; the password replaced (the policy validator runs); the address verified (the link proved the
-/// mailbox); lockout cleared; the security stamp renewed; every refresh token revoked; a "password changed"
+/// mailbox); lockout cleared; every session ended (<see cref="AccountSessions"/>: a new security stamp, every refresh token revoked); a "password changed"
 /// e-mail enqueued (in the page's language, which becomes the account's). A refused password rolls all of it back, so the link still works.
 /// An account with a second factor needs a current code (or a recovery code) as well: checked first, outside the
 /// transaction, so a wrong one counts toward lockout and the link keeps working (docs/decisions/0037).
 /// </summary>
 public sealed class PasswordResets(
-    UserManager<Account> users, HelpdeskDbContext db, IPasswordResetStore store, IEmailChangeStore emailChanges, IEmailOutbox outbox,
-    PasswordResetEmails emails, GrantRevocations grants, SecondFactorCheck secondFactor, AuditTrail audit, TimeProvider clock)
+    UserManager<Account> users, HelpdeskDbContext db, PasswordResetStore store, EmailChangeStore emailChanges, IEmailOutbox outbox,
+    PasswordResetEmails emails, AccountSessions sessions, SecondFactorCheck secondFactor, AuditTrail audit, TimeProvider clock)
 {
     /// <param name="confirmedName">The name the owner confirmed or typed on the page (already checked by <see cref="PersonName"/>), or null to leave the name as it is.</param>
     public Task<PasswordResetResult> SetPasswordAsync(PasswordResetLink link, string password, string? confirmedName, string? secondFactorCode,
@@ -86,9 +86,9 @@ public sealed class PasswordResets(
         account.LockoutEnd = null;
         account.AccessFailedCount = 0;
         account.Language = Languages.Current;
-        await users.UpdateSecurityStampAsync(account); // saves the account with the changes above
+        await db.SaveChangesAsync(cancellationToken); // the account with the changes above
+        await sessions.EndAllAfterOwnChangeAsync(connection, account.Id, now, cancellationToken);
         await emailChanges.VoidAsync(connection, account.Id, now, cancellationToken);
-        await grants.RevokeAccountAsync(connection, account.Id, now, cancellationToken);
         await outbox.EnqueueAsync(notice(account), db, cancellationToken);
         await audit.RecordAsync(new(AuditEventTypes.PasswordResetCompleted, account.Id, Detail: auditDetail), connection, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -8,7 +8,7 @@ namespace HelpdeskIdentity.Api.Accounts.Registration;
 /// Whether an address may register itself now: never one intake skips (<see cref="SenderFilter"/>); otherwise
 /// <see cref="RegistrationRules"/> over the public list and the organisations in the database.
 /// </summary>
-public sealed class RegistrationPolicy(IRegistrationStore store, PublicMailDomains publicMailDomains, SenderFilter senderFilter, RegistrationRules rules)
+public sealed class RegistrationPolicy(RegistrationStore store, PublicMailDomains publicMailDomains, SenderFilter senderFilter, RegistrationRules rules)
 {
     /// <summary>The verdict for the address, and the organisation that owns its domain exactly (null when none does).</summary>
     public async Task<(RegistrationVerdict Verdict, OrganizationMatch? Organization)> DecideAsync(

@@ -12,7 +12,7 @@ public static class RegistrationServiceCollectionExtensions
     {
         services.AddValidatedOptions<RegistrationOptions, RegistrationOptionsValidator>(RegistrationOptions.Section);
         services.AddOrganizations();
-        services.AddSingleton<IRegistrationStore, RegistrationStore>();
+        services.AddSingleton<RegistrationStore>();
         services.AddSingleton<RegistrationRules>();
         services.AddSingleton<RegistrationPolicy>();
         services.AddSingleton<RegistrationEmails>();

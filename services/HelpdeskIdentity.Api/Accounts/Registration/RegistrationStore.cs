@@ -4,8 +4,11 @@ using Npgsql;
 
 namespace HelpdeskIdentity.Api.Accounts.Registration;
 
-/// <summary>Register-page requests and verification links in SQL (see <see cref="IRegistrationStore"/>).</summary>
-internal sealed class RegistrationStore(NpgsqlDataSource dataSource) : IRegistrationStore
+/// <summary>
+/// Register-page requests and verification links in PostgreSQL. The methods that take a connection run in the
+/// caller's transaction, so links, e-mails and the new account commit or roll back together.
+/// </summary>
+public sealed class RegistrationStore(NpgsqlDataSource dataSource)
 {
     private const string InsertRequest = """
         INSERT INTO registration_requests (id, email, display_name, return_url, language, created_at)
@@ -51,11 +54,13 @@ internal sealed class RegistrationStore(NpgsqlDataSource dataSource) : IRegistra
         SELECT count(*) FROM spent
         """;
 
+    /// <summary>One INSERT, the same whatever the address.</summary>
     public Task AddRequestAsync(RegistrationRequest request, DateTimeOffset now, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(dataSource, InsertRequest, cancellationToken,
             ("id", request.Id), ("email", request.Email), ("display_name", request.DisplayName), ("return_url", request.ReturnUrl),
             ("language", request.Language), ("now", now));
 
+    /// <summary>Locks up to <paramref name="limit"/> waiting requests, oldest first (skipping those another instance holds); the worker deletes each it handles or gives up.</summary>
     public async Task<IReadOnlyList<RegistrationRequest>> TakeRequestsAsync(NpgsqlConnection connection, int limit, CancellationToken cancellationToken)
     {
         await using var command = Sql.Command(connection, TakeRequests, ("limit", limit));
@@ -70,6 +75,7 @@ internal sealed class RegistrationStore(NpgsqlDataSource dataSource) : IRegistra
         return requests;
     }
 
+    /// <summary>The organisation that owns exactly this domain (lower-case A-label), or null.</summary>
     public async Task<OrganizationMatch?> FindOrganizationAsync(NpgsqlConnection connection, string domain, CancellationToken cancellationToken)
     {
         await using var command = Sql.Command(connection, FindOrganization, ("domain", domain));
@@ -87,14 +93,17 @@ internal sealed class RegistrationStore(NpgsqlDataSource dataSource) : IRegistra
         return id is { } organizationId ? new OrganizationMatch(organizationId, domains, selfRegistration) : null;
     }
 
+    /// <summary>The organisation of the domain, created (as intake creates it, one per domain even under races) when there is none.</summary>
     public Task<Guid> FindOrCreateOrganizationAsync(NpgsqlConnection connection, string domain, DateTimeOffset now, CancellationToken cancellationToken) =>
         OrganizationStore.FindOrCreateOrganizationAsync(connection, domain, now, cancellationToken);
 
+    /// <summary>Voids every outstanding link for the address, then stores the new one.</summary>
     public Task IssueAsync(NpgsqlConnection connection, string tokenHash, RegistrationRequest request, string? returnUrl, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(connection, Issue, cancellationToken,
             ("token_hash", tokenHash), ("email", request.Email), ("display_name", request.DisplayName), ("return_url", returnUrl),
             ("now", now), ("expires_at", expiresAt));
 
+    /// <summary>The link with this hash if it is unused, not voided and not expired at <paramref name="now"/>; else null.</summary>
     public async Task<RegistrationLink?> FindUsableAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -105,9 +114,11 @@ internal sealed class RegistrationStore(NpgsqlDataSource dataSource) : IRegistra
             : null;
     }
 
+    /// <summary>Spends the link (once: of two racing spends one wins) and voids the address's other links; false when it no longer worked.</summary>
     public async Task<bool> ConsumeAsync(NpgsqlConnection connection, string tokenHash, DateTimeOffset now, CancellationToken cancellationToken) =>
         await Sql.ScalarAsync<long>(connection, Consume, cancellationToken, ("token_hash", tokenHash), ("now", now)) == 1;
 
+    /// <summary>Deletes links used, voided or expired before <paramref name="cutoff"/>; returns how many.</summary>
     public Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(dataSource, Prune, cancellationToken, ("cutoff", cutoff));
 }

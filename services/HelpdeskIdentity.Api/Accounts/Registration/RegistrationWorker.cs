@@ -15,8 +15,8 @@ namespace HelpdeskIdentity.Api.Accounts.Registration;
 /// the helpdesk's own, the deny lists), which is sent nothing. No account is created here.
 /// </summary>
 public sealed class RegistrationWorker(
-    IRegistrationStore store,
-    IPasswordResetStore accounts,
+    RegistrationStore store,
+    PasswordResetStore accounts,
     PasswordResetTokens resetTokens,
     RegistrationPolicy policy,
     RegistrationEmails emails,
@@ -27,7 +27,7 @@ public sealed class RegistrationWorker(
     IOptions<AccountOptions> accountOptions,
     IOptions<LanguageOptions> languages,
     TimeProvider clock,
-    ILogger<RegistrationWorker> logger) : RequestWorker<RegistrationRequest>(signal, dataSource, languages, accountOptions.Value.RequestAttempts, logger)
+    ILogger<RegistrationWorker> logger) : RequestWorker<RegistrationRequest>(signal, dataSource, languages, accountOptions.Value.RequestAttempts, clock, logger)
 {
     protected override TimeSpan PollInterval => options.Value.PollInterval;
 
@@ -65,7 +65,7 @@ public sealed class RegistrationWorker(
             return;
         }
 
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var (verification, hash) = LinkHandles.New();
         await store.IssueAsync(connection, hash, request, PasswordResetTokens.AllowedReturnUrl(request.ReturnUrl),
             now, now + options.Value.LinkLifetime, cancellationToken);

@@ -19,7 +19,7 @@ namespace HelpdeskIdentity.Api.Accounts.Registration;
 /// it back, so the link still works.
 /// </summary>
 public sealed partial class Registrations(
-    UserManager<Account> users, HelpdeskDbContext db, IRegistrationStore store, RegistrationPolicy policy, AuditTrail audit, TimeProvider clock,
+    UserManager<Account> users, HelpdeskDbContext db, RegistrationStore store, RegistrationPolicy policy, AuditTrail audit, TimeProvider clock,
     ILogger<Registrations> logger)
 {
     /// <summary>The link a handle opens while it still works; null for a malformed, unknown, expired, used or voided one.</summary>

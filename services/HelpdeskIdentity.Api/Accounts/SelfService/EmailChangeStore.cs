@@ -2,13 +2,15 @@ using HelpdeskIdentity.Api.Organizations;
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.MailAddresses;
-using HelpdeskIdentity.Api.Sessions;
 using Npgsql;
 
 namespace HelpdeskIdentity.Api.Accounts.SelfService;
 
-/// <summary>E-mail change links, and the address change itself, in SQL (see <see cref="IEmailChangeStore"/>).</summary>
-internal sealed class EmailChangeStore(NpgsqlDataSource dataSource) : IEmailChangeStore
+/// <summary>
+/// E-mail change links in PostgreSQL. The methods that take a connection run in the caller's transaction, so a
+/// link, its e-mail and the address change commit or roll back together.
+/// </summary>
+public sealed class EmailChangeStore(NpgsqlDataSource dataSource)
 {
     private const string IsTaken = "SELECT EXISTS (SELECT 1 FROM users WHERE normalized_email = @email)";
 
@@ -38,7 +40,7 @@ internal sealed class EmailChangeStore(NpgsqlDataSource dataSource) : IEmailChan
 
     private const string ChangeAddress = """
         UPDATE users SET email = @display_email, normalized_email = @email, user_name = @email, normalized_user_name = @email,
-                         email_confirmed = true, security_stamp = @security_stamp, concurrency_stamp = @concurrency_stamp,
+                         email_confirmed = true, concurrency_stamp = @concurrency_stamp,
                          organization_id = @organization_id
         WHERE id = @id
         """;
@@ -47,22 +49,27 @@ internal sealed class EmailChangeStore(NpgsqlDataSource dataSource) : IEmailChan
         DELETE FROM email_change_tokens WHERE consumed_at < @cutoff OR voided_at < @cutoff OR expires_at < @cutoff
         """;
 
+    /// <summary>Whether an account uses this canonical address.</summary>
     public async Task<bool> IsTakenAsync(NpgsqlConnection connection, string normalizedEmail, CancellationToken cancellationToken) =>
         await Sql.ScalarAsync<bool>(connection, IsTaken, cancellationToken, ("email", normalizedEmail));
 
+    /// <summary>Voids every outstanding link of the account (a newer request, or another change of the address).</summary>
     public Task VoidAsync(NpgsqlConnection connection, Guid accountId, DateTimeOffset now, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(connection, Void, cancellationToken, ("account_id", accountId), ("now", now));
 
+    /// <summary>Stores a new link for <paramref name="newEmail"/> (its display form).</summary>
     public Task IssueAsync(NpgsqlConnection connection, string tokenHash, Guid accountId, string newEmail, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(connection, Issue, cancellationToken,
             ("token_hash", tokenHash), ("account_id", accountId), ("new_email", newEmail), ("now", now), ("expires_at", expiresAt));
 
+    /// <summary>The link with this hash if it is unused, not voided and not expired at <paramref name="now"/>; else null.</summary>
     public async Task<EmailChangeLink?> FindUsableAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await ReadLinkAsync(connection, FindUsable, tokenHash, now, cancellationToken);
     }
 
+    /// <summary>Spends the link (once: of two racing spends one wins) and voids the account's other links; null when it does not work.</summary>
     public async Task<EmailChangeLink?> ConsumeAsync(NpgsqlConnection connection, string tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var link = await ReadLinkAsync(connection, Consume, tokenHash, now, cancellationToken);
@@ -74,6 +81,11 @@ internal sealed class EmailChangeStore(NpgsqlDataSource dataSource) : IEmailChan
         return link;
     }
 
+    /// <summary>
+    /// Gives the account its new address (verified) and the organisation of the new domain
+    /// (none for <paramref name="organizationDomain"/> null, a public mail domain). Returns the account as it was
+    /// before, or null when another account has the address.
+    /// </summary>
     public async Task<EmailChangeAccount?> ChangeAddressAsync(
         NpgsqlConnection connection, Guid accountId, MailboxAddress newAddress, string? organizationDomain, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -102,7 +114,6 @@ internal sealed class EmailChangeStore(NpgsqlDataSource dataSource) : IEmailChan
         {
             await Sql.ExecuteAsync(connection, ChangeAddress, cancellationToken,
                 ("id", accountId), ("display_email", newAddress.DisplayAddress), ("email", newAddress.Address),
-                ("security_stamp", SecurityStamps.New()),
                 ("concurrency_stamp", Guid.NewGuid().ToString()), ("organization_id", organizationId));
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
@@ -113,6 +124,7 @@ internal sealed class EmailChangeStore(NpgsqlDataSource dataSource) : IEmailChan
         return before;
     }
 
+    /// <summary>Deletes links used, voided or expired before <paramref name="cutoff"/>; returns how many.</summary>
     public Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(dataSource, Prune, cancellationToken, ("cutoff", cutoff));
 

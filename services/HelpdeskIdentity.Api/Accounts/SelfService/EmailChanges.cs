@@ -3,8 +3,8 @@ using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Email;
 using HelpdeskIdentity.Api.Localization;
 using HelpdeskIdentity.Api.MailAddresses;
-using HelpdeskIdentity.Api.Oidc;
 using HelpdeskIdentity.Api.Organizations;
+using HelpdeskIdentity.Api.Sessions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -18,9 +18,9 @@ namespace HelpdeskIdentity.Api.Accounts.SelfService;
 /// </summary>
 public sealed partial class EmailChanges(
     PasswordSignIn passwords,
-    IEmailChangeStore store,
-    IPasswordResetStore links,
-    GrantRevocations grants,
+    EmailChangeStore store,
+    PasswordResetStore links,
+    AccountSessions sessions,
     IEmailOutbox outbox,
     EmailChangeEmails emails,
     PublicMailDomains publicMailDomains,
@@ -72,8 +72,8 @@ public sealed partial class EmailChanges(
 
     /// <summary>
     /// Spends the link and, in the same transaction: the new address (canonical, verified) and the organisation of its
-    /// domain, a new security stamp, the account's other change links and set-password links voided, every refresh
-    /// token revoked, and the notice to the old address enqueued (in the account's language).
+    /// domain, every session ended (<see cref="AccountSessions"/>: a new security stamp, every refresh token revoked),
+    /// the account's other change links and set-password links voided, and the notice to the old address enqueued (in the account's language).
     /// </summary>
     public async Task<EmailChangeOutcome> ConfirmAsync(EmailChangeLink link, CancellationToken cancellationToken)
     {
@@ -93,8 +93,8 @@ public sealed partial class EmailChanges(
             return EmailChangeOutcome.AddressTaken; // rolled back: the link still works should the address become free
         }
 
+        await sessions.EndAllAfterOwnChangeAsync(connection, spent.AccountId, now, cancellationToken);
         await links.VoidLinksAsync(connection, spent.AccountId, now, cancellationToken);
-        await grants.RevokeAccountAsync(connection, spent.AccountId, now, cancellationToken);
         using (Languages.Use(Languages.Culture(before.Language, Languages.Current)))
         {
             await outbox.EnqueueAsync(emails.Changed(before.OldEmail, before.DisplayName, mailbox.DisplayAddress, link.TokenHash), connection, transaction, cancellationToken);

@@ -3,7 +3,7 @@ using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Email;
 using HelpdeskIdentity.Api.Localization;
-using HelpdeskIdentity.Api.Oidc;
+using HelpdeskIdentity.Api.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -13,12 +13,12 @@ namespace HelpdeskIdentity.Api.Accounts.SelfService;
 /// <summary>
 /// A signed-in user changes the password. The current password is checked first (a wrong one counts toward
 /// lockout, so a stolen session cannot guess it), then in one transaction: the password replaced (the policy
-/// validator runs), the security stamp renewed (every other session ends), open set-password and e-mail change
-/// links voided (one asked for by whoever knew the old password must not outlive it), every refresh token revoked, and the "your password was changed" e-mail enqueued. A refused password rolls
+/// validator runs), every session ended (<see cref="AccountSessions"/>: a new security stamp, every refresh token revoked; the page keeps this browser's), open set-password and e-mail change
+/// links voided (one asked for by whoever knew the old password must not outlive it), and the "your password was changed" e-mail enqueued. A refused password rolls
 /// all of it back.
 /// </summary>
 public sealed partial class PasswordChanges(
-    PasswordSignIn passwords, UserManager<Account> users, HelpdeskDbContext db, IPasswordResetStore links, IEmailChangeStore emailChanges, IEmailOutbox outbox, GrantRevocations grants,
+    PasswordSignIn passwords, UserManager<Account> users, HelpdeskDbContext db, PasswordResetStore links, EmailChangeStore emailChanges, IEmailOutbox outbox, AccountSessions sessions,
     PasswordResetEmails emails, AuditTrail audit, TimeProvider clock, ILogger<PasswordChanges> logger)
 {
     public async Task<SelfServiceResult> ChangeAsync(Account account, string currentPassword, string newPassword, CancellationToken cancellationToken)
@@ -40,10 +40,10 @@ public sealed partial class PasswordChanges(
         }
 
         account.Language = Languages.Current;
-        await users.UpdateSecurityStampAsync(account); // saves the account with the changes above
+        await db.SaveChangesAsync(cancellationToken); // the account with the change above
+        await sessions.EndAllAfterOwnChangeAsync(connection, account.Id, now, cancellationToken);
         await links.VoidLinksAsync(connection, account.Id, now, cancellationToken);
         await emailChanges.VoidAsync(connection, account.Id, now, cancellationToken);
-        await grants.RevokeAccountAsync(connection, account.Id, now, cancellationToken);
         await outbox.EnqueueAsync(emails.PasswordChanged(account.Email!, account.DisplayName, $"change:{Guid.CreateVersion7(now)}"), db, cancellationToken);
         await audit.RecordAsync(new(AuditEventTypes.PasswordChanged, account.Id), connection, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

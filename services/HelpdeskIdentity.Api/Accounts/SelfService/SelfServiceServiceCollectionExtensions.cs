@@ -11,7 +11,7 @@ public static class SelfServiceServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSelfService(this IServiceCollection services)
     {
-        services.AddSingleton<IEmailChangeStore, EmailChangeStore>();
+        services.AddSingleton<EmailChangeStore>();
         services.AddSingleton<EmailChangeEmails>();
         services.AddScoped<PasswordChanges>();
         services.AddScoped<EmailChanges>();

@@ -8,7 +8,7 @@ using Npgsql;
 namespace HelpdeskIdentity.Api.Accounts.SignInCodes;
 
 /// <summary>Makes e-mailed sign-in codes for the forgot-password worker (<see cref="SignInCodes"/> checks them).</summary>
-public sealed class SignInCodeIssuer(ISignInCodeStore store, IOptions<AccountOptions> options, TimeProvider clock)
+public sealed class SignInCodeIssuer(SignInCodeStore store, IOptions<AccountOptions> options, TimeProvider clock)
 {
     private SignInCodeOptions Options => options.Value.SignInCode;
 

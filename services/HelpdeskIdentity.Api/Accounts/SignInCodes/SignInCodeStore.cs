@@ -3,8 +3,8 @@ using Npgsql;
 
 namespace HelpdeskIdentity.Api.Accounts.SignInCodes;
 
-/// <summary>E-mailed sign-in codes in SQL (see <see cref="ISignInCodeStore"/>).</summary>
-internal sealed class SignInCodeStore(NpgsqlDataSource dataSource) : ISignInCodeStore
+/// <summary>The outstanding e-mailed sign-in code of each account, in PostgreSQL (only its hash).</summary>
+public sealed class SignInCodeStore(NpgsqlDataSource dataSource)
 {
     private const string Replace = """
         INSERT INTO sign_in_codes (account_id, code_hash, created_at, expires_at, failed_attempts, return_url)
@@ -21,10 +21,15 @@ internal sealed class SignInCodeStore(NpgsqlDataSource dataSource) : ISignInCode
 
     private const string Prune = "DELETE FROM sign_in_codes WHERE expires_at < @cutoff";
 
+    /// <summary>Stores the account's code in the caller's transaction, replacing the one before.</summary>
     public Task ReplaceAsync(NpgsqlConnection connection, Guid accountId, string codeHash, string? returnUrl, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(connection, Replace, cancellationToken,
             ("account_id", accountId), ("code_hash", codeHash), ("now", now), ("expires_at", expiresAt), ("return_url", returnUrl));
 
+    /// <summary>
+    /// Checks a code's hash against the account's code in one transaction: a right one is spent (deleted); a wrong
+    /// one counts, and the code is deleted at <paramref name="maxAttempts"/>; an expired one is deleted.
+    /// </summary>
     public async Task<SignInCodeCheck> CheckAsync(Guid accountId, Func<string, bool> matches, int maxAttempts, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -61,6 +66,13 @@ internal sealed class SignInCodeStore(NpgsqlDataSource dataSource) : ISignInCode
         return result;
     }
 
+    /// <summary>Deletes codes expired before <paramref name="cutoff"/>; returns how many.</summary>
     public Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(dataSource, Prune, cancellationToken, ("cutoff", cutoff));
+}
+
+/// <summary>What checking a code found: spent (with the sign-in's return URL), wrong, or none usable.</summary>
+public sealed record SignInCodeCheck(bool Succeeded, string? ReturnUrl)
+{
+    public static readonly SignInCodeCheck Failed = new(false, null);
 }

@@ -10,7 +10,7 @@ namespace HelpdeskIdentity.Api.Accounts.SignInCodes;
 /// and the code, working once for a few minutes and a few attempts. A right code verifies the address (it proved the
 /// mailbox). The answer for an unknown address, a wrong, expired, used or voided code is one and the same.
 /// </summary>
-public sealed class SignInCodes(ISignInCodeStore store, UserManager<Account> users, IOptions<AccountOptions> options, TimeProvider clock)
+public sealed class SignInCodes(SignInCodeStore store, UserManager<Account> users, IOptions<AccountOptions> options, TimeProvider clock)
 {
     private SignInCodeOptions Options => options.Value.SignInCode;
 

@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Accounts.PasswordReset;
+using HelpdeskIdentity.Api.MailAddresses;
 using HelpdeskIdentity.Api.Pages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,6 +31,20 @@ public abstract class AddressRequestModel : PageModel
         {
             PreFill(loginHint);
         }
+    }
+
+    /// <summary>
+    /// Whether the form may go on: its fields passed their own checks and <paramref name="email"/> (the form's
+    /// <c>Input.Email</c>) is an address; when it is not, the field says so.
+    /// </summary>
+    protected bool AddressAccepted(string email)
+    {
+        if (ModelState.IsValid && MailboxParser.Parse(email.Trim()).Mailbox is null)
+        {
+            ModelState.AddModelError("Input.Email", PageText.EmailInvalid);
+        }
+
+        return ModelState.IsValid;
     }
 
     /// <summary>Puts the hinted address into the form.</summary>

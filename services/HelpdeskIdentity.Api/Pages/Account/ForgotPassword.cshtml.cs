@@ -1,7 +1,5 @@
-using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Localization;
-using HelpdeskIdentity.Api.MailAddresses;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HelpdeskIdentity.Api.Pages.Account;
@@ -11,7 +9,7 @@ namespace HelpdeskIdentity.Api.Pages.Account;
 /// mailbox", so neither its answer nor its timing tells whether the address has an account; the
 /// <see cref="PasswordResetWorker"/> sends the link, or the "no account uses this address" e-mail.
 /// </summary>
-public sealed class ForgotPasswordModel(IPasswordResetStore store, PasswordResetSignal signal, TimeProvider clock) : AddressRequestModel
+public sealed class ForgotPasswordModel(ForgotPasswordRequests requests) : AddressRequestModel
 {
     // From the form only and under its own name: never the query string or an unprefixed key (docs/security.md, finding 1).
     [BindProperty, FromForm(Name = nameof(Input))]
@@ -21,22 +19,13 @@ public sealed class ForgotPasswordModel(IPasswordResetStore store, PasswordReset
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid && MailboxParser.Parse(Input.Email.Trim()).Mailbox is null)
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Email)}", PageText.EmailInvalid);
-        }
-
-        if (!ModelState.IsValid)
+        if (!AddressAccepted(Input.Email))
         {
             return Page();
         }
 
-        var now = clock.GetUtcNow();
-        await store.AddRequestAsync(
-            new PasswordResetRequest(Guid.CreateVersion7(now), MailboxLookupNormalizer.Normalize(Input.Email),
-                PasswordResetTokens.AllowedReturnUrl(ReturnUrl), Languages.Current),
-            now, cancellationToken);
-        signal.Notify();
+        await requests.RecordAsync(Input.Email, PasswordResetTokens.AllowedReturnUrl(ReturnUrl), Languages.Current, PasswordResetRequest.SetPasswordPurpose,
+            cancellationToken);
         Sent = true;
         return Page();
     }

@@ -15,7 +15,7 @@ namespace HelpdeskIdentity.Api.Pages.Account;
 /// <see cref="RegistrationWorker"/> mails a verification link, a set-password link, or the reason it cannot.
 /// Reached from the sign-in page or through OIDC <c>prompt=create</c>, whose sign-in it continues.
 /// </summary>
-public sealed class RegisterModel(IRegistrationStore store, RegistrationSignal signal, TimeProvider clock) : AddressRequestModel
+public sealed class RegisterModel(RegistrationStore store, RegistrationSignal signal, TimeProvider clock) : AddressRequestModel
 {
     // From the form only and under its own name: never the query string or an unprefixed key (docs/security.md, finding 1).
     [BindProperty, FromForm(Name = nameof(Input))]

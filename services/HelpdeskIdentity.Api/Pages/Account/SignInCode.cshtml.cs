@@ -2,7 +2,6 @@ using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Accounts.PasswordReset;
 using HelpdeskIdentity.Api.Accounts.SignInCodes;
 using HelpdeskIdentity.Api.Localization;
-using HelpdeskIdentity.Api.MailAddresses;
 using HelpdeskIdentity.Api.Pages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -15,7 +14,7 @@ namespace HelpdeskIdentity.Api.Pages.Account;
 /// "E-mail me a sign-in code": records a forgot-password request of purpose sign-in-code (one INSERT, the same whether or
 /// not the address has an account) and sends the browser to the code form. 404 when the operator turned it off.
 /// </summary>
-public sealed class SignInCodeModel(IPasswordResetStore store, PasswordResetSignal signal, IOptions<AccountOptions> options, TimeProvider clock)
+public sealed class SignInCodeModel(ForgotPasswordRequests requests, IOptions<AccountOptions> options)
     : AddressRequestModel
 {
     [BindProperty, FromForm(Name = nameof(Input))]
@@ -33,23 +32,13 @@ public sealed class SignInCodeModel(IPasswordResetStore store, PasswordResetSign
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid && MailboxParser.Parse(Input.Email.Trim()).Mailbox is null)
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Email)}", PageText.EmailInvalid);
-        }
-
-        if (!ModelState.IsValid)
+        if (!AddressAccepted(Input.Email))
         {
             return Page();
         }
 
-        var now = clock.GetUtcNow();
         var returnUrl = PasswordResetTokens.AllowedReturnUrl(ReturnUrl);
-        await store.AddRequestAsync(
-            new PasswordResetRequest(Guid.CreateVersion7(now), MailboxLookupNormalizer.Normalize(Input.Email), returnUrl, Languages.Current,
-                PasswordResetRequest.SignInCodePurpose),
-            now, cancellationToken);
-        signal.Notify();
+        await requests.RecordAsync(Input.Email, returnUrl, Languages.Current, PasswordResetRequest.SignInCodePurpose, cancellationToken);
         return Redirect(QueryHelpers.AddQueryString(PagePaths.SignInCodeVerify,
             new Dictionary<string, string?> { ["login_hint"] = Input.Email.Trim(), ["sent"] = "true", ["returnUrl"] = returnUrl }.Where(p => p.Value is not null)));
     }
