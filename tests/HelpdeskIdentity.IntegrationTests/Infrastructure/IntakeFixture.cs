@@ -12,10 +12,13 @@ public class IntakeFixture(LocalServers servers) : IAsyncLifetime
     /// <summary>Settings the test class needs beyond the defaults.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>The service's clock, when the test class moves time itself.</summary>
+    protected virtual TimeProvider? Clock => null;
+
     public async ValueTask InitializeAsync()
     {
         var environment = await servers.NewEnvironmentAsync(GetType().Name.ToLowerInvariant());
-        Host = await new IdentityHost(environment, Settings).StartAsync();
+        Host = await new IdentityHost(environment, Settings) { Clock = Clock }.StartAsync();
         Bus = await TestBus.ConnectAsync(environment.AmqpUrl);
     }
 
