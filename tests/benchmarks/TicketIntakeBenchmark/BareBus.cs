@@ -15,8 +15,8 @@ internal sealed class BareBus : IAsyncDisposable
 {
     public const string Exchange = "bench.bare-ticket-received";
     // The service's settings (RabbitMqOptions' defaults), or what the same variables set for it.
-    private static readonly int PrefetchCount = Setting("RabbitMq__PrefetchCount", 200);
-    private static readonly int ConcurrentMessageLimit = Setting("RabbitMq__ConcurrentMessageLimit", 64);
+    private static readonly int PrefetchCount = Setting("RabbitMq__PrefetchCount", 2000);
+    private static readonly int ConcurrentMessageLimit = Setting("RabbitMq__ConcurrentMessageLimit", 1000);
 
     private readonly ServiceProvider _services;
     private readonly IBusControl _bus;
