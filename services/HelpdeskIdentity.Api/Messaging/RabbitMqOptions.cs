@@ -8,9 +8,9 @@ public sealed class RabbitMqOptions
     /// <summary><c>amqp://user:password@host:port/vhost</c>.</summary>
     public string Url { get; set; } = "";
 
-    public int PrefetchCount { get; set; } = 200;
+    public int PrefetchCount { get; set; } = 2000;
 
-    public int ConcurrentMessageLimit { get; set; } = 64;
+    public int ConcurrentMessageLimit { get; set; } = 1000;
 
     /// <summary>
     /// <c>classic</c> (the default) or <c>quorum</c>: the ticket queue and the error and skipped queues as

@@ -7,6 +7,7 @@ using HelpdeskIdentity.Api.Organizations;
 using HelpdeskIdentity.Api.Outbox;
 using HelpdeskIdentity.Api.Telemetry;
 using HelpdeskIdentity.Contracts;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace HelpdeskIdentity.Api.Tickets;
@@ -22,10 +23,6 @@ namespace HelpdeskIdentity.Api.Tickets;
 /// </summary>
 public sealed partial class TicketIntake
 {
-    // 2 × 100 covers the endpoint's 64 messages at once with room: a group is whatever arrived meanwhile.
-    private const int MaxTickets = 100;
-    private const int MaxTransactions = 2;
-
     private readonly NpgsqlDataSource _dataSource;
     private readonly SenderFilter _senderFilter;
     private readonly PublicMailDomains _publicMailDomains;
@@ -44,6 +41,7 @@ public sealed partial class TicketIntake
         Invitations invitations,
         OutboxSignal outboxSignal,
         TimeProvider clock,
+        IOptions<TicketIntakeOptions> options,
         ILogger<TicketIntake> logger)
     {
         _dataSource = dataSource;
@@ -54,7 +52,7 @@ public sealed partial class TicketIntake
         _outboxSignal = outboxSignal;
         _clock = clock;
         _logger = logger;
-        _commits = new(CommitAsync, MaxTickets, MaxTransactions);
+        _commits = new(CommitAsync, options.Value.MaxTicketsPerTransaction, options.Value.MaxTransactions);
     }
 
     /// <summary>Skips, counts, creates, or recognises a redelivery; returns once the outcome is committed.</summary>
@@ -82,25 +80,25 @@ public sealed partial class TicketIntake
         await using var transaction = await connection.BeginTransactionAsync();
 
         // A ticket id counts once: the first arrival of an id this transaction claimed; every other is a redelivery.
-        var claimed = await TicketIntakeSql.ClaimAsync(connection, arrivals.Select(a => a.Ticket.TicketId));
-        var counted = Enumerable.Range(0, arrivals.Count).Where(i => claimed.Remove(arrivals[i].Ticket.TicketId)).ToList();
+        var tickets = arrivals.Select(a => a.Ticket).ToList();
+        var domains = tickets.Select(t => t.Sender.Domain).Where(d => !_publicMailDomains.IsPublic(d)).Distinct(StringComparer.Ordinal).ToArray();
+        var group = await TicketIntakeSql.ClaimAndCountAsync(connection, tickets, domains);
+        var counted = Enumerable.Range(0, arrivals.Count).Where(i => group.Claimed.Remove(tickets[i].TicketId)).ToList();
         if (counted.Count == 0)
         {
             return results;
         }
 
-        var senders = counted.GroupBy(i => arrivals[i].Ticket.Sender.Address, StringComparer.Ordinal)
-            .Select(group => SenderTickets.Of(group.Select(i => (i, arrivals[i].Ticket)).ToList()))
+        var accounts = group.Accounts;
+        var newSenders = counted.Where(i => !accounts.ContainsKey(tickets[i].Sender.Address))
+            .GroupBy(i => tickets[i].Sender.Address, StringComparer.Ordinal)
+            .Select(g => SenderTickets.Of(g.Select(i => (i, tickets[i])).ToList()))
             .OrderBy(s => s.Email, StringComparer.Ordinal) // one lock order for every transaction
             .ToList();
-        var accounts = await TicketIntakeSql.CountExistingAsync(connection, senders);
-        var created = await CreateAsync(connection, transaction, senders.Where(s => !accounts.ContainsKey(s.Email)).ToList(), accounts, now);
-        foreach (var sender in senders)
+        var created = await CreateAsync(connection, transaction, newSenders, accounts, group.Organizations, now);
+        foreach (var index in counted)
         {
-            foreach (var index in sender.Indexes)
-            {
-                results[index] = TicketIntakeResult.Counted;
-            }
+            results[index] = TicketIntakeResult.Counted;
         }
 
         foreach (var account in created)
@@ -108,8 +106,8 @@ public sealed partial class TicketIntake
             results[account.Sender.Indexes[0]] = TicketIntakeResult.Created;
         }
 
-        await TicketIntakeSql.LinkAsync(connection, counted.Select(i => arrivals[i].Ticket.TicketId).ToArray(),
-            counted.Select(i => accounts[arrivals[i].Ticket.Sender.Address]).ToArray());
+        await TicketIntakeSql.LinkAsync(connection, counted.Select(i => tickets[i].TicketId).ToArray(),
+            counted.Select(i => accounts[tickets[i].Sender.Address]).ToArray());
         await transaction.CommitAsync();
         if (created.Count > 0)
         {
@@ -122,27 +120,40 @@ public sealed partial class TicketIntake
 
     /// <summary>Creates the accounts of senders not seen before (or counts a concurrent creator's), with their events and invitations.</summary>
     private async Task<List<CreatedAccount>> CreateAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, List<SenderTickets> newSenders, Dictionary<string, Guid> accounts, DateTimeOffset now)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, List<SenderTickets> newSenders, Dictionary<string, Guid> accounts,
+        Dictionary<string, Guid> organizations, DateTimeOffset now)
     {
         if (newSenders.Count == 0)
         {
             return [];
         }
 
-        var organizations = new Dictionary<string, Guid>(StringComparer.Ordinal);
-        foreach (var domain in newSenders.Select(s => s.Domain).Where(d => !_publicMailDomains.IsPublic(d)).Distinct().Order(StringComparer.Ordinal))
+        // A domain seen for the first time gets its organisation (its own round trips, a lock); known ones were read already.
+        foreach (var domain in newSenders.Select(s => s.Domain).Where(d => !_publicMailDomains.IsPublic(d) && !organizations.ContainsKey(d))
+                     .Distinct().Order(StringComparer.Ordinal))
         {
             organizations[domain] = await OrganizationStore.FindOrCreateOrganizationAsync(connection, domain, now, CancellationToken.None);
         }
 
         var rows = newSenders.Select(s => new NewAccountRow(s, Guid.CreateVersion7(now), organizations.TryGetValue(s.Domain, out var id) ? id : null)).ToList();
+        var announcements = rows.Select(r => new RequesterAccountCreated
+        {
+            AccountId = r.Id,
+            Email = r.Sender.Email,
+            DisplayName = r.Sender.DisplayName,
+            OrganizationId = r.OrganizationId,
+            OrganizationDomain = r.OrganizationId is null ? null : r.Sender.Domain,
+            TicketId = r.Sender.FirstTicketId,
+            CreatedAt = now,
+        }).ToList();
         var created = new List<CreatedAccount>();
-        foreach (var (email, accountId, isNew) in await TicketIntakeSql.CreateOrCountAsync(connection, rows, now))
+        var rowsByEmail = rows.ToDictionary(r => r.Sender.Email, StringComparer.Ordinal);
+        foreach (var (email, accountId, isNew) in await TicketIntakeSql.CreateOrCountAsync(connection, rows, announcements, now))
         {
             accounts[email] = accountId;
             if (isNew)
             {
-                var row = rows.First(r => r.Sender.Email == email);
+                var row = rowsByEmail[email];
                 created.Add(new CreatedAccount(row.Sender, accountId, row.OrganizationId));
             }
         }
@@ -152,16 +163,6 @@ public sealed partial class TicketIntake
             return created;
         }
 
-        await OutboxRows.EnqueueManyAsync(connection, created.Select(c => new RequesterAccountCreated
-        {
-            AccountId = c.Id,
-            Email = c.Sender.Email,
-            DisplayName = c.Sender.DisplayName,
-            OrganizationId = c.OrganizationId,
-            OrganizationDomain = c.OrganizationId is null ? null : c.Sender.Domain,
-            TicketId = c.Sender.FirstTicketId,
-            CreatedAt = now,
-        }).ToList(), now, CancellationToken.None);
         await _audit.RecordManyAsync(created.Select(c => new AuditEntry(AuditEventTypes.AccountCreated, c.Id, Detail: "ticket")).ToList(), connection, CancellationToken.None);
         if (_invitations.Enabled)
         {

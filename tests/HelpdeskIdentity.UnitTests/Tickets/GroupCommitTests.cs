@@ -5,7 +5,7 @@ namespace HelpdeskIdentity.UnitTests.Tickets;
 
 /// <summary>
 /// The group commit under ticket intake: a lone item goes at once, items that arrive while a commit runs share the
-/// next one, and a failing group is run again item by item so only the bad item fails. Commits are held open by
+/// next one, a second commit runs beside the first only for a full group, and a failing group is run again item by item so only the bad item fails. Commits are held open by
 /// barriers (task completion sources), never by waiting for time to pass.
 /// </summary>
 public sealed class GroupCommitTests
@@ -85,6 +85,25 @@ public sealed class GroupCommitTests
 
         await Task.WhenAll([first, .. waiting]);
         _commits.ShouldBe([[0], [1, 2, 3], [4, 5, 6], [7]]);
+    }
+
+    [Fact]
+    public async Task ASecondCommit_StartsBesideTheRunningOne_OnlyOnceAFullGroupWaits()
+    {
+        var group = new GroupCommit<int, string>(HeldCommitAsync, 3, 2);
+        var first = group.AddAsync(0);
+        await WaitForCommitsAsync(1);
+        var waiting = Enumerable.Range(1, 3).Select(group.AddAsync).ToList();
+
+        // 1 and 2 alone did not start a commit of their own: the second commit, started while the first is still
+        // open, holds all three.
+        await WaitForCommitsAsync(2);
+        _commits.ShouldBe([[0], [1, 2, 3]]);
+        first.IsCompleted.ShouldBeFalse();
+        _gates[1].SetResult();
+        (await Task.WhenAll(waiting)).ShouldBe(["done 1", "done 2", "done 3"]);
+        _gates[0].SetResult();
+        (await first).ShouldBe("done 0");
     }
 
     private async Task<IReadOnlyList<string>> HeldCommitAsync(IReadOnlyList<int> items)
