@@ -1,6 +1,7 @@
 using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Outbox;
+using HelpdeskIdentity.Api.Sessions;
 using HelpdeskIdentity.Contracts;
 using Npgsql;
 
@@ -131,7 +132,7 @@ internal static class TicketIntakeSql
             ("ids", rows.Select(r => r.Id).ToArray()),
             ("emails", rows.Select(r => r.Sender.Email).ToArray()),
             ("display_addresses", rows.Select(r => r.Sender.DisplayAddress).ToArray()),
-            ("security_stamps", rows.Select(_ => Guid.NewGuid().ToString("N").ToUpperInvariant()).ToArray()),
+            ("security_stamps", rows.Select(_ => SecurityStamps.New()).ToArray()),
             ("concurrency_stamps", rows.Select(_ => Guid.NewGuid().ToString()).ToArray()),
             ("display_names", rows.Select(r => r.Sender.DisplayName).ToArray()),
             ("organization_ids", rows.Select(r => r.OrganizationId).ToArray()),
