@@ -50,10 +50,10 @@ app.MapHealth();
 app.UseErrorPages();        // a readable page for a bare status code (not /connect, /health, /admin); before routing, which routes the re-executed request
 app.UseAccountPostLimits(); // before anything reads a form: 413 for an /account/* post over 64 KB
 app.UseRateLimits();        // after the error pages: a 429 gets the readable page
-app.UseOidcGuards();        // CORS for registered origins, the metadata cache (discovery and JWKS answered here, their headers cached with them), 400/413 for bad /connect/* forms: before OpenIddict reads a request
+app.UseSecurityHeaders();   // on every answer, the guards' refusals and the cached metadata included
+app.UseOidcGuards();        // CORS for registered origins, the metadata cache (discovery and JWKS answered here), 400/413 for bad /connect/* forms: before OpenIddict reads a request
 app.UseRouting();
 app.UseLanguages();         // the request's culture: ui_locales, the remembered choice, Accept-Language
-app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseAuthentication();    // the session cookie, checked against its server-side row on every request; OpenIddict's endpoints
 app.UseAuthorization();

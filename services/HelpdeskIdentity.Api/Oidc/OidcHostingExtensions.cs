@@ -80,6 +80,8 @@ public static class OidcHostingExtensions
                     .AddEventHandler(ValidateWithStoredKeys.Descriptor)
                     .AddEventHandler(PublishStoredKeys.Descriptor)
                     .AddEventHandler(SelfContainedTokens.Descriptor)
+                    .AddEventHandler(GrantOfSelfContainedTokens.Descriptor)
+                    .AddEventHandler(LogClientAuthenticationFailures.Descriptor)
                     .AddEventHandler(RevokeReplayedGrant.Descriptor)
                     .AddEventHandler(AnswerUnderTheIssuer.Descriptor)
                     .AddEventHandler(AdvertiseAcrValues.Descriptor)

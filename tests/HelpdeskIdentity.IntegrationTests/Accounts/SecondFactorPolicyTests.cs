@@ -30,6 +30,11 @@ public sealed class SecondFactorPolicyTests(LocalServers servers)
         (await browser.GetPageAsync(enrol)).ShouldContain(EnrolmentText.AuthenticatorLink);
         var stillMissing = await browser.GetAsync(CodeFlow.Location(await browser.GetAsync(flow.AuthorizeUrl())));
         stillMissing.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, "no code for the client without a factor, however often it asks");
+        foreach (var spelling in new[] { "/connect/authorize/?", "/CONNECT/Authorize?" })
+        {
+            CodeFlow.Location(await browser.GetAsync(flow.AuthorizeUrl().Replace("/connect/authorize?", spelling, StringComparison.Ordinal)))
+                .ShouldStartWith(EnrolmentGate.Path + "?returnUrl=", Case.Sensitive, $"{spelling}: the same endpoint, the same gate");
+        }
 
         await TwoFactorSteps.EnableAsync(browser, TwoFactorSteps.Key(await browser.GetPageAsync(HelpdeskIdentity.Api.Pages.PagePaths.TwoFactor)));
         var onward = CodeFlow.Location(await browser.GetAsync(enrol));

@@ -120,6 +120,20 @@ public sealed class ClientCredentialsTests(OidcFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task TokenEndpoint_WrongSecret_IsLoggedAsAWarning_WithoutTheSecret()
+    {
+        const string wrong = "a wrong secret that must never reach a log";
+
+        var response = await _client.PostFormAsync("/connect/token", Form(), (TestClients.BackendId, wrong));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var entries = fixture.Host.Logs.Entries;
+        entries.ShouldContain(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning
+            && e.Message.StartsWith("Client authentication failed at the Token endpoint for client " + TestClients.BackendId, StringComparison.Ordinal));
+        entries.ShouldNotContain(e => e.Message.Contains(wrong, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TokenEndpoint_JsonBodyOrRepeatedParameter_IsInvalidRequest()
     {
         var json = new HttpRequestMessage(HttpMethod.Post, "/connect/token")

@@ -50,6 +50,26 @@ public sealed class ProtocolDefectTests(OidcFixture fixture) : IClassFixture<Oid
     }
 
     [Fact]
+    public async Task Logout_WithAnIdTokenOfAnEndedGrant_IsRefused_AndTheBrowsersLaterSessionLives()
+    {
+        var (browser, flow, email) = await SignedInAsync();
+        var first = CodeFlow.Callback(await browser.GetAsync(flow.AuthorizeUrl()));
+        var oldIdToken = (await ProtocolClient.JsonAsync(await flow.RedeemAsync(_client, first["code"]))).GetProperty("id_token").GetString();
+        (await browser.GetAsync($"/connect/endsession?id_token_hint={oldIdToken}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var later = await flow.RunAsync(email, Password); // signed in again: a new session and grant
+        var laterTokens = await ProtocolClient.JsonAsync(await flow.RedeemAsync(_client, later["code"]));
+
+        // The old ID token (from a history entry or a proxy log) is no longer a hint: its grant was revoked at logout.
+        var replayed = await browser.GetAsync($"/connect/endsession?id_token_hint={oldIdToken}");
+
+        replayed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        CodeFlow.Location(await browser.GetAsync(flow.AuthorizeUrl(extra: ("prompt", "none")))).ShouldStartWith(TestClients.PortalRedirectUri + "?code=",
+            Case.Sensitive, "the browser's later session still signs in silently");
+        (await RefreshAsync(laterTokens.GetProperty("refresh_token").GetString()!)).StatusCode.ShouldBe(HttpStatusCode.OK, "and its refresh token still works");
+        browser.Dispose();
+    }
+
+    [Fact]
     public async Task Logout_AlsoSpendsTheSessionsCodesNotYetExchanged()
     {
         var (browser, flow, _) = await SignedInAsync();

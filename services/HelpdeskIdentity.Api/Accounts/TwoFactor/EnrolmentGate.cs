@@ -1,5 +1,7 @@
 using HelpdeskIdentity.Api.Sessions;
+using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.WebUtilities;
+using OpenIddict.Server;
 
 namespace HelpdeskIdentity.Api.Accounts.TwoFactor;
 
@@ -12,12 +14,12 @@ namespace HelpdeskIdentity.Api.Accounts.TwoFactor;
 public sealed class EnrolmentGate(RequestDelegate next)
 {
     public const string Path = "/account/enrol";
-    private const string AuthorizePath = "/connect/authorize";
 
     public async Task InvokeAsync(HttpContext context)
     {
-        // Resolved only for authorization requests: every other request (tokens, pages, assets) builds no user manager.
-        if (context.Request.Path.Equals(AuthorizePath, StringComparison.OrdinalIgnoreCase)
+        // Whatever path OpenIddict took for its authorization endpoint (any casing, a trailing slash), and only there:
+        // every other request (tokens, pages, assets) builds no user manager.
+        if (context.GetOpenIddictServerEndpointType() == OpenIddictServerEndpointType.Authorization
             && context.RequestServices.GetRequiredService<EnrolmentRequirement>() is { Active: true } requirement
             && await context.RequestServices.GetRequiredService<SignedInAccounts>().FindAsync(context) is { } account
             && await requirement.MustEnrolAsync(account, context.RequestAborted))
