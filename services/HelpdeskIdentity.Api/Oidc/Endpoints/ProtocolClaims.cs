@@ -7,12 +7,6 @@ public static class ProtocolClaims
     public const string SessionId = "sid";
 
     /// <summary>
-    /// In a person's access token: the OpenIddict authorization (the grant) it was issued under, so userinfo refuses the
-    /// token once that grant is revoked (logout, password change, code or refresh-token replay) though the JWT still verifies.
-    /// </summary>
-    public const string Grant = "grant_id";
-
-    /// <summary>
     /// Private (never in an issued JWT, only inside codes and refresh tokens): when the refresh token chain started by
     /// this sign-in must end, however often it rotates (<c>Oidc:RefreshTokenAbsoluteLifetime</c>).
     /// </summary>

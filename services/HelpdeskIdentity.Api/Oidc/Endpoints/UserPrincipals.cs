@@ -45,11 +45,6 @@ internal sealed class UserPrincipals(IProfileService profiles, IOptions<OidcOpti
     {
         var identity = new ClaimsIdentity(granted.Claims.Where(c => !ProfileClaims.Contains(c.Type)), "HelpdeskIdentity", Claims.Name, Claims.Role);
         var principal = new ClaimsPrincipal(identity);
-        if (granted.GetAuthorizationId() is { } grant)
-        {
-            principal.SetClaim(ProtocolClaims.Grant, grant);
-        }
-
         if (long.TryParse(principal.GetClaim(ProtocolClaims.RefreshChainEnds), out var ends))
         {
             var remaining = DateTimeOffset.FromUnixTimeSeconds(ends) - clock.GetUtcNow();
@@ -122,7 +117,6 @@ internal sealed class UserPrincipals(IProfileService profiles, IOptions<OidcOpti
     private static IEnumerable<string> DestinationsOf(Claim claim) => claim.Type switch
     {
         Claims.Subject or Claims.AuthenticationTime => [Destinations.AccessToken, Destinations.IdentityToken],
-        ProtocolClaims.Grant => [Destinations.AccessToken],
         ProtocolClaims.SessionId or Claims.AuthenticationMethodReference or Claims.AuthenticationContextReference => [Destinations.IdentityToken],
         Claims.Name or Claims.Email or Claims.EmailVerified or "organization" => [Destinations.IdentityToken],
         _ => [],
