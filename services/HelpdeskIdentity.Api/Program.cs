@@ -47,11 +47,12 @@ var app = builder.Build();
 
 app.UseProxies();           // first: everything after sees the real client
 app.MapHealth();
+app.UseMetadataCache();     // discovery and JWKS answered from memory, with the headers the pipeline below gave them
 app.UseErrorPages();        // a readable page for a bare status code (not /connect, /health, /admin); before routing, which routes the re-executed request
 app.UseAccountPostLimits(); // before anything reads a form: 413 for an /account/* post over 64 KB
 app.UseRateLimits();        // after the error pages: a 429 gets the readable page
 app.UseSecurityHeaders();   // on every answer, the guards' refusals and the cached metadata included
-app.UseOidcGuards();        // CORS for registered origins, the metadata cache (discovery and JWKS answered here), 400/413 for bad /connect/* forms: before OpenIddict reads a request
+app.UseOidcGuards();        // CORS for registered origins, 400/413 for bad /connect/* forms: before OpenIddict reads a request
 app.UseRouting();
 app.UseLanguages();         // the request's culture: ui_locales, the remembered choice, Accept-Language
 app.UseStaticFiles();

@@ -29,19 +29,8 @@ public static class OidcHostingExtensions
         builder.Services.AddSingleton<IProfileService, AccountProfileService>();
         builder.Services.AddSingleton<UserPrincipals>();
         builder.Services.AddSingleton<PushedRequestSignIns>();
-        builder.Services.AddSingleton<OidcCors>();
         builder.Services.AddSessionlessEndpoints();
         builder.Services.AddHostedService<ApplicationSeeder>();
-        // Discovery and JWKS are the same for every caller (they are built on Oidc:Issuer, never on the request) and
-        // change only with configuration or the published keys: each instance answers them from memory for a minute
-        // instead of running OpenIddict's pipeline per request. One entry per Origin (CORS headers depend on it) and per
-        // published key set, so a rotation shows at once.
-        builder.Services.AddOutputCache(cache => cache.AddBasePolicy(policy => policy
-            .With(context => context.HttpContext.Request.Path.Value is OidcPaths.Discovery or OidcPaths.Jwks)
-            .SetVaryByHeader(HeaderNames.Origin)
-            .VaryByValue(async (context, cancellationToken) => new("keys", string.Join(',',
-                (await context.RequestServices.GetRequiredService<SigningKeys>().GetAsync(cancellationToken)).ValidationKeys.Select(k => k.KeyId))))
-            .Expire(TimeSpan.FromMinutes(1))));
         builder.Services.AddHostedService<GrantPruner>();
 
         builder.Services.AddOpenIddict()
@@ -107,11 +96,13 @@ public static class OidcHostingExtensions
         builder.Services.Configure<OpenIddict.Server.AspNetCore.OpenIddictServerAspNetCoreOptions>(aspNetCore => aspNetCore.DisableTransportSecurityRequirement = development);
     }
 
-    /// <summary>CORS, the metadata cache and the form guard, before OpenIddict reads anything.</summary>
+    /// <summary>Discovery and JWKS from memory, ahead of every other middleware (<see cref="MetadataCache"/>).</summary>
+    public static void UseMetadataCache(this WebApplication app) => app.UseMiddleware<MetadataCache>();
+
+    /// <summary>CORS and the form guard, before OpenIddict reads anything.</summary>
     public static void UseOidcGuards(this WebApplication app)
     {
         app.UseMiddleware<OidcCors>();
-        app.UseOutputCache();
         app.UseMiddleware<ProtocolFormGuard>(); // an unreadable or oversized /connect/* form is 400/413, never 500
     }
 

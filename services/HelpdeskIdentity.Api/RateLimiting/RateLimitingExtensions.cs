@@ -28,7 +28,7 @@ public static partial class RateLimitingExtensions
 
     /// <summary>
     /// Reads the form of the posts limited per address (asynchronously, so the partitioner finds it
-    /// read), then applies the limits. After the status-code pages, so a 429 gets the readable page.
+    /// read), then applies the limits to the requests <see cref="RateLimitedRequest.Policy"/> names. After the status-code pages, so a 429 gets the readable page.
     /// </summary>
     public static void UseRateLimits(this WebApplication app)
     {
@@ -48,7 +48,9 @@ public static partial class RateLimitingExtensions
 
             await next(context);
         });
-        app.UseRateLimiter();
+        // Only a limited post meets the limiter: for anything else each of its three partitioners would take its lock
+        // to answer "no limit" (decision 0052).
+        app.UseWhen(context => RateLimitedRequest.Policy(context.Request) is not null, limited => limited.UseRateLimiter());
     }
 
     private const string SharedStore = "PostgreSql";

@@ -44,6 +44,37 @@ public sealed class CorsTests(OidcFixture fixture) : IClassFixture<OidcFixture>
         response.Headers.Contains("Access-Control-Allow-Origin").ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData("/.well-known/openid-configuration")]
+    [InlineData("/.well-known/jwks.json")]
+    public async Task Metadata_AnsweredAgainFromMemory_KeepsEachOriginsOwnHeaders(string path)
+    {
+        // Each caller asks twice, so the second answer is the remembered one; the callers take turns.
+        foreach (var origin in new[] { TestClients.PortalOrigin, "", "https://evil.example", TestClients.PortalOrigin, "" })
+        {
+            var first = await SendAsync(HttpMethod.Get, path, origin);
+            var again = await SendAsync(HttpMethod.Get, path, origin);
+            foreach (var response in new[] { first, again })
+            {
+                response.StatusCode.ShouldBe(HttpStatusCode.OK);
+                response.Headers.Vary.ShouldContain("Origin");
+                response.Headers.GetValues("Content-Security-Policy").ShouldHaveSingleItem().ShouldContain("frame-ancestors 'none'");
+                response.Headers.CacheControl.ShouldNotBeNull().Public.ShouldBeTrue();
+                response.Content.Headers.ContentType.ShouldNotBeNull().MediaType.ShouldBe("application/json");
+                if (origin == TestClients.PortalOrigin)
+                {
+                    response.Headers.GetValues("Access-Control-Allow-Origin").ShouldBe([TestClients.PortalOrigin]);
+                }
+                else
+                {
+                    response.Headers.Contains("Access-Control-Allow-Origin").ShouldBeFalse();
+                }
+            }
+
+            (await again.Content.ReadAsStringAsync(Cancellation)).ShouldBe(await first.Content.ReadAsStringAsync(Cancellation));
+        }
+    }
+
     [Fact]
     public async Task Introspection_IsNotForBrowsers_EvenFromARegisteredOrigin()
     {
@@ -55,7 +86,11 @@ public sealed class CorsTests(OidcFixture fixture) : IClassFixture<OidcFixture>
     private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string origin, bool preflight = false)
     {
         var request = new HttpRequestMessage(method, path);
-        request.Headers.Add("Origin", origin);
+        if (origin.Length > 0)
+        {
+            request.Headers.Add("Origin", origin);
+        }
+
         if (preflight)
         {
             request.Headers.Add("Access-Control-Request-Method", "POST");

@@ -7,11 +7,11 @@ namespace HelpdeskIdentity.Api.Oidc.Endpoints;
 /// CORS on the browser-facing endpoints only, and only for origins some client registered:
 /// preflights are answered here; other origins get no CORS headers, so browsers refuse the response.
 /// </summary>
-internal sealed class OidcCors(IOptions<OidcOptions> options) : IMiddleware
+internal sealed class OidcCors(RequestDelegate next, IOptions<OidcOptions> options)
 {
     private readonly HashSet<string> _origins = options.Value.Clients.SelectMany(c => c.AllowedCorsOrigins).Select(o => o.TrimEnd('/')).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    public async Task InvokeAsync(HttpContext context)
     {
         if (!OidcPaths.BrowserFacing.Contains(context.Request.Path.Value, StringComparer.Ordinal))
         {
