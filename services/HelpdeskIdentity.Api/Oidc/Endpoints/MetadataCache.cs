@@ -12,8 +12,9 @@ namespace HelpdeskIdentity.Api.Oidc.Endpoints;
 /// with configuration or the published keys. The first middleware after the health checks answers them from memory: the
 /// body and headers the whole pipeline below gave them (security headers, CORS, <c>Vary: Origin</c>, OpenIddict's
 /// answer), kept per path, per Origin (none or a registered one; any other Origin is not cached and gets no CORS
-/// headers) and per published key set, so a rotation shows at once; an entry is rebuilt after <see cref="Lifetime"/>.
-/// Written here because ASP.NET Core's output cache cost a quarter of the CPU of every hit (decision 0052).
+/// headers), per scheme the request arrived over and per published key set, so a rotation shows at once; an entry is
+/// rebuilt after <see cref="Lifetime"/>. Written here because ASP.NET Core's output cache cost a quarter of the CPU of
+/// every hit (decision 0052).
 /// </summary>
 internal sealed class MetadataCache(RequestDelegate next, SigningKeys keys, IOptions<OidcOptions> options, TimeProvider clock)
 {
@@ -22,9 +23,8 @@ internal sealed class MetadataCache(RequestDelegate next, SigningKeys keys, IOpt
     /// <summary>Headers the server writes for each answer itself: not replayed from the first one.</summary>
     private static readonly HashSet<string> ServerHeaders = new([HeaderNames.ContentLength, HeaderNames.Date, HeaderNames.Server, HeaderNames.TransferEncoding], StringComparer.OrdinalIgnoreCase);
 
-    private readonly HashSet<string> _origins = options.Value.Clients.SelectMany(c => c.AllowedCorsOrigins)
-        .Select(o => o.TrimEnd('/')).ToHashSet(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<(string Path, string Origin), Entry> _entries = new();
+    private readonly HashSet<string> _origins = OidcCors.RegisteredOrigins(options.Value);
+    private readonly ConcurrentDictionary<(string Path, string Origin, bool Https), Entry> _entries = new();
     private volatile KeyStamp? _stamp;
 
     public async Task InvokeAsync(HttpContext context)
@@ -39,7 +39,7 @@ internal sealed class MetadataCache(RequestDelegate next, SigningKeys keys, IOpt
         }
 
         var kids = Kids(await keys.GetAsync(context.RequestAborted));
-        var key = (request.Path.Value, origin);
+        var key = (request.Path.Value, origin, request.IsHttps); // in Production OpenIddict refuses plain HTTP: no HTTPS entry answers it
         if (_entries.TryGetValue(key, out var entry) && string.Equals(entry.Kids, kids, StringComparison.Ordinal) && clock.GetUtcNow() < entry.Expires)
         {
             await entry.WriteAsync(context.Response);

@@ -9,7 +9,11 @@ namespace HelpdeskIdentity.Api.Oidc.Endpoints;
 /// </summary>
 internal sealed class OidcCors(RequestDelegate next, IOptions<OidcOptions> options)
 {
-    private readonly HashSet<string> _origins = options.Value.Clients.SelectMany(c => c.AllowedCorsOrigins).Select(o => o.TrimEnd('/')).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _origins = RegisteredOrigins(options.Value);
+
+    /// <summary>Every origin a client registered (<c>AllowedCorsOrigins</c>), without a trailing slash, case-insensitive.</summary>
+    public static HashSet<string> RegisteredOrigins(OidcOptions options) =>
+        options.Clients.SelectMany(c => c.AllowedCorsOrigins).Select(o => o.TrimEnd('/')).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     public async Task InvokeAsync(HttpContext context)
     {
