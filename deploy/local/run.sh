@@ -76,6 +76,9 @@ export Oidc__Clients__0__RedirectUris__0="$portal_url/callback"
 export Oidc__Clients__0__RedirectUris__1="$portal_url/silent-renew"
 export Oidc__Clients__0__PostLogoutRedirectUris__0="$portal_url/"
 export Oidc__Clients__0__AllowedCorsOrigins__0="$portal_url"
+# Two malloc arenas, not glibc's 8 per core: the runtime's native allocations (the JIT re-compiling hot methods in the first
+# minute, OpenSSL) otherwise leave several MiB in per-thread arenas (docs/decisions/0050). The image sets the same.
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 (cd "$state/app" && exec dotnet HelpdeskIdentity.Api.dll) &
 service_pid=$!
 

@@ -42,6 +42,7 @@ builder.AddPages();         // sign-in pages, branding, antiforgery
 builder.AddRateLimits();    // per client IP and per address on sign-in, forgot-password, set-password; counters in PostgreSQL
 builder.AddProxies();       // X-Forwarded-For only from ForwardedHeaders:KnownProxies/KnownNetworks
 builder.AddAdminApi();      // /admin/v1 for clients with identity.admin, the audit trail it reads, its OpenAPI document
+builder.AddStartupMemoryRelease(); // once, seconds after start: one aggressive GC returns what start-up allocated and let go
 
 var app = builder.Build();
 

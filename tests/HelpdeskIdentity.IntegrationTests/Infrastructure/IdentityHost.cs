@@ -38,6 +38,8 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
             ["Email:PickupDirectory"] = PickupDirectory,
             ["Email:PollInterval"] = "00:00:00.200",
             ["Email:MaxBackoff"] = "00:00:00.200",
+            // Many hosts share the test process: one aggressive full collection per host start would pause them all.
+            ["Runtime:ReleaseStartupMemory"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

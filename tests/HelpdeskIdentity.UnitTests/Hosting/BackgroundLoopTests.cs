@@ -18,7 +18,7 @@ public sealed class BackgroundLoopTests : IAsyncDisposable
 
     private readonly WatchedClock _clock = new();
     private readonly ProbeSignal _signal = new();
-    private readonly LogRecorder _log = new();
+    private readonly LogRecorder<BackgroundLoopTests> _log = new();
     private readonly ProbeLoop _loop;
 
     public BackgroundLoopTests() => _loop = new ProbeLoop(_clock, _signal, _log);
@@ -120,39 +120,6 @@ public sealed class BackgroundLoopTests : IAsyncDisposable
         {
             Stopped = true;
             return ValueTask.CompletedTask;
-        }
-    }
-
-    /// <summary>A fake clock that says when something starts waiting on it, and for how long.</summary>
-    private sealed class WatchedClock : FakeTimeProvider
-    {
-        private readonly Channel<TimeSpan> _timers = Channel.CreateUnbounded<TimeSpan>();
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            var timer = base.CreateTimer(callback, state, dueTime, period);
-            _timers.Writer.TryWrite(dueTime);
-            return timer;
-        }
-
-        public async Task<TimeSpan> NextTimerAsync() =>
-            await _timers.Reader.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
-    }
-
-    private sealed class LogRecorder : ILogger
-    {
-        public List<(LogLevel Level, string Message, Exception? Exception)> Entries { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (Entries)
-            {
-                Entries.Add((logLevel, formatter(state, exception), exception));
-            }
         }
     }
 }
