@@ -28,7 +28,8 @@ public static partial class RateLimitingExtensions
 
     /// <summary>
     /// Reads the form of the posts limited per address (asynchronously, so the partitioner finds it
-    /// read), then applies the limits to the requests <see cref="RateLimitedRequest.Policy"/> names. After the status-code pages, so a 429 gets the readable page.
+    /// read), then applies the limits to the requests <see cref="RateLimitedRequest.Policy"/> names. After the
+    /// status-code pages, so a 429 gets the readable page.
     /// </summary>
     public static void UseRateLimits(this WebApplication app)
     {
