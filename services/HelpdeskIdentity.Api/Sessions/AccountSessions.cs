@@ -9,7 +9,8 @@ namespace HelpdeskIdentity.Api.Sessions;
 /// for it commits with it, or neither does): a new security stamp ends its browser sessions at their next check
 /// (decision 0015), and everything the provider issued to it is revoked (<see cref="GrantRevocations"/>: refresh
 /// tokens, unexchanged codes, authorizations). Callers: an operator disabling the account or signing it out; the
-/// person's own password reset, password change and address change.
+/// person's own password reset, password change and address change; a change of the person's second factor or
+/// passkeys (<see cref="EndGrantsAfterFactorChangeAsync"/>).
 /// </summary>
 public sealed class AccountSessions(GrantRevocations grants)
 {
@@ -35,4 +36,13 @@ public sealed class AccountSessions(GrantRevocations grants)
             ("id", accountId), ("stamp", SecurityStamps.New()), ("concurrency", Guid.NewGuid().ToString()));
         await grants.RevokeAccountAsync(connection, accountId, now, cancellationToken);
     }
+
+    /// <summary>
+    /// The person's second factor turned on or off, new recovery codes, a passkey removed: ASP.NET Identity has already
+    /// renewed the stamp with the change (so browser sessions elsewhere end); everything the provider issued to the
+    /// account is revoked too, or a refresh token stolen before the change would outlive it. The caller keeps its own
+    /// browser session, and its portal signs in again silently.
+    /// </summary>
+    public Task EndGrantsAfterFactorChangeAsync(NpgsqlConnection connection, Guid accountId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        grants.RevokeAccountAsync(connection, accountId, now, cancellationToken);
 }

@@ -22,10 +22,12 @@ public sealed class TwoFactorTests(PasswordResetFixture fixture) : IClassFixture
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Enrol_QrCodeAndKeyShown_FirstCodeTurnsItOn_RecoveryCodesShownOnce_SecretsNotStoredReadable_OwnerTold()
+    public async Task Enrol_QrCodeAndKeyShown_FirstCodeTurnsItOn_RecoveryCodesShownOnce_SecretsNotStoredReadable_OtherSessionsAndRefreshTokensEnd_OwnerTold()
     {
         var email = $"enrol@{Senders.UniqueDomain()}";
         await fixture.CreateAccountAsync(email, Password);
+        var refreshToken = await SelfServiceFixture.RefreshTokenAsync(_host, email, Password);
+        using var other = await SelfServiceFixture.SignedInAsync(_host, email, Password);
         using var browser = await SelfServiceFixture.SignedInAsync(_host, email, Password);
 
         var setup = await browser.GetPageAsync(PagePaths.TwoFactor);
@@ -40,6 +42,8 @@ public sealed class TwoFactorTests(PasswordResetFixture fixture) : IClassFixture
 
         codes.Count.ShouldBe(10);
         (await SelfServiceFixture.SignedInAddressAsync(browser)).ShouldBe(email, "this browser stays signed in");
+        (await SelfServiceFixture.SignedInAddressAsync(other)).ShouldBeNull("every other browser is signed out");
+        (await SelfServiceFixture.RefreshAsync(_host, refreshToken)).ShouldBe(HttpStatusCode.BadRequest, "a refresh token from before the change is revoked");
         (await browser.GetPageAsync("/")).ShouldContain($"<dd id=\"two-factor-state\">{TwoFactorText.StateOn}</dd>");
         (await browser.GetPageAsync(PagePaths.TwoFactor)).ShouldNotContain(codes[0], customMessage: "recovery codes are shown once");
         var stored = await _host.QueryAsync(db => db.UserTokens.Where(t => t.UserId == db.Users.Single(u => u.NormalizedEmail == email).Id)

@@ -1,6 +1,7 @@
 using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Email;
+using HelpdeskIdentity.Api.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -10,11 +11,12 @@ namespace HelpdeskIdentity.Api.Accounts.Passkeys;
 /// <summary>
 /// A signed-in person's passkeys (docs/decisions/0039): add one, rename one, remove one — never the last passkey of an
 /// account without a password. Adding or removing tells the owner by e-mail and writes an audit event, in the same
-/// transaction as the change; removing also renews the security stamp, so sessions elsewhere end (callers keep their own).
+/// transaction as the change; removing also renews the security stamp, so sessions elsewhere end (callers keep their own),
+/// and revokes the provider's grants to the account.
 /// </summary>
 public sealed partial class PasskeyAccounts(
     UserManager<Account> users, IPasskeyStore store, HelpdeskDbContext db, IEmailOutbox outbox, PasskeyEmails emails, AuditTrail audit,
-    ILogger<PasskeyAccounts> logger)
+    AccountSessions sessions, TimeProvider clock, ILogger<PasskeyAccounts> logger)
 {
     public Task<IReadOnlyList<Passkey>> ListAsync(Guid accountId, CancellationToken cancellationToken) => store.ListAsync(accountId, cancellationToken);
 
@@ -54,6 +56,7 @@ public sealed partial class PasskeyAccounts(
 
         await store.RemoveAsync(connection, account.Id, id, cancellationToken);
         await users.UpdateSecurityStampAsync(account);
+        await sessions.EndGrantsAfterFactorChangeAsync(connection, account.Id, clock.GetUtcNow(), cancellationToken);
         await outbox.EnqueueAsync(emails.Removed(account, passkey.Name), db, cancellationToken);
         await audit.RecordAsync(new(AuditEventTypes.PasskeyRemoved, account.Id), connection, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

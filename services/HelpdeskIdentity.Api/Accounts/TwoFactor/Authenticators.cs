@@ -2,20 +2,24 @@ using HelpdeskIdentity.Api.Audit;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Email;
 using HelpdeskIdentity.Api.Pages;
+using HelpdeskIdentity.Api.Sessions;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace HelpdeskIdentity.Api.Accounts.TwoFactor;
 
 /// <summary>
 /// A signed-in person's authenticator app (docs/decisions/0037): set it up (a key, shown as text and QR code), turn it
 /// on with a first code (recovery codes made, shown once), make new recovery codes or turn it off with a current
-/// code. Each change renews the security stamp (callers keep their own session) and sends a notice e-mail and writes an
-/// audit event (<c>two_factor.changed</c>) in the same transaction.
+/// code. Each change renews the security stamp (callers keep their own session), revokes the provider's grants to the
+/// account, and sends a notice e-mail and writes an audit event (<c>two_factor.changed</c>) in the same transaction.
 /// </summary>
 public sealed partial class Authenticators(
     UserManager<Account> users, IUserStore<Account> store, SecondFactorCheck check, HelpdeskDbContext db, IEmailOutbox outbox, TwoFactorEmails emails,
-    IOptions<AccountOptions> options, IOptions<BrandingOptions> branding, AuditTrail audit, ILogger<Authenticators> logger)
+    IOptions<AccountOptions> options, IOptions<BrandingOptions> branding, AuditTrail audit, AccountSessions sessions, TimeProvider clock,
+    ILogger<Authenticators> logger)
 {
     /// <summary>The key to set the app up with; made (renewing the security stamp) when the account has none.</summary>
     public async Task<AuthenticatorSetup> SetupAsync(Account account)
@@ -42,6 +46,7 @@ public sealed partial class Authenticators(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await users.SetTwoFactorEnabledAsync(account, true);
         var codes = await NewCodesAsync(account);
+        await EndGrantsAsync(account, cancellationToken);
         await outbox.EnqueueAsync(emails.Changed(account, TwoFactorChange.TurnedOn), db, cancellationToken);
         await audit.RecordAsync(new(AuditEventTypes.TwoFactorChanged, account.Id, Detail: AuditDetail(TwoFactorChange.TurnedOn)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -60,6 +65,7 @@ public sealed partial class Authenticators(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var codes = await NewCodesAsync(account);
         await users.UpdateSecurityStampAsync(account);
+        await EndGrantsAsync(account, cancellationToken);
         await outbox.EnqueueAsync(emails.Changed(account, TwoFactorChange.NewRecoveryCodes), db, cancellationToken);
         await audit.RecordAsync(new(AuditEventTypes.TwoFactorChanged, account.Id, Detail: AuditDetail(TwoFactorChange.NewRecoveryCodes)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -79,6 +85,7 @@ public sealed partial class Authenticators(
         await users.SetTwoFactorEnabledAsync(account, false);
         await ((IUserTwoFactorRecoveryCodeStore<Account>)store).ReplaceCodesAsync(account, [], cancellationToken);
         await users.ResetAuthenticatorKeyAsync(account);
+        await EndGrantsAsync(account, cancellationToken);
         await outbox.EnqueueAsync(emails.Changed(account, TwoFactorChange.TurnedOff), db, cancellationToken);
         await audit.RecordAsync(new(AuditEventTypes.TwoFactorChanged, account.Id, Detail: AuditDetail(TwoFactorChange.TurnedOff)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -89,6 +96,9 @@ public sealed partial class Authenticators(
     public async Task<bool> HasKeyAsync(Account account) => await users.GetAuthenticatorKeyAsync(account) is not null;
 
     public Task<int> RecoveryCodesLeftAsync(Account account) => users.CountRecoveryCodesAsync(account);
+
+    private Task EndGrantsAsync(Account account, CancellationToken cancellationToken) =>
+        sessions.EndGrantsAfterFactorChangeAsync((NpgsqlConnection)db.Database.GetDbConnection(), account.Id, clock.GetUtcNow(), cancellationToken);
 
     private async Task<IReadOnlyList<string>> NewCodesAsync(Account account) =>
         (await users.GenerateNewTwoFactorRecoveryCodesAsync(account, options.Value.TwoFactor.RecoveryCodeCount))?.ToList()

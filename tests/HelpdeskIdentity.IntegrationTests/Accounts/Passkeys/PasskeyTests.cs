@@ -139,7 +139,7 @@ public sealed class PasskeyTests(PasswordResetFixture fixture) : IClassFixture<P
     }
 
     [Fact]
-    public async Task AccountPage_AddRenameRemove_NeverTheLastCredentialOfAnAccountWithoutPassword_OwnerToldEachTime()
+    public async Task AccountPage_AddRenameRemove_NeverTheLastCredentialOfAnAccountWithoutPassword_RemovalRevokesRefreshTokens_OwnerToldEachTime()
     {
         var email = await UnclaimedAccountAsync("manage");
         using var browser = new BrowserClient(_host);
@@ -163,8 +163,13 @@ public sealed class PasskeyTests(PasswordResetFixture fixture) : IClassFixture<P
 
         (await PasskeySteps.PostAsync(browser, PasskeysModel.Path, PasskeysModel.Path + "?handler=rename",
             new Dictionary<string, string> { ["Id"] = secondId.ToString(), ["Name"] = "Home laptop" })).ShouldBe(PasskeysModel.Path + "?done=renamed");
+        var flow = new CodeFlow(browser); // the portal, signed in through this browser's session just before the removal
+        var callback = await flow.RunAsync(email, "not asked: the browser is signed in");
+        var refreshToken = (await ProtocolClient.JsonAsync(await flow.RedeemAsync(new ProtocolClient(_host.CreateClient()), callback["code"])))
+            .GetProperty("refresh_token").GetString().ShouldNotBeNull();
         (await PasskeySteps.PostAsync(browser, PasskeysModel.Path, PasskeysModel.Path + "?handler=remove",
             new Dictionary<string, string> { ["Id"] = firstId.ToString() })).ShouldBe(PasskeysModel.Path + "?done=removed");
+        (await SelfServiceFixture.RefreshAsync(_host, refreshToken)).ShouldBe(HttpStatusCode.BadRequest, "removing a passkey revokes the refresh tokens");
 
         (await PasskeysOfAsync(accountId)).ShouldHaveSingleItem().Name.ShouldBe("Home laptop");
         (await SelfServiceFixture.SignedInAddressAsync(browser)).ShouldBe(email, "this browser stays signed in");
