@@ -31,28 +31,29 @@ public static partial class RateLimitingExtensions
     /// read), then applies the limits to the requests <see cref="RateLimitedRequest.Policy"/> names. After the
     /// status-code pages, so a 429 gets the readable page.
     /// </summary>
-    public static void UseRateLimits(this WebApplication app)
-    {
-        app.Use(async (context, next) =>
+    public static void UseRateLimits(this WebApplication app) =>
+        // Only a limited post meets the form reading and the limiter: for anything else each of the limiter's three
+        // partitioners would take its lock to answer "no limit" (decision 0052).
+        app.UseWhen(context => RateLimitedRequest.Policy(context.Request) is not null, limited =>
         {
-            if (RateLimitedRequest.IsPerAddress(RateLimitedRequest.Policy(context.Request)) && context.Request.HasFormContentType)
+            limited.Use(async (context, next) =>
             {
-                try
+                if (RateLimitedRequest.IsPerAddress(RateLimitedRequest.Policy(context.Request)) && context.Request.HasFormContentType)
                 {
-                    await context.Request.ReadFormAsync(context.RequestAborted);
+                    try
+                    {
+                        await context.Request.ReadFormAsync(context.RequestAborted);
+                    }
+                    catch (InvalidDataException)
+                    {
+                        // An unreadable form: no address to limit by; the per-client limit still applies and the page rejects the form.
+                    }
                 }
-                catch (InvalidDataException)
-                {
-                    // An unreadable form: no address to limit by; the per-client limit still applies and the page rejects the form.
-                }
-            }
 
-            await next(context);
+                await next(context);
+            });
+            limited.UseRateLimiter();
         });
-        // Only a limited post meets the limiter: for anything else each of its three partitioners would take its lock
-        // to answer "no limit" (decision 0052).
-        app.UseWhen(context => RateLimitedRequest.Policy(context.Request) is not null, limited => limited.UseRateLimiter());
-    }
 
     private const string SharedStore = "PostgreSql";
 

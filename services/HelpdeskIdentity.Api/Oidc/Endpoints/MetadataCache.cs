@@ -76,18 +76,16 @@ internal sealed class MetadataCache(RequestDelegate next, SigningKeys keys, IOpt
             : null;
     }
 
-    /// <summary>The published key ids, in order; the same string while they stay the same, so a hit compares references.</summary>
+    /// <summary>The published key ids, in order, joined once per key set the ring hands out (not once per request).</summary>
     private string Kids(SigningKeySet set)
     {
-        var stamp = _stamp;
-        if (stamp is not null && ReferenceEquals(stamp.Set, set))
+        if (_stamp is { } stamp && ReferenceEquals(stamp.Set, set))
         {
             return stamp.Kids;
         }
 
-        var kids = string.Join(',', set.ValidationKeys.Select(k => k.KeyId));
-        _stamp = new KeyStamp(set, stamp is not null && stamp.Kids == kids ? stamp.Kids : kids);
-        return _stamp.Kids;
+        _stamp = stamp = new KeyStamp(set, string.Join(',', set.ValidationKeys.Select(k => k.KeyId)));
+        return stamp.Kids;
     }
 
     private sealed record KeyStamp(SigningKeySet Set, string Kids);
