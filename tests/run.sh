@@ -72,7 +72,9 @@ for suite in "${suites[@]}"; do
   if ! dotnet "$assembly" -noColor -noLogo -xml "$results/$suite.xml" "$@" >"$results/$suite.log" 2>&1; then
     status=1
   fi
-  grep -E '^\s*(\[FAIL\]|HelpdeskIdentity\.[A-Za-z.]+ +Total:)|\[FAIL\]' "$results/$suite.log" || true
+  # Each failure with the first lines of its message and stack, so a CI log alone says what went wrong.
+  grep -E -A 24 '\[FAIL\]' "$results/$suite.log" | head -n 300 || true
+  grep -E '^\s*HelpdeskIdentity\.[A-Za-z.]+ +Total:' "$results/$suite.log" || true
   [ -s "$results/$suite.xml" ] || { echo "$suite wrote no results; see $results/$suite.log"; tail -n 30 "$results/$suite.log"; status=1; }
 done
 

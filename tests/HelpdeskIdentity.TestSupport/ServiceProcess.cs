@@ -47,5 +47,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         return new ServiceProcess(process, url);
     }
 
+    /// <inheritdoc cref="BackgroundProcess.TerminateAsync"/>
+    public Task<int> TerminateAsync(TimeSpan timeout) => _process.TerminateAsync(timeout);
+
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

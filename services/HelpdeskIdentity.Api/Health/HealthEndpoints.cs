@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HelpdeskIdentity.Api.Data;
+using HelpdeskIdentity.Api.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -9,11 +10,16 @@ public static class HealthEndpoints
 {
     private const string Ready = "ready";
 
-    /// <summary>PostgreSQL through EF; RabbitMQ through MassTransit's own bus check (tagged "ready" by MassTransit).</summary>
+    /// <summary>
+    /// PostgreSQL through EF; RabbitMQ through MassTransit's own bus check (tagged "ready" by MassTransit); and not
+    /// stopping (<see cref="ShutdownDrain"/>: 503 from SIGTERM on, while the load balancer takes the instance out).
+    /// </summary>
     public static void AddHealth(this WebApplicationBuilder builder) =>
-        builder.Services.AddHealthChecks().AddDbContextCheck<HelpdeskDbContext>("postgresql", tags: [Ready]);
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<HelpdeskDbContext>("postgresql", tags: [Ready])
+            .AddShutdownDrain(builder.Configuration, Ready);
 
-    /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: the database and the bus too.</summary>
+    /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: the database and the bus too, and not stopping.</summary>
     public static void MapHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJson });

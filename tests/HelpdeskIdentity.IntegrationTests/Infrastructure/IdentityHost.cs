@@ -40,6 +40,8 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
             ["Email:MaxBackoff"] = "00:00:00.200",
             // Many hosts share the test process: one aggressive full collection per host start would pause them all.
             ["Runtime:ReleaseStartupMemory"] = "false",
+            // No load balancer in front of a test host: nothing to drain on dispose (ShutdownDrainTests set it).
+            ["Runtime:ShutdownDrain"] = "00:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
