@@ -95,9 +95,11 @@ public sealed partial class ScaleOutTests(LocalServers servers)
         await stopSigningIn.CancelAsync();
         var attempts = (await Task.WhenAll(signIns)).SelectMany(a => a).ToList();
 
+        // Generous waits: under CPU hogs on 2 cores the last tickets took 145 s; a slower CI machine must not turn
+        // "later" into a failure. What the test proves is "once and all", not how fast.
         await using var database = NpgsqlDataSource.Create(environment.ConnectionString);
         await Eventually.HoldsAsync(async () => await CountAsync(database, "SELECT count(*) FROM ingested_tickets") == tickets.Count,
-            "every ticket counted", TimeSpan.FromMinutes(3));
+            "every ticket counted", TimeSpan.FromMinutes(6));
         var ingestedAt = clock.Elapsed;
 
         // Every account exactly once, both of its tickets counted.
@@ -111,13 +113,13 @@ public sealed partial class ScaleOutTests(LocalServers servers)
         // same message id again, which a subscriber drops — docs/decisions/0004.)
         await Eventually.HoldsAsync(async () => await CountAsync(database,
                 "SELECT count(*) FROM outbox_messages WHERE message_type = 'RequesterAccountCreated' AND published_at IS NULL") == 0,
-            "every RequesterAccountCreated published", TimeSpan.FromMinutes(2));
+            "every RequesterAccountCreated published", TimeSpan.FromMinutes(4));
         var outbox = await ReadAsync(database,
             "SELECT id, payload->>'email' FROM outbox_messages WHERE message_type = 'RequesterAccountCreated' AND payload->>'email' LIKE '%@' || @domain",
             r => (Id: r.GetGuid(0).ToString(), Email: r.GetString(1)), ("domain", domain));
         outbox.Select(o => o.Email).ShouldBe(senders, ignoreOrder: true, "one outbox row per account");
         await Eventually.HoldsAsync(() => Task.FromResult(bus.AccountsCreated.Select(e => e.MessageId).Distinct().Count() >= SenderCount),
-            "the subscriber received every account's event", TimeSpan.FromMinutes(1));
+            "the subscriber received every account's event", TimeSpan.FromMinutes(3));
         var received = bus.AccountsCreated.ToList();
         received.Select(e => e.MessageId).Distinct().ShouldBe(outbox.Select(o => o.Id), ignoreOrder: true);
         received.GroupBy(e => e.Email).ShouldAllBe(g => g.Select(e => e.MessageId).Distinct().Count() == 1);
@@ -126,7 +128,7 @@ public sealed partial class ScaleOutTests(LocalServers servers)
         // instances' shared mailbox.
         await Eventually.HoldsAsync(async () => await CountAsync(database,
                 "SELECT count(*) FROM email_outbox WHERE category = 'invitation' AND status <> 'sent'") == 0,
-            "every invitation sent", TimeSpan.FromMinutes(2));
+            "every invitation sent", TimeSpan.FromMinutes(4));
         var invitations = await ReadAsync(database, "SELECT to_address FROM email_outbox WHERE category = 'invitation'", r => r.GetString(0));
         invitations.Select(a => a.ToLowerInvariant()).ShouldBe(senders, ignoreOrder: true, "one invitation row per account");
         var mailed = Directory.EnumerateFiles(cluster.MailboxDirectory, "*.eml").Select(Recipient).ToList();
