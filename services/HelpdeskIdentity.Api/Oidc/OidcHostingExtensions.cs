@@ -91,7 +91,8 @@ public static class OidcHostingExtensions
         builder.Services.AddSingleton<ReferenceLookupsOnlyForReferenceTypes>();
         builder.Services.PostConfigure<OpenIddictServerOptions>(ReferenceLookupsOnlyForReferenceTypes.Replace);
         // In Production OpenIddict answers only requests that arrived over HTTPS — behind a TLS-terminating proxy, as
-        // X-Forwarded-Proto from ForwardedHeaders:KnownProxies/KnownNetworks says. Development and tests speak plain HTTP.
+        // X-Forwarded-Proto from ForwardedHeaders:KnownProxies/KnownNetworks says (Proxies, decision 0058). Development
+        // and tests speak plain HTTP.
         var development = !builder.Environment.IsProduction();
         builder.Services.Configure<OpenIddict.Server.AspNetCore.OpenIddictServerAspNetCoreOptions>(aspNetCore => aspNetCore.DisableTransportSecurityRequirement = development);
     }

@@ -17,7 +17,7 @@ public sealed class ProtocolFormGuard(RequestDelegate next, ILogger<ProtocolForm
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!HttpMethods.IsPost(request.Method) || !request.Path.StartsWithSegments("/connect", StringComparison.Ordinal)
+        if (!HttpMethods.IsPost(request.Method) || !request.Path.StartsWithSegments("/connect", StringComparison.OrdinalIgnoreCase)
             || !request.HasFormContentType)
         {
             await next(context);

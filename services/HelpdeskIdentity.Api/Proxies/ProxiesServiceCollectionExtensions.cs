@@ -8,8 +8,10 @@ namespace HelpdeskIdentity.Api.Proxies;
 public static class ProxiesServiceCollectionExtensions
 {
     /// <summary>
-    /// <c>X-Forwarded-For</c> from the configured proxies only (ASP.NET Core would otherwise trust loopback
-    /// by default); nothing else forwarded: the public origin comes from configuration.
+    /// <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> from the configured proxies only (ASP.NET Core would
+    /// otherwise trust loopback by default): the client's address for the limits, and whether the client came over
+    /// HTTPS, which OpenIddict requires in Production and a TLS-terminating proxy alone knows (decision 0058). Never
+    /// <c>X-Forwarded-Host</c>: the public origin comes from configuration.
     /// </summary>
     public static void AddProxies(this WebApplicationBuilder builder)
     {
@@ -17,7 +19,7 @@ public static class ProxiesServiceCollectionExtensions
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ForwardedHeadersSettings>>((forwarded, configured) =>
         {
             var settings = configured.Value;
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             forwarded.ForwardLimit = settings.ForwardLimit;
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();

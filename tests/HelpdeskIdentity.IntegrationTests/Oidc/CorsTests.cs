@@ -25,6 +25,7 @@ public sealed class CorsTests(OidcFixture fixture) : IClassFixture<OidcFixture>
     [InlineData("/connect/token")]
     [InlineData("/connect/userinfo")]
     [InlineData("/connect/revoke")]
+    [InlineData("/Connect/Token")] // the protocol engine ignores a path's case, so CORS must too
     public async Task BrowserFacingEndpointPreflight_RegisteredOrigin_AllowsPost(string path)
     {
         var response = await SendAsync(HttpMethod.Options, path, TestClients.PortalOrigin, preflight: true);

@@ -16,8 +16,12 @@ public sealed class ProtocolFormBodyTests(OidcFixture fixture) : IClassFixture<O
 
     private readonly ProtocolClient _client = new(fixture.Host.CreateClient());
 
+    // The protocol engine matches paths ignoring case, so the guard must too: the last three are the same endpoints.
     private static readonly string[] Endpoints =
-        ["/connect/token", "/connect/introspect", "/connect/revoke", "/connect/authorize", "/connect/userinfo", "/connect/endsession"];
+    [
+        "/connect/token", "/connect/introspect", "/connect/revoke", "/connect/authorize", "/connect/userinfo", "/connect/endsession", "/connect/par",
+        "/Connect/Token", "/CONNECT/PAR", "/connect/Introspect",
+    ];
 
     private static readonly Dictionary<string, string> Bodies = new()
     {
@@ -57,6 +61,8 @@ public sealed class ProtocolFormBodyTests(OidcFixture fixture) : IClassFixture<O
     [InlineData("/connect/authorize")]
     [InlineData("/connect/userinfo")]
     [InlineData("/connect/endsession")]
+    [InlineData("/connect/par")]
+    [InlineData("/Connect/Token")]
     public async Task FiftyMegabyteChunkedBody_IsRefused_NeverAServerError(string endpoint)
     {
         var content = new StreamContent(new RepeatingStream("x=", 'v', 50L * 1024 * 1024));

@@ -17,7 +17,7 @@ internal sealed class OidcCors(RequestDelegate next, IOptions<OidcOptions> optio
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!OidcPaths.BrowserFacing.Contains(context.Request.Path.Value, StringComparer.Ordinal))
+        if (!OidcPaths.BrowserFacing.Contains(context.Request.Path.Value, StringComparer.OrdinalIgnoreCase))
         {
             await next(context);
             return;
