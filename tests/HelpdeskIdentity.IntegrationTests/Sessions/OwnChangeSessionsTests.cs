@@ -21,8 +21,8 @@ namespace HelpdeskIdentity.IntegrationTests.Sessions;
 /// </summary>
 public sealed partial class OwnChangeSessionsTests(SelfServiceFixture fixture) : IClassFixture<SelfServiceFixture>
 {
-    private const string Firefox = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
-    private const string IPhone = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
+    private const string Firefox = ServerSessionTests.Firefox;
+    private const string IPhone = ServerSessionTests.IPhone;
     private const string Laptop = "Firefox on Windows";
     private const string Phone = "Safari on iOS";
     private readonly IdentityHost _host = fixture.Host;
