@@ -33,21 +33,35 @@ public sealed class SessionSignIn(SecurityStampStore stamps, ServerSessions sess
     }
 
     /// <summary>
-    /// After this browser changed the account's password or address: keeps its session (same id, sign-in time and
-    /// persistence) by binding it to the new stamp, while every other session ends. Nothing happens when this
-    /// browser is not signed in as <paramref name="accountId"/>. Call after the change committed.
+    /// This browser's session id when it is signed in as <paramref name="accountId"/>, or null: the session a change
+    /// the person makes here keeps (<see cref="AccountSessions"/> ends the others with the change, then <see cref="KeepAsync"/>).
+    /// </summary>
+    public async Task<string?> CurrentSessionIdAsync(HttpContext context, Guid accountId) =>
+        SessionPrincipal.Read((await CurrentAsync(context, accountId))?.Principal)?.SessionId;
+
+    /// <summary>
+    /// After this browser changed the account's password, address or sign-in methods: keeps its session (same id,
+    /// sign-in time and persistence) by binding it to the new stamp, while every other session ends. Nothing happens
+    /// when this browser is not signed in as <paramref name="accountId"/>. Call after the change committed.
     /// </summary>
     public async Task<bool> KeepAsync(HttpContext context, Guid accountId)
     {
-        // The result authenticated at the start of this request (cached by the handler), before the stamp changed.
-        var current = await context.AuthenticateAsync(SessionCookie.Scheme);
-        if (!current.Succeeded || SessionPrincipal.Read(current.Principal)?.SubjectId != accountId.ToString()
-            || await stamps.FindAsync(accountId, context.RequestAborted) is not { } stamp)
+        if (await CurrentAsync(context, accountId) is not { } current || await stamps.FindAsync(accountId, context.RequestAborted) is not { } stamp)
         {
             return false;
         }
 
         await context.SignInAsync(SessionCookie.Scheme, SessionPrincipal.Renew(current.Principal!, stamp), current.Properties);
         return true;
+    }
+
+    /// <summary>
+    /// This browser's session when it is <paramref name="accountId"/>'s: the result authenticated at the start of this
+    /// request (cached by the handler), before any change of the stamp.
+    /// </summary>
+    private static async Task<AuthenticateResult?> CurrentAsync(HttpContext context, Guid accountId)
+    {
+        var current = await context.AuthenticateAsync(SessionCookie.Scheme);
+        return current.Succeeded && SessionPrincipal.Read(current.Principal)?.SubjectId == accountId.ToString() ? current : null;
     }
 }

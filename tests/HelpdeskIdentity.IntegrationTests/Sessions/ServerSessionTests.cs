@@ -17,8 +17,8 @@ namespace HelpdeskIdentity.IntegrationTests.Sessions;
 /// </summary>
 public sealed class ServerSessionTests(SelfServiceFixture fixture, LocalServers servers) : IClassFixture<SelfServiceFixture>
 {
-    private const string Firefox = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
-    private const string IPhone = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
+    internal const string Firefox = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
+    internal const string IPhone = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
     private readonly IdentityHost _host = fixture.Host;
 
     [Fact]

@@ -11,8 +11,8 @@ namespace HelpdeskIdentity.Api.Accounts.Passkeys;
 /// <summary>
 /// A signed-in person's passkeys (docs/decisions/0039): add one, rename one, remove one — never the last passkey of an
 /// account without a password. Adding or removing tells the owner by e-mail and writes an audit event, in the same
-/// transaction as the change; removing also renews the security stamp, so sessions elsewhere end (callers keep their own),
-/// and revokes the provider's grants to the account.
+/// transaction as the change; removing also renews the security stamp and revokes the provider's grants to the account and every
+/// session but the caller's (which the caller keeps).
 /// </summary>
 public sealed partial class PasskeyAccounts(
     UserManager<Account> users, IPasskeyStore store, HelpdeskDbContext db, IEmailOutbox outbox, PasskeyEmails emails, AuditTrail audit,
@@ -39,7 +39,7 @@ public sealed partial class PasskeyAccounts(
     public Task<bool> RenameAsync(Account account, Guid id, string name, CancellationToken cancellationToken) =>
         store.RenameAsync(account.Id, id, name, cancellationToken);
 
-    public async Task<PasskeyRemoval> RemoveAsync(Account account, Guid id, CancellationToken cancellationToken)
+    public async Task<PasskeyRemoval> RemoveAsync(Account account, Guid id, string? currentSessionId, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
@@ -56,7 +56,7 @@ public sealed partial class PasskeyAccounts(
 
         await store.RemoveAsync(connection, account.Id, id, cancellationToken);
         await users.UpdateSecurityStampAsync(account);
-        await sessions.EndGrantsAfterFactorChangeAsync(connection, account.Id, clock.GetUtcNow(), cancellationToken);
+        await sessions.EndOthersAfterFactorChangeAsync(connection, account.Id, currentSessionId, clock.GetUtcNow(), cancellationToken);
         await outbox.EnqueueAsync(emails.Removed(account, passkey.Name), db, cancellationToken);
         await audit.RecordAsync(new(AuditEventTypes.PasskeyRemoved, account.Id), connection, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

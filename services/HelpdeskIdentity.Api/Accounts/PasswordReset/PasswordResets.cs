@@ -14,8 +14,8 @@ namespace HelpdeskIdentity.Api.Accounts.PasswordReset;
 /// <summary>
 /// Sets a password (or, docs/decisions/0039, adds a passkey) through a link, in one transaction: the link is spent and the account's other links
 /// voided, and its pending e-mail changes too; the password replaced (the policy validator runs); the address verified (the link proved the
-/// mailbox); lockout cleared; every session ended (<see cref="AccountSessions"/>: a new security stamp, every refresh token revoked); a "password changed"
-/// e-mail enqueued (in the page's language, which becomes the account's). A refused password rolls all of it back, so the link still works.
+/// mailbox); lockout cleared; every session ended (<see cref="AccountSessions"/>: a new security stamp, every refresh token and session row revoked; the page
+/// signs the browser that used the link in anew); a "password changed" e-mail enqueued (in the page's language, which becomes the account's). A refused password rolls all of it back, so the link still works.
 /// An account with a second factor needs a current code (or a recovery code) as well: checked first, outside the
 /// transaction, so a wrong one counts toward lockout and the link keeps working (docs/decisions/0037).
 /// </summary>
@@ -87,7 +87,7 @@ public sealed class PasswordResets(
         account.AccessFailedCount = 0;
         account.Language = Languages.Current;
         await db.SaveChangesAsync(cancellationToken); // the account with the changes above
-        await sessions.EndAllAfterOwnChangeAsync(connection, account.Id, now, cancellationToken);
+        await sessions.EndOthersAfterOwnChangeAsync(connection, account.Id, currentSessionId: null, now, cancellationToken);
         await emailChanges.VoidAsync(connection, account.Id, now, cancellationToken);
         await outbox.EnqueueAsync(notice(account), db, cancellationToken);
         await audit.RecordAsync(new(AuditEventTypes.PasswordResetCompleted, account.Id, Detail: auditDetail), connection, cancellationToken);

@@ -72,10 +72,12 @@ public sealed partial class EmailChanges(
 
     /// <summary>
     /// Spends the link and, in the same transaction: the new address (canonical, verified) and the organisation of its
-    /// domain, every session ended (<see cref="AccountSessions"/>: a new security stamp, every refresh token revoked),
+    /// domain, every session but <paramref name="currentSessionId"/> ended (<see cref="AccountSessions"/>: a new security stamp, every
+    /// refresh token and other session revoked),
     /// the account's other change links and set-password links voided, and the notice to the old address enqueued (in the account's language).
     /// </summary>
-    public async Task<EmailChangeOutcome> ConfirmAsync(EmailChangeLink link, CancellationToken cancellationToken)
+    /// <param name="currentSessionId">The session of the browser following the link when it is the account's, which stays; null: none does.</param>
+    public async Task<EmailChangeOutcome> ConfirmAsync(EmailChangeLink link, string? currentSessionId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -93,7 +95,7 @@ public sealed partial class EmailChanges(
             return EmailChangeOutcome.AddressTaken; // rolled back: the link still works should the address become free
         }
 
-        await sessions.EndAllAfterOwnChangeAsync(connection, spent.AccountId, now, cancellationToken);
+        await sessions.EndOthersAfterOwnChangeAsync(connection, spent.AccountId, currentSessionId, now, cancellationToken);
         await links.VoidLinksAsync(connection, spent.AccountId, now, cancellationToken);
         using (Languages.Use(Languages.Culture(before.Language, Languages.Current)))
         {

@@ -13,8 +13,8 @@ namespace HelpdeskIdentity.Api.Accounts.TwoFactor;
 /// <summary>
 /// A signed-in person's authenticator app (docs/decisions/0037): set it up (a key, shown as text and QR code), turn it
 /// on with a first code (recovery codes made, shown once), make new recovery codes or turn it off with a current
-/// code. Each change renews the security stamp (callers keep their own session), revokes the provider's grants to the
-/// account, and sends a notice e-mail and writes an audit event (<c>two_factor.changed</c>) in the same transaction.
+/// code. Each change renews the security stamp, revokes the provider's grants to the account and every session but the
+/// caller's (<c>currentSessionId</c>, which the caller keeps), and sends a notice e-mail and writes an audit event (<c>two_factor.changed</c>) in the same transaction.
 /// </summary>
 public sealed partial class Authenticators(
     UserManager<Account> users, IUserStore<Account> store, SecondFactorCheck check, HelpdeskDbContext db, IEmailOutbox outbox, TwoFactorEmails emails,
@@ -35,7 +35,7 @@ public sealed partial class Authenticators(
     }
 
     /// <summary>Turns the second factor on when <paramref name="code"/> is the app's current code; returns the new recovery codes, or null.</summary>
-    public async Task<IReadOnlyList<string>?> EnableAsync(Account account, string code, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>?> EnableAsync(Account account, string code, string? currentSessionId, CancellationToken cancellationToken)
     {
         var typed = new string(code.Where(c => !char.IsWhiteSpace(c)).ToArray());
         if (account.TwoFactorEnabled || !await users.VerifyTwoFactorTokenAsync(account, TokenOptions.DefaultAuthenticatorProvider, typed))
@@ -46,7 +46,7 @@ public sealed partial class Authenticators(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await users.SetTwoFactorEnabledAsync(account, true);
         var codes = await NewCodesAsync(account);
-        await EndGrantsAsync(account, cancellationToken);
+        await EndOthersAsync(account, currentSessionId, cancellationToken);
         await outbox.EnqueueAsync(emails.Changed(account, TwoFactorChange.TurnedOn), db, cancellationToken);
         await audit.RecordAsync(new(AuditEventTypes.TwoFactorChanged, account.Id, Detail: AuditDetail(TwoFactorChange.TurnedOn)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -55,7 +55,8 @@ public sealed partial class Authenticators(
     }
 
     /// <summary>New recovery codes (the old ones stop working) after a current code; null with the check's outcome otherwise.</summary>
-    public async Task<(IReadOnlyList<string>? Codes, SecondFactorOutcome Outcome)> NewRecoveryCodesAsync(Account account, string code, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<string>? Codes, SecondFactorOutcome Outcome)> NewRecoveryCodesAsync(Account account, string code, string? currentSessionId,
+        CancellationToken cancellationToken)
     {
         if (await check.VerifyAsync(account, code) is not SecondFactorOutcome.Accepted and var refused)
         {
@@ -65,7 +66,7 @@ public sealed partial class Authenticators(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var codes = await NewCodesAsync(account);
         await users.UpdateSecurityStampAsync(account);
-        await EndGrantsAsync(account, cancellationToken);
+        await EndOthersAsync(account, currentSessionId, cancellationToken);
         await outbox.EnqueueAsync(emails.Changed(account, TwoFactorChange.NewRecoveryCodes), db, cancellationToken);
         await audit.RecordAsync(new(AuditEventTypes.TwoFactorChanged, account.Id, Detail: AuditDetail(TwoFactorChange.NewRecoveryCodes)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -74,7 +75,7 @@ public sealed partial class Authenticators(
     }
 
     /// <summary>Turns the second factor off after a current code: the app's key and the recovery codes are replaced, so neither works again.</summary>
-    public async Task<SecondFactorOutcome> DisableAsync(Account account, string code, CancellationToken cancellationToken)
+    public async Task<SecondFactorOutcome> DisableAsync(Account account, string code, string? currentSessionId, CancellationToken cancellationToken)
     {
         if (await check.VerifyAsync(account, code) is not SecondFactorOutcome.Accepted and var refused)
         {
@@ -85,7 +86,7 @@ public sealed partial class Authenticators(
         await users.SetTwoFactorEnabledAsync(account, false);
         await ((IUserTwoFactorRecoveryCodeStore<Account>)store).ReplaceCodesAsync(account, [], cancellationToken);
         await users.ResetAuthenticatorKeyAsync(account);
-        await EndGrantsAsync(account, cancellationToken);
+        await EndOthersAsync(account, currentSessionId, cancellationToken);
         await outbox.EnqueueAsync(emails.Changed(account, TwoFactorChange.TurnedOff), db, cancellationToken);
         await audit.RecordAsync(new(AuditEventTypes.TwoFactorChanged, account.Id, Detail: AuditDetail(TwoFactorChange.TurnedOff)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -97,8 +98,8 @@ public sealed partial class Authenticators(
 
     public Task<int> RecoveryCodesLeftAsync(Account account) => users.CountRecoveryCodesAsync(account);
 
-    private Task EndGrantsAsync(Account account, CancellationToken cancellationToken) =>
-        sessions.EndGrantsAfterFactorChangeAsync((NpgsqlConnection)db.Database.GetDbConnection(), account.Id, clock.GetUtcNow(), cancellationToken);
+    private Task EndOthersAsync(Account account, string? currentSessionId, CancellationToken cancellationToken) =>
+        sessions.EndOthersAfterFactorChangeAsync((NpgsqlConnection)db.Database.GetDbConnection(), account.Id, currentSessionId, clock.GetUtcNow(), cancellationToken);
 
     private async Task<IReadOnlyList<string>> NewCodesAsync(Account account) =>
         (await users.GenerateNewTwoFactorRecoveryCodesAsync(account, options.Value.TwoFactor.RecoveryCodeCount))?.ToList()

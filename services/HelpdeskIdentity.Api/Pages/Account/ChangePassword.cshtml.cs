@@ -41,7 +41,8 @@ public sealed class ChangePasswordModel(SignedInAccounts accounts, PasswordChang
             return Page();
         }
 
-        var result = await changes.ChangeAsync(account, Input.CurrentPassword, Input.NewPassword, cancellationToken);
+        var result = await changes.ChangeAsync(account, Input.CurrentPassword, Input.NewPassword,
+            await sessions.CurrentSessionIdAsync(HttpContext, account.Id), cancellationToken);
         if (RefusedCurrentPassword(result))
         {
             return Page();

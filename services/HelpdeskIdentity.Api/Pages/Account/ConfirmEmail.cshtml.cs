@@ -44,7 +44,7 @@ public sealed class ConfirmEmailModel(EmailChanges changes, SessionSignIn sessio
         }
 
         NewEmail = link.NewEmail;
-        Outcome = await changes.ConfirmAsync(link, cancellationToken);
+        Outcome = await changes.ConfirmAsync(link, await sessions.CurrentSessionIdAsync(HttpContext, link.AccountId), cancellationToken);
         switch (Outcome)
         {
             case EmailChangeOutcome.LinkInvalid:

@@ -103,7 +103,7 @@ public sealed class PasskeysModel(
             return Challenge();
         }
 
-        switch (Id is { } id ? await passkeys.RemoveAsync(account, id, cancellationToken) : PasskeyRemoval.NotFound)
+        switch (Id is { } id ? await passkeys.RemoveAsync(account, id, await SessionIdAsync(), cancellationToken) : PasskeyRemoval.NotFound)
         {
             case PasskeyRemoval.Removed:
                 await sessions.KeepAsync(HttpContext, account.Id); // removing renewed the stamp: other sessions end, this one stays

@@ -38,7 +38,7 @@ public sealed class TwoFactorModel(SignedInAccounts accounts, Authenticators aut
             return Challenge();
         }
 
-        NewRecoveryCodes = await authenticators.EnableAsync(account, Code, cancellationToken);
+        NewRecoveryCodes = await authenticators.EnableAsync(account, Code, await CurrentSessionIdAsync(account), cancellationToken);
         if (NewRecoveryCodes is null)
         {
             Error = TwoFactorText.EnableWrongCode;
@@ -54,7 +54,7 @@ public sealed class TwoFactorModel(SignedInAccounts accounts, Authenticators aut
             return Challenge();
         }
 
-        (NewRecoveryCodes, var outcome) = await authenticators.NewRecoveryCodesAsync(account, Code, cancellationToken);
+        (NewRecoveryCodes, var outcome) = await authenticators.NewRecoveryCodesAsync(account, Code, await CurrentSessionIdAsync(account), cancellationToken);
         Error = Refusal(outcome);
         return await KeptAsync(account);
     }
@@ -66,7 +66,7 @@ public sealed class TwoFactorModel(SignedInAccounts accounts, Authenticators aut
             return Challenge();
         }
 
-        var outcome = await authenticators.DisableAsync(account, Code, cancellationToken);
+        var outcome = await authenticators.DisableAsync(account, Code, await CurrentSessionIdAsync(account), cancellationToken);
         Error = Refusal(outcome);
         TurnedOff = outcome == SecondFactorOutcome.Accepted;
         return await KeptAsync(account);
@@ -78,6 +78,9 @@ public sealed class TwoFactorModel(SignedInAccounts accounts, Authenticators aut
         SecondFactorOutcome.LockedOut => PageText.LockedOut,
         _ => null,
     };
+
+    /// <summary>This browser's session, which a change keeps while it ends the others.</summary>
+    private Task<string?> CurrentSessionIdAsync(Accounts.Account account) => sessions.CurrentSessionIdAsync(HttpContext, account.Id);
 
     /// <summary>Re-binds this browser's session to the account's new security stamp, then shows the page.</summary>
     private async Task<IActionResult> KeptAsync(Accounts.Account account)
