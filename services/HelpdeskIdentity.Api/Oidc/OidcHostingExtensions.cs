@@ -71,6 +71,7 @@ public static class OidcHostingExtensions
                     .AddEventHandler(SelfContainedTokens.Descriptor)
                     .AddEventHandler(GrantOfSelfContainedTokens.Descriptor)
                     .AddEventHandler(LogClientAuthenticationFailures.Descriptor)
+                    .AddEventHandler(RefuseOtherClientsGrant.Descriptor)
                     .AddEventHandler(RevokeReplayedGrant.Descriptor)
                     .AddEventHandler(AnswerUnderTheIssuer.Descriptor)
                     .AddEventHandler(AdvertiseAcrValues.Descriptor)

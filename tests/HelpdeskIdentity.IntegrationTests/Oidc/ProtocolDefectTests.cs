@@ -128,6 +128,26 @@ public sealed class ProtocolDefectTests(OidcFixture fixture) : IClassFixture<Oid
     }
 
     [Fact]
+    public async Task SpentCode_PresentedByAnotherAuthenticatedClient_IsInvalidGrant_AndRevokesNothing()
+    {
+        var (browser, flow, _) = await SignedInAsync();
+        var code = CodeFlow.Callback(await browser.GetAsync(flow.AuthorizeUrl()))["code"];
+        var rightful = await ProtocolClient.JsonAsync(await flow.RedeemAsync(_client, code));
+
+        var replay = await _client.PostFormAsync("/connect/token", new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["code"] = code,
+            ["redirect_uri"] = TestClients.WebAppRedirectUri,
+        }, (TestClients.WebAppId, TestClients.WebAppSecret));
+
+        (await ProtocolClient.JsonAsync(replay)).GetProperty("error").GetString().ShouldBe("invalid_grant");
+        (await _client.UserInfoStatusAsync(rightful.GetProperty("access_token").GetString()!)).ShouldBe(HttpStatusCode.OK,
+            "a code issued to another client is not this client's to replay: nothing of its owner's is revoked");
+        browser.Dispose();
+    }
+
+    [Fact]
     public async Task D7_ARepeatedAuthorizeParameter_IsInvalidRequest_ShownWhenItIsTheRedirectUri()
     {
         using var browser = new BrowserClient(fixture.Host);
