@@ -34,4 +34,10 @@ public class Account : IdentityUser<Guid>
 
     /// <summary>When an operator disabled the account (it cannot sign in); null while it is enabled.</summary>
     public DateTimeOffset? DisabledAt { get; set; }
+
+    /// <summary>
+    /// The time step (Unix seconds ÷ 30) of the last authenticator code accepted; a code of this step or an earlier one
+    /// is refused (<see cref="TwoFactor.OneUseAuthenticatorCodes"/>). Written only by that check, with one conditional UPDATE.
+    /// </summary>
+    public long? AuthenticatorLastStep { get; set; }
 }

@@ -47,7 +47,7 @@ public static class AccountsServiceCollectionExtensions
                 identity.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<HelpdeskDbContext>()
-            .AddTokenProvider<AuthenticatorTokenProvider<Account>>(TokenOptions.DefaultAuthenticatorProvider)
+            .AddTokenProvider<OneUseAuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider) // each code once (0059)
             .AddPasswordPolicy();
         builder.Services.AddOptions<IdentityOptions>().Configure<IOptions<AccountOptions>>((identity, accounts) =>
         {

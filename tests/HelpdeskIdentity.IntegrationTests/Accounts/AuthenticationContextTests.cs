@@ -69,7 +69,7 @@ public sealed class AuthenticationContextTests(PasswordResetFixture fixture, Loc
         var (email, key, _) = await TwoFactorSteps.AccountWithTwoFactorAsync(_host, "stepup");
         using var browser = new BrowserClient(_host);
         var step = await TwoFactorSteps.PasswordAsync(browser, email);
-        using (var remembered = await browser.SubmitFormAsync(step, new Dictionary<string, string> { ["Code"] = Totp.Code(key), ["RememberBrowser"] = "true" }))
+        using (var remembered = await browser.SubmitFormAsync(step, new Dictionary<string, string> { ["Code"] = await Totp.NextCodeAsync(key), ["RememberBrowser"] = "true" }))
         {
             CodeFlow.Location(remembered).ShouldBe("/");
         }
@@ -149,7 +149,7 @@ public sealed class AuthenticationContextTests(PasswordResetFixture fixture, Loc
         using var password = await browser.SubmitFormAsync(login, SelfServiceFixture.Credentials(email, TwoFactorSteps.Password));
         var step = CodeFlow.Location(password);
         step.ShouldStartWith(PagePaths.SecondStep);
-        using var code = await browser.SubmitFormAsync(step, new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
+        using var code = await browser.SubmitFormAsync(step, new Dictionary<string, string> { ["Code"] = await Totp.NextCodeAsync(key) });
         return CodeFlow.Callback(await browser.GetAsync(CodeFlow.Location(code)));
     }
 

@@ -25,7 +25,7 @@ public static partial class TwoFactorSteps
 
     public static async Task<IReadOnlyList<string>> EnableAsync(BrowserClient browser, string key)
     {
-        using var enabled = await browser.SubmitFormAsync(PagePaths.TwoFactor, new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
+        using var enabled = await browser.SubmitFormAsync(PagePaths.TwoFactor, new Dictionary<string, string> { ["Code"] = await Totp.NextCodeAsync(key) });
         enabled.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await enabled.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         html.ShouldContain(TwoFactorText.RecoveryCodesTitle);

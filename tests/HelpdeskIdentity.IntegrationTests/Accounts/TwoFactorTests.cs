@@ -67,9 +67,36 @@ public sealed class TwoFactorTests(PasswordResetFixture fixture) : IClassFixture
 
         step.ShouldStartWith(PagePaths.SecondStep + "?returnUrl=");
         (await SelfServiceFixture.SignedInAddressAsync(browser)).ShouldBeNull("the password alone signs nobody in");
-        using var done = await browser.SubmitFormAsync(step, new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
+        using var done = await browser.SubmitFormAsync(step, new Dictionary<string, string> { ["Code"] = await Totp.NextCodeAsync(key) });
         CodeFlow.Location(done).ShouldBe("/");
         (await SelfServiceFixture.SignedInAddressAsync(browser)).ShouldBe(email);
+    }
+
+    [Fact]
+    public async Task SecondStep_ACodeAlreadyUsed_IsRefusedInAnyBrowser_AndCountsAsAWrongCode()
+    {
+        var (email, key, _) = await TwoFactorSteps.AccountWithTwoFactorAsync(_host, "once");
+        using var first = new BrowserClient(_host);
+        var code = await Totp.NextCodeAsync(key);
+        using (var done = await first.SubmitFormAsync(await TwoFactorSteps.PasswordAsync(first, email), new Dictionary<string, string> { ["Code"] = code }))
+        {
+            CodeFlow.Location(done).ShouldBe("/");
+        }
+
+        // Someone who saw the code typed, with the password, within the code's 30 seconds.
+        using var second = new BrowserClient(_host);
+        var step = await TwoFactorSteps.PasswordAsync(second, email);
+        using (var replay = await second.SubmitFormAsync(step, new Dictionary<string, string> { ["Code"] = code }))
+        {
+            replay.StatusCode.ShouldBe(HttpStatusCode.OK, "the page again, with its error");
+            WebUtility.HtmlDecode(await replay.Content.ReadAsStringAsync(Cancellation)).ShouldContain(TwoFactorText.CodeWrong);
+        }
+
+        (await SelfServiceFixture.SignedInAddressAsync(second)).ShouldBeNull("a used code signs nobody in");
+        (await _host.QueryAsync(db => db.Users.Where(u => u.NormalizedEmail == email).Select(u => u.AccessFailedCount).SingleAsync(Cancellation)))
+            .ShouldBe(1, "the replay counts toward lockout like any wrong code");
+        using var next = await second.SubmitFormAsync(step, new Dictionary<string, string> { ["Code"] = await Totp.NextCodeAsync(key) });
+        CodeFlow.Location(next).ShouldBe("/", "the app's next code works");
     }
 
     [Fact]
@@ -98,7 +125,7 @@ public sealed class TwoFactorTests(PasswordResetFixture fixture) : IClassFixture
             (await last.Content.ReadAsStringAsync(Cancellation)).ShouldContain(PageText.LockedOut);
         }
 
-        using var right = await browser.SubmitFormAsync(step, new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
+        using var right = await browser.SubmitFormAsync(step, new Dictionary<string, string> { ["Code"] = await Totp.NextCodeAsync(key) });
         (await right.Content.ReadAsStringAsync(Cancellation)).ShouldContain(PageText.LockedOut);
         (await SelfServiceFixture.SignedInAddressAsync(browser)).ShouldBeNull();
     }
@@ -128,7 +155,7 @@ public sealed class TwoFactorTests(PasswordResetFixture fixture) : IClassFixture
         var (email, key, _) = await TwoFactorSteps.AccountWithTwoFactorAsync(_host, "remember");
         using var remembered = new BrowserClient(_host);
         var step = await TwoFactorSteps.PasswordAsync(remembered, email);
-        using (var done = await remembered.SubmitFormAsync(step, new Dictionary<string, string> { ["Code"] = Totp.Code(key), ["RememberBrowser"] = "true" }))
+        using (var done = await remembered.SubmitFormAsync(step, new Dictionary<string, string> { ["Code"] = await Totp.NextCodeAsync(key), ["RememberBrowser"] = "true" }))
         {
             BrowserClient.SetCookie(done, TwoFactorCookies.RememberedCookie).ShouldNotBeNull().Expires.ShouldNotBeNull()
                 .ShouldBeGreaterThan(DateTimeOffset.UtcNow.AddDays(29));
@@ -152,7 +179,7 @@ public sealed class TwoFactorTests(PasswordResetFixture fixture) : IClassFixture
 
         step.ShouldStartWith(PagePaths.SecondStep);
         (await SelfServiceFixture.SignedInAddressAsync(browser)).ShouldBeNull();
-        using var done = await browser.SubmitFormAsync(step, new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
+        using var done = await browser.SubmitFormAsync(step, new Dictionary<string, string> { ["Code"] = await Totp.NextCodeAsync(key) });
         CodeFlow.Location(done).ShouldBe("/");
     }
 
@@ -181,7 +208,7 @@ public sealed class TwoFactorTests(PasswordResetFixture fixture) : IClassFixture
             (await TwoFactorSteps.PasswordAsync(other, email)).ShouldStartWith(PagePaths.SecondStep, customMessage: "the old password still works: the link alone changed nothing");
         }
 
-        using var withCode = await browser.SubmitFormAsync(link, Passwords(NewPassword, Totp.Code(key)));
+        using var withCode = await browser.SubmitFormAsync(link, Passwords(NewPassword, await Totp.NextCodeAsync(key)));
         CodeFlow.Location(withCode).ShouldBe("/", "the same link still works, with the code");
         (await SelfServiceFixture.SignedInAddressAsync(browser)).ShouldBe(email);
         using var fresh = new BrowserClient(_host);
@@ -193,7 +220,7 @@ public sealed class TwoFactorTests(PasswordResetFixture fixture) : IClassFixture
     {
         var (email, key, _) = await TwoFactorSteps.AccountWithTwoFactorAsync(_host, "off");
         using var browser = new BrowserClient(_host);
-        using (var signedIn = await browser.SubmitFormAsync(await TwoFactorSteps.PasswordAsync(browser, email), new Dictionary<string, string> { ["Code"] = Totp.Code(key) }))
+        using (var signedIn = await browser.SubmitFormAsync(await TwoFactorSteps.PasswordAsync(browser, email), new Dictionary<string, string> { ["Code"] = await Totp.NextCodeAsync(key) }))
         {
             CodeFlow.Location(signedIn).ShouldBe("/");
         }
@@ -203,7 +230,7 @@ public sealed class TwoFactorTests(PasswordResetFixture fixture) : IClassFixture
             (await refused.Content.ReadAsStringAsync(Cancellation)).ShouldContain(TwoFactorText.CodeWrong);
         }
 
-        using (var off = await SubmitManageFormAsync(browser, "disable", Totp.Code(key)))
+        using (var off = await SubmitManageFormAsync(browser, "disable", await Totp.NextCodeAsync(key)))
         {
             (await off.Content.ReadAsStringAsync(Cancellation)).ShouldContain(TwoFactorText.TurnedOffText);
         }

@@ -115,7 +115,7 @@ public sealed partial class OwnChangeSessionsTests(SelfServiceFixture fixture) :
         var step = await TwoFactorSteps.PasswordAsync(phone, email, OldPassword);
         if (handler != "enable")
         {
-            using var secondStep = await phone.SubmitFormAsync(step, new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
+            using var secondStep = await phone.SubmitFormAsync(step, new Dictionary<string, string> { ["Code"] = await Totp.NextCodeAsync(key) });
             step = CodeFlow.Location(secondStep);
         }
 
@@ -125,7 +125,7 @@ public sealed partial class OwnChangeSessionsTests(SelfServiceFixture fixture) :
         using (var changed = await laptop.PostAsync($"{PagePaths.TwoFactor}?handler={handler}", new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = BrowserClient.AntiforgeryToken(page),
-            ["Code"] = Totp.Code(key),
+            ["Code"] = await Totp.NextCodeAsync(key),
         }))
         {
             var html = await changed.Content.ReadAsStringAsync(Cancellation);
