@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Accounts.SignInCodes;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Oidc;
 using Npgsql;
@@ -8,7 +9,7 @@ namespace HelpdeskIdentity.Api.Sessions;
 /// The one place that ends every session of an account, always inside the caller's transaction (the change that calls
 /// for it commits with it, or neither does): a new security stamp ends its browser sessions at their next check
 /// (decision 0015), and everything the provider issued to it is revoked (<see cref="GrantRevocations"/>: refresh
-/// tokens, unexchanged codes, authorizations). Callers: an operator disabling the account or signing it out; the
+/// tokens, unexchanged codes, authorizations), and so is an e-mailed sign-in code not yet used. Callers: an operator disabling the account or signing it out; the
 /// person's own password reset, password change and address change; a change of the person's second factor or
 /// passkeys (<see cref="EndGrantsAfterFactorChangeAsync"/>).
 /// </summary>
@@ -35,6 +36,7 @@ public sealed class AccountSessions(GrantRevocations grants)
         await Sql.ExecuteAsync(connection, RenewStamp, cancellationToken,
             ("id", accountId), ("stamp", SecurityStamps.New()), ("concurrency", Guid.NewGuid().ToString()));
         await grants.RevokeAccountAsync(connection, accountId, now, cancellationToken);
+        await SignInCodeStore.VoidAsync(connection, accountId, cancellationToken); // a code mailed before the change is no way back in
     }
 
     /// <summary>
