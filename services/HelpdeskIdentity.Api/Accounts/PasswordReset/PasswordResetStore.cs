@@ -17,10 +17,10 @@ public sealed class PasswordResetStore(NpgsqlDataSource dataSource)
         SELECT id, email, return_url, language, purpose FROM password_reset_requests ORDER BY created_at LIMIT @limit FOR UPDATE SKIP LOCKED
         """;
 
-    private const string FindAccount = """
-        SELECT id, email, display_name, email_confirmed, disabled_at IS NOT NULL OR coalesce(lockout_end >= @locked_forever, false)
-        FROM users WHERE normalized_email = @email
-        """;
+    /// <summary><see cref="Account.HeldByOperator"/> of a <c>users</c> row, with <c>@locked_forever</c> = <see cref="Account.LockedForever"/>.</summary>
+    private const string HeldByOperator = "(disabled_at IS NOT NULL OR coalesce(lockout_end >= @locked_forever, false))";
+
+    private const string FindAccount = $"SELECT id, email, display_name, email_confirmed, {HeldByOperator} FROM users WHERE normalized_email = @email";
 
     private const string Issue = """
         UPDATE password_reset_tokens SET voided_at = @now WHERE account_id = @account_id AND consumed_at IS NULL AND voided_at IS NULL;
@@ -35,11 +35,11 @@ public sealed class PasswordResetStore(NpgsqlDataSource dataSource)
         """;
 
     // The account's row stays locked to the end of the transaction: an operator's lock or disable waits for it, then holds.
-    private const string Consume = """
+    private const string Consume = $"""
         WITH account AS (
-            SELECT u.id FROM users u JOIN password_reset_tokens t ON t.account_id = u.id
-            WHERE t.token_hash = @token_hash AND u.disabled_at IS NULL AND coalesce(u.lockout_end < @locked_forever, true)
-            FOR UPDATE OF u)
+            SELECT id FROM users
+            WHERE id = (SELECT account_id FROM password_reset_tokens WHERE token_hash = @token_hash) AND NOT {HeldByOperator}
+            FOR UPDATE)
         UPDATE password_reset_tokens SET consumed_at = @now
         WHERE token_hash = @token_hash AND consumed_at IS NULL AND voided_at IS NULL AND expires_at > @now
             AND account_id IN (SELECT id FROM account)
