@@ -40,4 +40,13 @@ public class Account : IdentityUser<Guid>
     /// is refused (<see cref="TwoFactor.OneUseAuthenticatorCodes"/>). Written only by that check, with one conditional UPDATE.
     /// </summary>
     public long? AuthenticatorLastStep { get; set; }
+
+    /// <summary>
+    /// Identity's lockout end for an operator's lock, "until an operator unlocks" (docs/decisions/0055): a lockout after
+    /// failed attempts ends within a day, so an end this late is always the operator's.
+    /// </summary>
+    public static readonly DateTimeOffset LockedForever = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Whether an operator holds the account — disabled, or locked until unlocked: no sign-in, link, code or token (docs/decisions/0055).</summary>
+    public bool HeldByOperator => DisabledAt is not null || LockoutEnd >= LockedForever;
 }

@@ -15,11 +15,11 @@ internal static class AccountRoutes
         accounts.MapPost("/{id:guid}/claim-link", ClaimLinkAsync).WithName("SendClaimLink")
             .WithSummary("Mails a set-password link (the forgot-password rules and limits)");
         accounts.MapPost("/{id:guid}/lock", (Guid id, AdminAccounts a, CancellationToken c) => ChangeAsync(id, a.LockAsync, a, c))
-            .WithName("LockAccount").WithSummary("Refuses every sign-in until unlocked");
+            .WithName("LockAccount").WithSummary("Refuses every sign-in, e-mailed link or code and token until unlocked; sessions and refresh tokens are held, not ended");
         accounts.MapPost("/{id:guid}/unlock", (Guid id, AdminAccounts a, CancellationToken c) => ChangeAsync(id, a.UnlockAsync, a, c))
             .WithName("UnlockAccount").WithSummary("Ends a lockout (an operator's or after failed sign-ins)");
         accounts.MapPost("/{id:guid}/disable", (Guid id, AdminAccounts a, CancellationToken c) => ChangeAsync(id, a.DisableAsync, a, c))
-            .WithName("DisableAccount").WithSummary("Refuses sign-in and tokens; ends every session and refresh token");
+            .WithName("DisableAccount").WithSummary("Refuses every sign-in, e-mailed link or code and token; ends every session and refresh token");
         accounts.MapPost("/{id:guid}/enable", (Guid id, AdminAccounts a, CancellationToken c) => ChangeAsync(id, a.EnableAsync, a, c))
             .WithName("EnableAccount").WithSummary("Undoes disable");
         accounts.MapPost("/{id:guid}/sign-out", SignOutAsync).WithName("SignOutAccount").WithSummary("Ends every session and refresh token");

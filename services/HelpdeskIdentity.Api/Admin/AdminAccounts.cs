@@ -10,9 +10,6 @@ namespace HelpdeskIdentity.Api.Admin;
 /// <summary>What the admin API reads and changes about accounts. Each change and its audit event commit together.</summary>
 public sealed class AdminAccounts(HelpdeskDbContext db, AuditTrail audit, AccountSessions sessions, TimeProvider clock)
 {
-    /// <summary>Identity's lockout end for "locked until an operator unlocks".</summary>
-    public static readonly DateTimeOffset LockedForever = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
-
     public Task<AccountView?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         Views(db.Users.Where(u => u.Id == id)).SingleOrDefaultAsync(cancellationToken);
 
@@ -40,7 +37,7 @@ public sealed class AdminAccounts(HelpdeskDbContext db, AuditTrail audit, Accoun
     }
 
     public Task<bool> LockAsync(Guid id, CancellationToken cancellationToken) => ChangeAsync(id, "lock", (connection, _) =>
-        Sql.ExecuteAsync(connection, "UPDATE users SET lockout_end = @until WHERE id = @id", cancellationToken, ("id", id), ("until", LockedForever)), cancellationToken);
+        Sql.ExecuteAsync(connection, "UPDATE users SET lockout_end = @until WHERE id = @id", cancellationToken, ("id", id), ("until", Account.LockedForever)), cancellationToken);
 
     public Task<bool> UnlockAsync(Guid id, CancellationToken cancellationToken) => ChangeAsync(id, "unlock", (connection, _) =>
         Sql.ExecuteAsync(connection, "UPDATE users SET lockout_end = NULL, access_failed_count = 0 WHERE id = @id", cancellationToken, ("id", id)), cancellationToken);

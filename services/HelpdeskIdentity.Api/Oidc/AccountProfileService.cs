@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Accounts;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Sessions;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,10 @@ internal sealed class AccountProfileService(IServiceScopeFactory scopes, IOption
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HelpdeskDbContext>();
-        var account = await db.Users.AsNoTracking().Where(u => u.Id == id && u.DisabledAt == null) // a disabled account gets no tokens
+        // An account an operator disabled or locked gets no tokens: no code, no refresh, no userinfo (docs/decisions/0055).
+        // A lockout after failed attempts guards the password, not the sessions the owner already has: they go on.
+        var account = await db.Users.AsNoTracking()
+            .Where(u => u.Id == id && u.DisabledAt == null && (u.LockoutEnd == null || u.LockoutEnd < Account.LockedForever))
             .Select(u => new { u.Email, u.NormalizedEmail, u.EmailConfirmed, u.DisplayName, u.OrganizationId })
             .SingleOrDefaultAsync(cancellationToken);
         if (account is null)

@@ -1,3 +1,4 @@
+using HelpdeskIdentity.Api.Accounts.SignInCodes;
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Oidc;
 using Npgsql;
@@ -8,10 +9,10 @@ namespace HelpdeskIdentity.Api.Sessions;
 /// The one place that ends every session of an account, always inside the caller's transaction (the change that calls
 /// for it commits with it, or neither does): a new security stamp ends its browser sessions at their next check
 /// (decision 0015), everything the provider issued to it is revoked (<see cref="GrantRevocations"/>: refresh tokens,
-/// unexchanged codes, authorizations), and the session rows are revoked, so "your sessions" lists only those that
-/// still work (decision 0054). Callers: an operator disabling the account or signing it out; the person's own password
-/// reset, password change and address change; a change of the person's second factor or passkeys
-/// (<see cref="EndOthersAfterFactorChangeAsync"/>).
+/// unexchanged codes, authorizations), and so is an e-mailed sign-in code not yet used (decision 0055), and the session
+/// rows are revoked, so "your sessions" lists only those that still work (decision 0054). Callers: an operator disabling
+/// the account or signing it out; the person's own password reset, password change and address change; a change of the
+/// person's second factor or passkeys (<see cref="EndOthersAfterFactorChangeAsync"/>).
 /// </summary>
 public sealed class AccountSessions(GrantRevocations grants)
 {
@@ -39,6 +40,7 @@ public sealed class AccountSessions(GrantRevocations grants)
         await Sql.ExecuteAsync(connection, RenewStamp, cancellationToken,
             ("id", accountId), ("stamp", SecurityStamps.New()), ("concurrency", Guid.NewGuid().ToString()));
         await EndOthersAfterFactorChangeAsync(connection, accountId, currentSessionId, now, cancellationToken);
+        await SignInCodeStore.VoidAsync(connection, accountId, cancellationToken); // a code mailed before the change is no way back in
     }
 
     /// <summary>

@@ -76,6 +76,25 @@ public sealed partial class ChangeEmailTests(SelfServiceFixture fixture, LocalSe
     }
 
     [Fact]
+    public async Task SignInCodeMailedBeforeAnAddressChange_RefusedAfterIt()
+    {
+        var oldEmail = $"coded@{Senders.UniqueDomain("old")}";
+        var newEmail = $"coded@{Senders.UniqueDomain("new")}";
+        await fixture.CreateAccountAsync(oldEmail, OldPassword);
+        using var oldMailbox = new BrowserClient(_host);
+        var verifyUrl = await SignInCodeTests.RequestCodeAsync(oldMailbox, PagePaths.SignInCode, oldEmail);
+        var code = await SignInCodeTests.CodeAsync(_host, oldEmail);
+        using var owner = await SignedInAsync(_host, oldEmail, OldPassword);
+
+        (await ConfirmAsync(owner, await LinkAsync(_host, owner, newEmail))).ShouldContain(AccountText.EmailChangedTitle);
+        using var used = await oldMailbox.SubmitFormAsync(verifyUrl, new Dictionary<string, string> { ["Input.Email"] = newEmail, ["Input.Code"] = code });
+
+        (await used.Content.ReadAsStringAsync(Cancellation)).ShouldContain(Api.Accounts.SignInCodes.SignInCodeText.CodeWrong,
+            customMessage: "the old mailbox's code ended with the change");
+        (await SignedInAddressAsync(oldMailbox)).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task AddressOfAnotherAccount_SameAnswer_AndANoticeInsteadOfALink()
     {
         var email = $"mover@{Senders.UniqueDomain()}";

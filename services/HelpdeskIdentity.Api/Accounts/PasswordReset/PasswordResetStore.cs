@@ -17,7 +17,10 @@ public sealed class PasswordResetStore(NpgsqlDataSource dataSource)
         SELECT id, email, return_url, language, purpose FROM password_reset_requests ORDER BY created_at LIMIT @limit FOR UPDATE SKIP LOCKED
         """;
 
-    private const string FindAccount = "SELECT id, email, display_name, email_confirmed FROM users WHERE normalized_email = @email";
+    /// <summary><see cref="Account.HeldByOperator"/> of a <c>users</c> row, with <c>@locked_forever</c> = <see cref="Account.LockedForever"/>.</summary>
+    private const string HeldByOperator = "(disabled_at IS NOT NULL OR coalesce(lockout_end >= @locked_forever, false))";
+
+    private const string FindAccount = $"SELECT id, email, display_name, email_confirmed, {HeldByOperator} FROM users WHERE normalized_email = @email";
 
     private const string Issue = """
         UPDATE password_reset_tokens SET voided_at = @now WHERE account_id = @account_id AND consumed_at IS NULL AND voided_at IS NULL;
@@ -31,9 +34,15 @@ public sealed class PasswordResetStore(NpgsqlDataSource dataSource)
         WHERE t.token_hash = @token_hash AND t.consumed_at IS NULL AND t.voided_at IS NULL AND t.expires_at > @now
         """;
 
-    private const string Consume = """
+    // The account's row stays locked to the end of the transaction: an operator's lock or disable waits for it, then holds.
+    private const string Consume = $"""
+        WITH account AS (
+            SELECT id FROM users
+            WHERE id = (SELECT account_id FROM password_reset_tokens WHERE token_hash = @token_hash) AND NOT {HeldByOperator}
+            FOR UPDATE)
         UPDATE password_reset_tokens SET consumed_at = @now
         WHERE token_hash = @token_hash AND consumed_at IS NULL AND voided_at IS NULL AND expires_at > @now
+            AND account_id IN (SELECT id FROM account)
         RETURNING account_id
         """;
 
@@ -67,10 +76,10 @@ public sealed class PasswordResetStore(NpgsqlDataSource dataSource)
 
     public async Task<PasswordResetAccount?> FindAccountAsync(NpgsqlConnection connection, string normalizedEmail, CancellationToken cancellationToken)
     {
-        await using var command = Sql.Command(connection, FindAccount, ("email", normalizedEmail));
+        await using var command = Sql.Command(connection, FindAccount, ("email", normalizedEmail), ("locked_forever", Account.LockedForever));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new PasswordResetAccount(reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetBoolean(3))
+            ? new PasswordResetAccount(reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetBoolean(3), reader.GetBoolean(4))
             : null;
     }
 
@@ -91,10 +100,14 @@ public sealed class PasswordResetStore(NpgsqlDataSource dataSource)
             : null;
     }
 
-    /// <summary>Spends the link (once: of two racing spends one wins) and voids the account's other links; returns its account, or null.</summary>
+    /// <summary>
+    /// Spends the link (once: of two racing spends one wins) and voids the account's other links; returns its account, or
+    /// null — also when an operator holds the account (<see cref="Account.HeldByOperator"/>, docs/decisions/0055).
+    /// </summary>
     public async Task<Guid?> ConsumeAsync(NpgsqlConnection connection, string tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var accountId = await Sql.ScalarAsync<Guid?>(connection, Consume, cancellationToken, ("token_hash", tokenHash), ("now", now));
+        var accountId = await Sql.ScalarAsync<Guid?>(connection, Consume, cancellationToken,
+            ("token_hash", tokenHash), ("now", now), ("locked_forever", Account.LockedForever));
         if (accountId is { } id)
         {
             await VoidLinksAsync(connection, id, now, cancellationToken);

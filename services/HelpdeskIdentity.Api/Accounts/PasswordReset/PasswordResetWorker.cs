@@ -13,7 +13,8 @@ namespace HelpdeskIdentity.Api.Accounts.PasswordReset;
 /// Turns forgot-password requests into e-mails (see <see cref="RequestWorker{TRequest}"/>): a link is issued
 /// (older ones voided) for each address with an account, and the right e-mail is enqueued for every address —
 /// for one without an account, with a registration link when its domain may register (docs/decisions/0017).
-/// A request for a sign-in code is answered the same way with a code instead of a link (docs/decisions/0036).
+/// A request for a sign-in code is answered the same way with a code instead of a link (docs/decisions/0036). An account
+/// an operator disabled or locked gets neither, nor any e-mail (docs/decisions/0055).
 /// </summary>
 public sealed class PasswordResetWorker(
     PasswordResetStore store,
@@ -45,13 +46,19 @@ public sealed class PasswordResetWorker(
 
     protected override async Task HandleAsync(PasswordResetRequest request, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
+        var account = await store.FindAccountAsync(connection, request.Email, cancellationToken);
+        if (account is { HeldByOperator: true })
+        {
+            return; // nothing at all for an account an operator holds (docs/decisions/0055); the page answered as for any address
+        }
+
         if (request.Purpose == PasswordResetRequest.SignInCodePurpose)
         {
-            await SendCodeAsync(request, connection, transaction, cancellationToken);
+            await SendCodeAsync(request, account, connection, transaction, cancellationToken);
             return;
         }
 
-        if (await store.FindAccountAsync(connection, request.Email, cancellationToken) is not { } account)
+        if (account is null)
         {
             var mayRegister = MailboxParser.Parse(request.Email).Mailbox is { } mailbox
                 && (await registration.DecideAsync(connection, mailbox, cancellationToken)).Verdict == RegistrationVerdict.Allowed;
@@ -65,9 +72,10 @@ public sealed class PasswordResetWorker(
         await audit.RecordAsync(new(AuditEventTypes.PasswordResetRequested, account.Id), connection, cancellationToken);
     }
 
-    private async Task SendCodeAsync(PasswordResetRequest request, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    private async Task SendCodeAsync(PasswordResetRequest request, PasswordResetAccount? account, NpgsqlConnection connection, NpgsqlTransaction transaction,
+        CancellationToken cancellationToken)
     {
-        var message = await store.FindAccountAsync(connection, request.Email, cancellationToken) is { } account
+        var message = account is not null
             ? codeEmails.Code(account.Email, account.GreetingName, await codes.IssueAsync(connection, account.Id, request.ReturnUrl, cancellationToken),
                 request.Id, options.Value.SignInCode.Lifetime)
             : codeEmails.NoAccount(request.Email, request.Id);

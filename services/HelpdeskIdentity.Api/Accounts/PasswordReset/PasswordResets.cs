@@ -14,10 +14,11 @@ namespace HelpdeskIdentity.Api.Accounts.PasswordReset;
 /// <summary>
 /// Sets a password (or, docs/decisions/0039, adds a passkey) through a link, in one transaction: the link is spent and the account's other links
 /// voided, and its pending e-mail changes too; the password replaced (the policy validator runs); the address verified (the link proved the
-/// mailbox); lockout cleared; every session ended (<see cref="AccountSessions"/>: a new security stamp, every refresh token and session row revoked; the page
+/// mailbox); a lockout after failed attempts cleared; every session ended (<see cref="AccountSessions"/>: a new security stamp, every refresh token and session row revoked; the page
 /// signs the browser that used the link in anew); a "password changed" e-mail enqueued (in the page's language, which becomes the account's). A refused password rolls all of it back, so the link still works.
 /// An account with a second factor needs a current code (or a recovery code) as well: checked first, outside the
-/// transaction, so a wrong one counts toward lockout and the link keeps working (docs/decisions/0037).
+/// transaction, so a wrong one counts toward lockout and the link keeps working (docs/decisions/0037). An account an operator
+/// disabled or locked spends no link: the link does not work, and the lock stays (docs/decisions/0055).
 /// </summary>
 public sealed class PasswordResets(
     UserManager<Account> users, HelpdeskDbContext db, PasswordResetStore store, EmailChangeStore emailChanges, IEmailOutbox outbox,
@@ -51,7 +52,7 @@ public sealed class PasswordResets(
         Func<Account, NpgsqlConnection, Task<IReadOnlyList<string>>> setCredential, Func<Account, EmailMessage> notice, string? auditDetail,
         CancellationToken cancellationToken)
     {
-        if (await users.FindByIdAsync(link.AccountId.ToString()) is { TwoFactorEnabled: true } guarded)
+        if (await users.FindByIdAsync(link.AccountId.ToString()) is { TwoFactorEnabled: true, HeldByOperator: false } guarded)
         {
             switch (await secondFactor.VerifyAsync(guarded, secondFactorCode ?? ""))
             {
@@ -83,7 +84,7 @@ public sealed class PasswordResets(
             account.SuggestedDisplayName = null;
         }
 
-        account.LockoutEnd = null;
+        account.LockoutEnd = null; // a lockout after failed attempts: an operator's lock never gets this far (ConsumeAsync)
         account.AccessFailedCount = 0;
         account.Language = Languages.Current;
         await db.SaveChangesAsync(cancellationToken); // the account with the changes above

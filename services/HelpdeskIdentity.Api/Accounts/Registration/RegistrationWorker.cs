@@ -12,7 +12,7 @@ namespace HelpdeskIdentity.Api.Accounts.Registration;
 /// Turns register-page requests into e-mails (see <see cref="RequestWorker{TRequest}"/>): an address with an account
 /// gets a set-password link ("you already have an account"); one that may register gets a verification link (older
 /// ones voided); any other gets the reason and the support contact — except an address intake would skip (no-reply,
-/// the helpdesk's own, the deny lists), which is sent nothing. No account is created here.
+/// the helpdesk's own, the deny lists), which is sent nothing, as is an account an operator holds. No account is created here.
 /// </summary>
 public sealed class RegistrationWorker(
     RegistrationStore store,
@@ -47,6 +47,11 @@ public sealed class RegistrationWorker(
 
         if (await accounts.FindAccountAsync(connection, address.Address, cancellationToken) is { } account)
         {
+            if (account.HeldByOperator)
+            {
+                return; // no link, no e-mail for an account an operator holds (docs/decisions/0055)
+            }
+
             var handle = await resetTokens.IssueAsync(connection, account.Id, request.ReturnUrl, cancellationToken);
             await outbox.EnqueueAsync(emails.ExistingAccount(request, account, handle, accountOptions.Value.PasswordReset.LinkLifetime),
                 connection, transaction, cancellationToken);

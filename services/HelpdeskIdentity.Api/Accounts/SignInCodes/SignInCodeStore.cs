@@ -26,6 +26,10 @@ public sealed class SignInCodeStore(NpgsqlDataSource dataSource)
         Sql.ExecuteAsync(connection, Replace, cancellationToken,
             ("account_id", accountId), ("code_hash", codeHash), ("now", now), ("expires_at", expiresAt), ("return_url", returnUrl));
 
+    /// <summary>Deletes the account's outstanding code in the caller's transaction: its sessions end for a security change (<see cref="Sessions.AccountSessions"/>).</summary>
+    public static Task VoidAsync(NpgsqlConnection connection, Guid accountId, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(connection, Delete, cancellationToken, ("account_id", accountId));
+
     /// <summary>
     /// Checks a code's hash against the account's code in one transaction: a right one is spent (deleted); a wrong
     /// one counts, and the code is deleted at <paramref name="maxAttempts"/>; an expired one is deleted.

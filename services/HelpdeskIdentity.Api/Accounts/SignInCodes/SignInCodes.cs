@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using HelpdeskIdentity.Api.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -8,9 +9,10 @@ namespace HelpdeskIdentity.Api.Accounts.SignInCodes;
 /// <summary>
 /// E-mailed sign-in codes (docs/decisions/0036): a random 6–8 digit code, stored only as SHA-256 of the account id
 /// and the code, working once for a few minutes and a few attempts. A right code verifies the address (it proved the
-/// mailbox). The answer for an unknown address, a wrong, expired, used or voided code is one and the same.
+/// mailbox). The answer for an unknown address, a wrong, expired, used or voided code is one and the same — and for a
+/// right code of a disabled or locked account, as for a password or a passkey (docs/decisions/0055).
 /// </summary>
-public sealed class SignInCodes(SignInCodeStore store, UserManager<Account> users, IOptions<AccountOptions> options, TimeProvider clock)
+public sealed class SignInCodes(SignInCodeStore store, UserManager<Account> users, AuditTrail audit, IOptions<AccountOptions> options, TimeProvider clock)
 {
     private SignInCodeOptions Options => options.Value.SignInCode;
 
@@ -37,6 +39,14 @@ public sealed class SignInCodes(SignInCodeStore store, UserManager<Account> user
             return null;
         }
 
+        // Checked once the code is spent: only the holder of the right code gets this far, and gets a wrong code's answer.
+        if (account.DisabledAt is not null || await users.IsLockedOutAsync(account))
+        {
+            await audit.RecordAsync(new(account.DisabledAt is null ? AuditEventTypes.SignInLockedOut : AuditEventTypes.SignInFailed,
+                account.Id, Succeeded: false, Detail: "email_code"), cancellationToken);
+            return null;
+        }
+
         if (!account.EmailConfirmed)
         {
             account.EmailConfirmed = true;
@@ -45,5 +55,4 @@ public sealed class SignInCodes(SignInCodeStore store, UserManager<Account> user
 
         return (account, check.ReturnUrl);
     }
-
 }

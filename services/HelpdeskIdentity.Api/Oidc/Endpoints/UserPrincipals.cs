@@ -13,7 +13,7 @@ namespace HelpdeskIdentity.Api.Oidc.Endpoints;
 
 /// <summary>
 /// What OpenIddict signs for a person: built from the browser session at the authorization endpoint, and rebuilt
-/// from the code or refresh token at the token endpoint with the account's current profile (a disabled or deleted
+/// from the code or refresh token at the token endpoint with the account's current profile (a disabled, operator-locked or deleted
 /// account gets nothing). <c>sub</c>, <c>sid</c>, <c>auth_time</c>, <c>amr</c> and <c>acr</c> travel with the grant,
 /// so an ID token from a refresh tells the client the same as the first one.
 /// </summary>
