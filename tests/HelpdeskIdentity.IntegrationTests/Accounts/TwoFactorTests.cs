@@ -33,6 +33,7 @@ public sealed class TwoFactorTests(PasswordResetFixture fixture) : IClassFixture
         var setup = await browser.GetPageAsync(PagePaths.TwoFactor);
         setup.ShouldContain("""<img id="authenticator-qr" src="data:image/png;base64,""");
         var key = TwoFactorSteps.Key(setup);
+        (await SelfServiceFixture.SignedInAddressAsync(other)).ShouldBe(email, "opening the set-up page makes a key and ends nothing");
         using (var wrong = await browser.SubmitFormAsync(PagePaths.TwoFactor, new Dictionary<string, string> { ["Code"] = OtherThan(Totp.Code(key)) }))
         {
             WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync(Cancellation)).ShouldContain(TwoFactorText.EnableWrongCode);

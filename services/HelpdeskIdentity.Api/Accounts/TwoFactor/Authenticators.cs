@@ -21,13 +21,24 @@ public sealed partial class Authenticators(
     IOptions<AccountOptions> options, IOptions<BrandingOptions> branding, AuditTrail audit, AccountSessions sessions, TimeProvider clock,
     ILogger<Authenticators> logger)
 {
-    /// <summary>The key to set the app up with; made (renewing the security stamp) when the account has none.</summary>
+    /// <summary>
+    /// The key to set the app up with; made when the account has none. Not through Identity's
+    /// <c>ResetAuthenticatorKeyAsync</c>, which also renews the security stamp: merely opening the set-up page would sign
+    /// every other browser out while "your sessions" still listed them. A key nobody has confirmed signs nothing in;
+    /// turning the factor on (with a code from it) is the change that ends the other sessions.
+    /// </summary>
     public async Task<AuthenticatorSetup> SetupAsync(Account account)
     {
         var key = await users.GetAuthenticatorKeyAsync(account);
         if (key is null)
         {
-            await users.ResetAuthenticatorKeyAsync(account);
+            await ((IUserAuthenticatorKeyStore<Account>)store).SetAuthenticatorKeyAsync(account, users.GenerateNewAuthenticatorKey(), CancellationToken.None);
+            var saved = await users.UpdateAsync(account);
+            if (!saved.Succeeded)
+            {
+                throw new InvalidOperationException("The authenticator key was not stored: " + string.Join("; ", saved.Errors.Select(e => e.Code)));
+            }
+
             key = await users.GetAuthenticatorKeyAsync(account) ?? throw new InvalidOperationException("The authenticator key was not stored.");
         }
 
