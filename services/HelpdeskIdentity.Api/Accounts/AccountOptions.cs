@@ -31,6 +31,12 @@ public sealed class AccountOptions
     /// <summary>The absolute lifetime of a session signed in with "keep me signed in" (and of its cookie).</summary>
     public TimeSpan KeepSignedInLifetime { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// How long a sign-in (or a confirmation of the password) lets the person change how the account signs in — the
+    /// second factor, recovery codes, passkeys — before they must prove who they are again (1 minute to 1 hour; docs/decisions/0056).
+    /// </summary>
+    public TimeSpan ReauthenticateAfter { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How long used, voided and expired set-password and e-mail change links are kept before the pruner deletes them (1 hour to 365 days).</summary>
     public TimeSpan LinkRetention { get; set; } = TimeSpan.FromDays(7);
 

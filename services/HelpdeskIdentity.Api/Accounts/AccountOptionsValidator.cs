@@ -14,6 +14,8 @@ internal sealed class AccountOptionsValidator : OptionsValidator<AccountOptions>
             "Accounts:SessionLifetime must be between 5 minutes and 365 days.");
         yield return (o.KeepSignedInLifetime >= o.SessionLifetime && o.KeepSignedInLifetime <= TimeSpan.FromDays(365),
             "Accounts:KeepSignedInLifetime must be between Accounts:SessionLifetime and 365 days.");
+        yield return (o.ReauthenticateAfter >= TimeSpan.FromMinutes(1) && o.ReauthenticateAfter <= TimeSpan.FromHours(1),
+            "Accounts:ReauthenticateAfter must be between 1 minute and 1 hour.");
         yield return (o.PasswordReset.LinkLifetime >= TimeSpan.FromMinutes(5) && o.PasswordReset.LinkLifetime <= TimeSpan.FromDays(7),
             "Accounts:PasswordReset:LinkLifetime must be between 5 minutes and 7 days.");
         yield return (o.SignInCode.Digits is >= 6 and <= 8, "Accounts:SignInCode:Digits must be between 6 and 8.");

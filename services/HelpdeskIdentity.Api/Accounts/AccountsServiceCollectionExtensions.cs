@@ -126,6 +126,7 @@ public static class AccountsServiceCollectionExtensions
         builder.Services.AddSingleton<SessionSignIn>();
         builder.Services.AddScoped<SignedInAccounts>();
         builder.Services.AddScoped<StepUp>();
+        builder.Services.AddSingleton<RecentProof>();
         builder.Services.AddValidatedOptions<AcrOptions, AcrOptionsValidator>(AcrOptions.Section);
     }
 

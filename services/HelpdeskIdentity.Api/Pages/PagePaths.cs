@@ -21,5 +21,6 @@ public static class PagePaths
     public const string ChangeEmail = "/account/email";
     public const string ConfirmEmail = "/account/confirm-email";
     public const string TwoFactor = "/account/two-factor";
+    public const string ConfirmAccess = "/account/confirm-access";
     public const string Sessions = "/account/sessions";
 }

@@ -42,6 +42,7 @@ public static class RateLimitedRequest
             PagePaths.ChangePassword => ChangePassword,
             PagePaths.TwoFactor => ChangePassword, // changing the second factor: like changing the password
             "/account/passkeys" => ChangePassword, // adding, renaming or removing a passkey: the same
+            PagePaths.ConfirmAccess => ChangePassword, // typing the password again before such a change: the same
             PagePaths.ChangeEmail => ChangeEmail,
             PagePaths.ConfirmEmail => ConfirmEmail,
             "/connect/token" => Token,

@@ -24,4 +24,7 @@ public static class SessionCookie
 
     /// <summary>SHA-256 (hex) of the account's security stamp at sign-in: the session ends when the stamp changes.</summary>
     public const string SecurityStampClaim = "hdid_stamp";
+
+    /// <summary>When the person last typed the password again on <c>/account/confirm-access</c>, in Unix seconds; absent until then (docs/decisions/0056).</summary>
+    public const string ConfirmedAtClaim = "hdid_confirmed";
 }

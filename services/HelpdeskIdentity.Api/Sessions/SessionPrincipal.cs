@@ -19,14 +19,25 @@ public static class SessionPrincipal
         Build(accountId.ToString(),
             authenticatedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
             Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16)),
-            securityStamp, methods);
+            securityStamp, methods, null);
 
-    /// <summary>The same session (subject, sign-in time, session id, methods) bound to the account's new security stamp.</summary>
-    public static ClaimsPrincipal Renew(ClaimsPrincipal current, string securityStamp) =>
+    /// <summary>
+    /// The same session (subject, sign-in time, session id, methods, last confirmation) bound to the account's new
+    /// security stamp; <paramref name="confirmedAt"/>, when given, records that the person just confirmed it was them
+    /// (docs/decisions/0056). The sign-in time — OIDC's <c>auth_time</c> — never changes.
+    /// </summary>
+    public static ClaimsPrincipal Renew(ClaimsPrincipal current, string securityStamp, DateTimeOffset? confirmedAt = null) =>
         Build(current.FindFirst(SessionCookie.SubjectClaim)?.Value ?? throw new ArgumentException("No subject.", nameof(current)),
             current.FindFirst(SessionCookie.AuthTimeClaim)?.Value ?? throw new ArgumentException("No auth_time.", nameof(current)),
             current.FindFirst(SessionCookie.SessionIdClaim)?.Value ?? throw new ArgumentException("No sid.", nameof(current)),
-            securityStamp, Methods(current));
+            securityStamp, Methods(current),
+            confirmedAt?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) ?? current.FindFirst(SessionCookie.ConfirmedAtClaim)?.Value);
+
+    /// <summary>When the person last proved who they are in this session: the sign-in, or a later confirmation, whichever is newer.</summary>
+    public static DateTimeOffset? LastProvedAt(ClaimsPrincipal? principal) =>
+        new[] { SessionCookie.AuthTimeClaim, SessionCookie.ConfirmedAtClaim }
+            .Select(type => long.TryParse(principal?.FindFirst(type)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : (long?)null)
+            .Max() is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
 
     /// <summary>The session the principal carries, or null when a claim is missing or malformed.</summary>
     public static UserSession? Read(ClaimsPrincipal? principal)
@@ -54,7 +65,7 @@ public static class SessionPrincipal
         && principal.FindFirst(SessionCookie.SecurityStampClaim)?.Value is { } stored
         && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(stored), Encoding.ASCII.GetBytes(Secrets.Hash(securityStamp)));
 
-    private static ClaimsPrincipal Build(string subject, string authTime, string sessionId, string securityStamp, IEnumerable<string> methods)
+    private static ClaimsPrincipal Build(string subject, string authTime, string sessionId, string securityStamp, IEnumerable<string> methods, string? confirmedAt)
     {
         var identity = new ClaimsIdentity(
             [
@@ -63,6 +74,7 @@ public static class SessionPrincipal
                 new Claim(SessionCookie.SessionIdClaim, sessionId),
                 new Claim(SessionCookie.SecurityStampClaim, Secrets.Hash(securityStamp)),
                 .. methods.Distinct(StringComparer.Ordinal).Select(m => new Claim(AuthenticationMethods.Claim, m)),
+                .. confirmedAt is null ? [] : new[] { new Claim(SessionCookie.ConfirmedAtClaim, confirmedAt, ClaimValueTypes.Integer64) },
             ],
             SessionCookie.Scheme, SessionCookie.SubjectClaim, null);
         return new ClaimsPrincipal(identity);

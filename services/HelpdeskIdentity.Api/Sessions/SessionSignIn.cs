@@ -44,14 +44,22 @@ public sealed class SessionSignIn(SecurityStampStore stamps, ServerSessions sess
     /// sign-in time and persistence) by binding it to the new stamp, while every other session ends. Nothing happens
     /// when this browser is not signed in as <paramref name="accountId"/>. Call after the change committed.
     /// </summary>
-    public async Task<bool> KeepAsync(HttpContext context, Guid accountId)
+    public Task<bool> KeepAsync(HttpContext context, Guid accountId) => RebindAsync(context, accountId, null);
+
+    /// <summary>
+    /// After the person typed the password again on the confirm-access page: the same session, marked as proved just now
+    /// (docs/decisions/0056), so changing how the account signs in is allowed for <see cref="RecentProof"/>'s window.
+    /// </summary>
+    public Task<bool> ConfirmAsync(HttpContext context, Guid accountId) => RebindAsync(context, accountId, clock.GetUtcNow());
+
+    private async Task<bool> RebindAsync(HttpContext context, Guid accountId, DateTimeOffset? confirmedAt)
     {
         if (await CurrentAsync(context, accountId) is not { } current || await stamps.FindAsync(accountId, context.RequestAborted) is not { } stamp)
         {
             return false;
         }
 
-        await context.SignInAsync(SessionCookie.Scheme, SessionPrincipal.Renew(current.Principal!, stamp), current.Properties);
+        await context.SignInAsync(SessionCookie.Scheme, SessionPrincipal.Renew(current.Principal!, stamp, confirmedAt), current.Properties);
         return true;
     }
 

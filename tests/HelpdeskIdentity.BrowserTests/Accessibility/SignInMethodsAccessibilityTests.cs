@@ -8,7 +8,7 @@ namespace HelpdeskIdentity.BrowserTests.Accessibility;
 
 /// <summary>
 /// The pages issue 16 added pass axe-core with no serious or critical violation: asking for and typing an e-mailed
-/// sign-in code, setting up two-step verification (QR code, recovery codes, turned on), and the second step of a
+/// sign-in code, confirming it's you before changing sign-in methods, setting up two-step verification (QR code, recovery codes, turned on), and the second step of a
 /// sign-in — empty, with errors and done.
 /// </summary>
 public sealed partial class SignInMethodsAccessibilityTests(PortalStack stack, BrowserFixture browser) : IClassFixture<BrowserFixture>
@@ -58,6 +58,15 @@ public sealed partial class SignInMethodsAccessibilityTests(PortalStack stack, B
 
         await page.Locator("a[href='/account/two-factor']").ClickAsync();
         await Expect(page.Locator("#authenticator-qr")).ToBeVisibleAsync();
+        await page.GotoAsync(stack.Issuer + "/account/confirm-access?returnUrl=%2Faccount%2Ftwo-factor"); // where an older session is sent
+        await audit.CheckAsync("confirm-access");
+        await page.Locator("#current-password").FillAsync("not the password at all");
+        await page.Locator("form button[type=submit]").ClickAsync();
+        await Expect(page.Locator("#current-password-error")).ToBeVisibleAsync();
+        await audit.CheckAsync("confirm-access-wrong-password");
+        await page.Locator("#current-password").FillAsync(Passwords.Journey);
+        await page.Locator("form button[type=submit]").ClickAsync();
+        await Expect(page.Locator("#authenticator-qr")).ToBeVisibleAsync(); // back where it was going
         await audit.CheckAsync("two-factor-set-up");
         var key = await page.Locator("#authenticator-key").InnerTextAsync();
 

@@ -67,20 +67,29 @@ public sealed class AuthenticationContextTests(PasswordResetFixture fixture, Loc
     public async Task AcrValuesAskingForMfa_SingleFactorSessionOfAnAccountWithASecondFactor_SignsInAgainWithTheCode_EvenInARememberedBrowser()
     {
         var (email, key, _) = await TwoFactorSteps.AccountWithTwoFactorAsync(_host, "stepup");
-        using var browser = new BrowserClient(_host);
-        var step = await TwoFactorSteps.PasswordAsync(browser, email);
-        using (var remembered = await browser.SubmitFormAsync(step, new Dictionary<string, string> { ["Code"] = await Totp.NextCodeAsync(key), ["RememberBrowser"] = "true" }))
-        {
-            CodeFlow.Location(remembered).ShouldBe("/");
-        }
-
-        (await TwoFactorSteps.PasswordAsync(browser, email)).ShouldBe("/", "a remembered browser: a session with the password alone");
+        using var browser = await RememberedSingleFactorSessionAsync(email, key);
         var plain = new CodeFlow(browser);
         var plainToken = await IdTokenAsync(_host, plain, CodeFlow.Callback(await browser.GetAsync(plain.AuthorizeUrl()))["code"]);
         plainToken.GetClaim("acr").Value.ShouldBe(SingleFactor, "without acr_values the session is used as it is");
 
         var flow = new CodeFlow(browser);
         var callback = await SignInWithCodeAsync(browser, flow, flow.AuthorizeUrl(extra: ("acr_values", MultiFactor)), email, key);
+
+        var idToken = await IdTokenAsync(_host, flow, callback["code"]);
+        idToken.GetClaim("acr").Value.ShouldBe(MultiFactor);
+        Amr(idToken).ShouldContain("mfa");
+    }
+
+    /// <summary>The same step-up as above, pushed (RFC 9126 §4: a pushed request behaves like the request sent directly).</summary>
+    [Fact]
+    public async Task AcrValuesAskingForMfa_InAPushedRequest_RememberedBrowser_SignsInAgainWithTheCode_NoLoop()
+    {
+        var (email, key, _) = await TwoFactorSteps.AccountWithTwoFactorAsync(_host, "pushedstepup");
+        using var browser = await RememberedSingleFactorSessionAsync(email, key);
+        var flow = new CodeFlow(browser);
+        var pushed = await PushedRequests.PushAsync(new ProtocolClient(_host.CreateClient()), flow, TestClients.PortalId, ("acr_values", MultiFactor));
+
+        var callback = await SignInWithCodeAsync(browser, flow, pushed, email, key); // after the password: the second step, not authorize again
 
         var idToken = await IdTokenAsync(_host, flow, callback["code"]);
         idToken.GetClaim("acr").Value.ShouldBe(MultiFactor);
@@ -139,6 +148,20 @@ public sealed class AuthenticationContextTests(PasswordResetFixture fixture, Loc
 
         var authTime = (await IdTokenAsync(host, flow, callback["code"])).GetPayloadValue<long>("auth_time");
         authTime.ShouldBeGreaterThanOrEqualTo(clock.GetUtcNow().ToUnixTimeSeconds());
+    }
+
+    /// <summary>A browser remembered for the second step (the code given once), then signed in again with the password alone.</summary>
+    private async Task<BrowserClient> RememberedSingleFactorSessionAsync(string email, string key)
+    {
+        var browser = new BrowserClient(_host);
+        var step = await TwoFactorSteps.PasswordAsync(browser, email);
+        using (var remembered = await browser.SubmitFormAsync(step, new Dictionary<string, string> { ["Code"] = await Totp.NextCodeAsync(key), ["RememberBrowser"] = "true" }))
+        {
+            CodeFlow.Location(remembered).ShouldBe("/");
+        }
+
+        (await TwoFactorSteps.PasswordAsync(browser, email)).ShouldBe("/", "a remembered browser: a session with the password alone");
+        return browser;
     }
 
     /// <summary>Authorize, sign in with the password and the app's code, back to the portal; returns the callback's query.</summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using HelpdeskIdentity.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.WebUtilities;
 using Shouldly;
 
 namespace HelpdeskIdentity.IntegrationTests.Oidc;
@@ -56,22 +55,8 @@ public sealed class PushedAuthorizationTests(OidcFixture fixture) : IClassFixtur
         (await ProtocolClient.JsonAsync(evil)).GetProperty("error").GetString().ShouldBe("invalid_request");
     }
 
-    /// <summary>Pushes the flow's parameters and returns the authorize URL the browser then opens.</summary>
-    private async Task<string> PushAsync(CodeFlow flow, string clientId, params (string Key, string Value)[] extra)
-    {
-        var form = Parameters(flow, clientId);
-        foreach (var (key, value) in extra)
-        {
-            form[key] = value;
-        }
+    private Task<string> PushAsync(CodeFlow flow, string clientId, params (string Key, string Value)[] extra) =>
+        PushedRequests.PushAsync(_client, flow, clientId, extra);
 
-        var response = await _client.PostFormAsync("/connect/par", form);
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        var requestUri = (await ProtocolClient.JsonAsync(response)).GetProperty("request_uri").GetString()!;
-        return QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?> { ["client_id"] = clientId, ["request_uri"] = requestUri });
-    }
-
-    private static Dictionary<string, string> Parameters(CodeFlow flow, string clientId) =>
-        QueryHelpers.ParseQuery(new Uri("http://x" + flow.AuthorizeUrl(scope: clientId == TestClients.PortalId ? "openid profile email offline_access" : "openid")).Query)
-            .ToDictionary(p => p.Key, p => p.Key == "client_id" ? clientId : p.Value.ToString());
+    private static Dictionary<string, string> Parameters(CodeFlow flow, string clientId) => PushedRequests.Parameters(flow, clientId);
 }

@@ -21,6 +21,8 @@ public sealed class SignInSettingsValidationTests
     [InlineData("Accounts:Invitation:LinkLifetime", "00:30:00")]
     [InlineData("Accounts:Invitation:LinkLifetime", "31.00:00:00")]
     [InlineData("Accounts:LinkRetention", "00:10:00")]
+    [InlineData("Accounts:ReauthenticateAfter", "00:00:30")]
+    [InlineData("Accounts:ReauthenticateAfter", "02:00:00")]
     [InlineData("Branding:SupportEmail", "")]
     [InlineData("Branding:SupportEmail", "support at example")]
     [InlineData("Branding:PrimaryColor", "red;} body{display:none")]

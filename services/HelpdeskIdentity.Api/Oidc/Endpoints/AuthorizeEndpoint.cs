@@ -87,12 +87,15 @@ internal static class AuthorizeEndpoint
     /// To the host's sign-in page (or, for <c>prompt=create</c>, its registration page), which returns here afterwards;
     /// without <c>prompt</c> and <c>max_age</c>, so the return does not ask again (with <c>max_age=0</c> it would ask
     /// forever) but issues the code for whoever signed in then. The ID token's <c>auth_time</c> tells the client when
-    /// that was (OIDC Core §3.1.2.1), which is all either parameter could ever promise it.
+    /// that was (OIDC Core §3.1.2.1), which is all either parameter could ever promise it. A pushed request returns as
+    /// <c>client_id</c> and <c>request_uri</c> plus its own <c>acr_values</c>: the second step reads them from the return
+    /// URL (StepUp.WantsMultiFactorFor) to ask for the code even in a remembered browser, as for the same request sent
+    /// directly — without them it skipped the code there, and authorize sent the browser back to sign in, forever.
     /// </summary>
     private static IResult ToHostPage(string page, OpenIddictRequest request)
     {
         var parameters = request.RequestUri is { Length: > 0 } pushed
-            ? [new(Parameters.ClientId, request.ClientId), new(Parameters.RequestUri, pushed)]
+            ? [new(Parameters.ClientId, request.ClientId), new(Parameters.RequestUri, pushed), new(Parameters.AcrValues, request.AcrValues)]
             : request.GetParameters()
                 .Where(p => p.Key is not (Parameters.Prompt or Parameters.MaxAge))
                 .Select(p => new KeyValuePair<string, string?>(p.Key, (string?)p.Value)).ToList();

@@ -38,6 +38,13 @@ public static class AccountText
     public static string PasswordChangedText => Text();
     public static string BackToAccount => Text();
 
+    public static string ConfirmAccessTitle => Text();
+    public static string ConfirmAccessLead => Text();
+    public static string ConfirmAccessWithoutPasswordLead => Text();
+    public static string ConfirmAccessButton => Text();
+    public static string SignInAgainInstead => Text();
+    public static string SignInAgainButton => Text();
+
     public static string ChangeEmailTitle => Text();
     public static string ChangeEmailLead(string currentAddress) => Format([currentAddress]);
     public static string NewEmailLabel => Text();

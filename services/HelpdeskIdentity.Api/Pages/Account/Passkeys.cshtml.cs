@@ -10,14 +10,17 @@ namespace HelpdeskIdentity.Api.Pages.Account;
 /// <summary>
 /// The account's passkeys (docs/decisions/0039): each with its name, when it was added and last used; add one (a
 /// ceremony bound to this browser's session), rename one, remove one — never the last of an account without a
-/// password. Each change answers with a redirect back here that says what was done.
+/// password. Each change answers with a redirect back here that says what was done. Opening the page, adding and
+/// removing need a recent proof of who the person is (docs/decisions/0056); renaming does not: a name is a label, not a way in.
 /// </summary>
 [Authorize]
 public sealed class PasskeysModel(
     SignedInAccounts accounts, IUserSession session, PasskeyAccounts passkeys, PasskeyRegistrations registrations, SessionSignIn sessions,
-    IOptions<PasskeyOptions> options) : AccountPageModel
+    IOptions<PasskeyOptions> options, RecentProof recent) : SignInMethodsPageModel(recent)
 {
     public const string Path = "/account/passkeys";
+
+    protected override bool IsHarmless(string? handler) => handler == "Rename";
 
     [BindProperty, FromForm(Name = nameof(Credential))]
     public string? Credential { get; set; }

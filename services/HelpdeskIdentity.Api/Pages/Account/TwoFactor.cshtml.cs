@@ -8,10 +8,12 @@ namespace HelpdeskIdentity.Api.Pages.Account;
 /// <summary>
 /// Two-step verification on the account: set up an authenticator app (QR code and key, then a first code), see how
 /// many recovery codes are left, make new ones or turn it off with a current code. New recovery codes are shown
-/// once, in the answer to the post that made them. This browser stays signed in across each change.
+/// once, in the answer to the post that made them. This browser stays signed in across each change. Opening the page
+/// (it shows the app's key) and every change need a recent proof of who the person is (docs/decisions/0056).
 /// </summary>
 [Authorize]
-public sealed class TwoFactorModel(SignedInAccounts accounts, Authenticators authenticators, SessionSignIn sessions) : AccountPageModel
+public sealed class TwoFactorModel(SignedInAccounts accounts, Authenticators authenticators, SessionSignIn sessions, RecentProof recent)
+    : SignInMethodsPageModel(recent)
 {
     [BindProperty, FromForm(Name = nameof(Code))]
     public string Code { get; set; } = "";
