@@ -11,9 +11,10 @@ namespace HelpdeskIdentity.Api.Accounts.TwoFactor;
 /// §5.2 and NIST SP 800-63B-4 forbid: a code seen over someone's shoulder would work a second time. Here a code is
 /// accepted only if its step is later than the last accepted one, and that step is recorded in the same conditional
 /// UPDATE — of two racing uses of one code, one wins (docs/decisions/0059). The window stays Identity's: two steps
-/// either side, for clocks that drift and people who type slowly.
+/// either side, for clocks that drift and people who type slowly. The time is the wall clock, as on the person's phone
+/// (and in Identity's provider): the service's <see cref="TimeProvider"/>, which tests move, is not the phone's.
 /// </summary>
-public sealed class OneUseAuthenticatorCodes(HelpdeskDbContext db, TimeProvider clock) : IUserTwoFactorTokenProvider<Account>
+public sealed class OneUseAuthenticatorCodes(HelpdeskDbContext db) : IUserTwoFactorTokenProvider<Account>
 {
     private static readonly VerificationWindow Window = new(previous: 2, future: 2);
 
@@ -26,7 +27,7 @@ public sealed class OneUseAuthenticatorCodes(HelpdeskDbContext db, TimeProvider 
     public async Task<bool> ValidateAsync(string purpose, string token, UserManager<Account> manager, Account user)
     {
         if (token.Length != 6 || !token.All(char.IsAsciiDigit) || await manager.GetAuthenticatorKeyAsync(user) is not { Length: > 0 } key
-            || !new Totp(Base32Encoding.ToBytes(key)).VerifyTotp(clock.GetUtcNow().UtcDateTime, token, out var step, Window))
+            || !new Totp(Base32Encoding.ToBytes(key)).VerifyTotp(DateTime.UtcNow, token, out var step, Window))
         {
             return false;
         }
