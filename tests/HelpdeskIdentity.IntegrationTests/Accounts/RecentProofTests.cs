@@ -51,7 +51,22 @@ public sealed class RecentProofTests(RecentProofFixture fixture) : IClassFixture
         (await SecretsAsync(email)).ShouldBe(before, "no new recovery codes, the factor still on, the key and stamp unchanged");
         (await AccountAsync(email)).TwoFactorEnabled.ShouldBeTrue();
 
-        (await ConfirmAsync(browser, ConfirmTwoFactor)).ShouldBe(PagePaths.TwoFactor);
+        // With the app on, the password alone is one factor of two: the confirmation asks for the app's code too.
+        var passwordOnly = WebUtility.HtmlDecode(await ReadAsync(await browser.SubmitFormAsync(ConfirmTwoFactor,
+            new Dictionary<string, string> { ["Input.CurrentPassword"] = TwoFactorSteps.Password })));
+        passwordOnly.ShouldContain(Api.Accounts.TwoFactor.TwoFactorText.CodeRequired);
+        passwordOnly.ShouldContain("id=\"confirm-code\"");
+        var wrongCode = WebUtility.HtmlDecode(await ReadAsync(await browser.SubmitFormAsync(ConfirmTwoFactor,
+            new Dictionary<string, string> { ["Input.CurrentPassword"] = TwoFactorSteps.Password, ["Code"] = Totp.Code(key) == "000000" ? "000001" : "000000" })));
+        wrongCode.ShouldContain(Api.Accounts.TwoFactor.TwoFactorText.CodeWrong);
+        (await AccountAsync(email)).AccessFailedCount.ShouldBe(1, "a wrong code counts toward lockout");
+        CodeFlow.Location(await browser.GetAsync(PagePaths.TwoFactor)).ShouldBe(ConfirmTwoFactor, "neither confirmed anything");
+        using (var confirmed = await browser.SubmitFormAsync(ConfirmTwoFactor,
+            new Dictionary<string, string> { ["Input.CurrentPassword"] = TwoFactorSteps.Password, ["Code"] = await Totp.NextCodeAsync(key) }))
+        {
+            CodeFlow.Location(confirmed).ShouldBe(PagePaths.TwoFactor);
+        }
+
         (await PostTwoFactorAsync(browser, "disable", codes[0])).ShouldBeNull("confirmed: the page answers itself");
         (await AccountAsync(email)).TwoFactorEnabled.ShouldBeFalse();
     }
