@@ -17,7 +17,7 @@ public static class HealthEndpoints
     public static void AddHealth(this WebApplicationBuilder builder) =>
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<HelpdeskDbContext>("postgresql", tags: [Ready])
-            .AddShutdownDrain(builder.Configuration, Ready);
+            .AddShutdownDrain(Ready);
 
     /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: the database and the bus too, and not stopping.</summary>
     public static void MapHealth(this WebApplication app)

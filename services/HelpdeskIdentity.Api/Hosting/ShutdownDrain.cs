@@ -58,18 +58,24 @@ public static class ShutdownDrainExtensions
 {
     public static readonly TimeSpan DefaultDrain = TimeSpan.FromSeconds(5);
 
-    /// <summary>The readiness check that turns 503 on SIGTERM and the wait that follows (<see cref="ShutdownDrain"/>).</summary>
-    public static IHealthChecksBuilder AddShutdownDrain(this IHealthChecksBuilder health, IConfiguration configuration, string tag)
+    /// <summary>
+    /// The readiness check that turns 503 on SIGTERM and the wait that follows (<see cref="ShutdownDrain"/>). The setting
+    /// is read from the built host's configuration — what a test host adds is there, unlike in the builder's — and a
+    /// value out of range stops start-up naming it.
+    /// </summary>
+    public static IHealthChecksBuilder AddShutdownDrain(this IHealthChecksBuilder health, string tag)
     {
-        var drain = configuration.GetValue("Runtime:ShutdownDrain", DefaultDrain);
-        if (drain < TimeSpan.Zero || drain > TimeSpan.FromMinutes(1))
-        {
-            throw new InvalidOperationException("Runtime:ShutdownDrain must be between 00:00:00 and 00:01:00.");
-        }
-
         health.Services.AddSingleton(provider => new ShutdownDrain(
-            drain, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<ShutdownDrain>>()));
+            Drain(provider.GetRequiredService<IConfiguration>()), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<ShutdownDrain>>()));
         health.Services.AddHostedService(provider => provider.GetRequiredService<ShutdownDrain>());
         return health.AddCheck<ShutdownDrain>(ShutdownDrain.HealthCheckName, tags: [tag]);
+    }
+
+    private static TimeSpan Drain(IConfiguration configuration)
+    {
+        var drain = configuration.GetValue("Runtime:ShutdownDrain", DefaultDrain);
+        return drain >= TimeSpan.Zero && drain <= TimeSpan.FromMinutes(1)
+            ? drain
+            : throw new InvalidOperationException("Runtime:ShutdownDrain must be between 00:00:00 and 00:01:00.");
     }
 }

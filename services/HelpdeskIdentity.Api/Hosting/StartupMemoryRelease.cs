@@ -8,13 +8,19 @@ namespace HelpdeskIdentity.Api.Hosting;
 /// changes afterwards; the GC commits again as load needs it. Off with <c>Runtime:ReleaseStartupMemory</c> = false.
 /// </summary>
 internal sealed partial class StartupMemoryRelease(
-    IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<StartupMemoryRelease> logger) : BackgroundService
+    IHostApplicationLifetime lifetime, IConfiguration configuration, TimeProvider clock, ILogger<StartupMemoryRelease> logger) : BackgroundService
 {
     /// <summary>How long after the host started: long enough for the background loops' first pass.</summary>
     public static readonly TimeSpan Delay = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Read from the built host's configuration: what a test host adds is there, unlike in the builder's.
+        if (!configuration.GetValue("Runtime:ReleaseStartupMemory", defaultValue: true))
+        {
+            return;
+        }
+
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using (lifetime.ApplicationStarted.Register(started.SetResult))
         {
@@ -37,11 +43,5 @@ internal sealed partial class StartupMemoryRelease(
 public static class StartupMemoryReleaseExtensions
 {
     /// <summary>The one collection after start-up (<see cref="StartupMemoryRelease"/>), unless Runtime:ReleaseStartupMemory is false.</summary>
-    public static void AddStartupMemoryRelease(this WebApplicationBuilder builder)
-    {
-        if (builder.Configuration.GetValue("Runtime:ReleaseStartupMemory", defaultValue: true))
-        {
-            builder.Services.AddHostedService<StartupMemoryRelease>();
-        }
-    }
+    public static void AddStartupMemoryRelease(this WebApplicationBuilder builder) => builder.Services.AddHostedService<StartupMemoryRelease>();
 }

@@ -1,4 +1,5 @@
 using HelpdeskIdentity.Api.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,7 +18,7 @@ public sealed class StartupMemoryReleaseTests : IDisposable
     private readonly ApplicationLifetime _lifetime = new(NullLogger<ApplicationLifetime>.Instance);
     private readonly StartupMemoryRelease _release;
 
-    public StartupMemoryReleaseTests() => _release = new StartupMemoryRelease(_lifetime, _clock, _log);
+    public StartupMemoryReleaseTests() => _release = new StartupMemoryRelease(_lifetime, new ConfigurationBuilder().Build(), _clock, _log);
 
     [Fact]
     public async Task AfterTheHostStarted_AndTheDelay_TheHeapIsCollectedOnce_AndSaysWhatItReleased()
@@ -38,6 +39,20 @@ public sealed class StartupMemoryReleaseTests : IDisposable
         entry.Level.ShouldBe(LogLevel.Information);
         entry.Message.ShouldStartWith("Start-up memory released: GC heap committed ");
         GC.CollectionCount(GC.MaxGeneration).ShouldBeGreaterThan(collectionsBefore, "a full collection ran");
+    }
+
+    [Fact]
+    public async Task SwitchedOffInTheHostsConfiguration_NothingIsCollectedOrLogged()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Runtime:ReleaseStartupMemory"] = "false" }).Build();
+        using var off = new StartupMemoryRelease(_lifetime, configuration, _clock, _log);
+
+        await off.StartAsync(TestContext.Current.CancellationToken);
+        _lifetime.NotifyStarted();
+        await off.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        off.ExecuteTask.IsCompletedSuccessfully.ShouldBeTrue("it ends at once, waiting on no timer");
+        _log.Entries.ShouldBeEmpty();
     }
 
     public void Dispose()
