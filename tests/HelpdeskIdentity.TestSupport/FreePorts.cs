@@ -3,6 +3,11 @@ using System.Net.Sockets;
 
 namespace HelpdeskIdentity.TestSupport;
 
+/// <summary>
+/// Listening ports for the servers the tests start. Callers ask below Linux's ephemeral range (32768–60999): a port
+/// found free there can be taken by any outgoing connection before the server binds it, which once failed a service
+/// process's start with "address already in use".
+/// </summary>
 public static class FreePorts
 {
     private static readonly Lock Gate = new();

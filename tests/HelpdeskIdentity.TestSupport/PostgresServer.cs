@@ -21,7 +21,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public static async Task<PostgresServer> StartAsync()
     {
-        var port = FreePorts.Find(40000, 49999);
+        var port = FreePorts.Find(18000, 19499);
         var container = TestImages.Builder(TestImages.Postgres, (port, 5432))
             .WithEnvironment("POSTGRES_HOST_AUTH_METHOD", "trust") // the official image; ours trusts everyone anyway
             // No fsync (only an operating-system crash would lose data), but commits are written before they are

@@ -33,7 +33,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
     public static async Task<RabbitMqServer> StartAsync()
     {
         var port = FreePorts.Find(20000, 29999);
-        var managementPort = FreePorts.Find(30000, 39999);
+        var managementPort = FreePorts.Find(10000, 17999);
         var container = TestImages.Builder(TestImages.RabbitMq, (port, 5672), (managementPort, 15672)).Build();
         var server = new RabbitMqServer(container, port, managementPort);
         await TestImages.StartNewAsync(container);

@@ -21,7 +21,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     public string Output => _process.Output;
 
     /// <summary>A loopback URL on a free port, for a service whose issuer must be known before it starts.</summary>
-    public static string NewUrl() => $"http://127.0.0.1:{FreePorts.Find(30000, 39999)}";
+    public static string NewUrl() => $"http://127.0.0.1:{FreePorts.Find(10000, 17999)}";
 
     public static async Task<ServiceProcess> StartAsync(IDictionary<string, string> environment, string? url = null)
     {

@@ -40,8 +40,8 @@ public sealed class PortalStack : IAsyncLifetime
         {
             await _servers.InitializeAsync();
             var environment = await _servers.NewEnvironmentAsync("browser");
-            var issuer = $"http://localhost:{FreePorts.Find(30000, 39999)}";
-            var portalUrl = $"http://localhost:{FreePorts.Find(30000, 39999)}";
+            var issuer = $"http://localhost:{FreePorts.Find(10000, 17999)}";
+            var portalUrl = $"http://localhost:{FreePorts.Find(10000, 17999)}";
             _settings = Settings(environment, issuer, portalUrl);
             var service = ServiceProcess.StartAsync(_settings, issuer);
             var portal = PortalServer.StartAsync(issuer, PortalClientId, portalUrl);

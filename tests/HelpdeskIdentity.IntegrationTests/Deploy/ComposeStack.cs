@@ -15,9 +15,9 @@ public sealed class ComposeStack : IAsyncLifetime
     private readonly Dictionary<string, string> _environment = new();
     private readonly HashSet<string> _readyReplicas = [];
 
-    public int HttpPort { get; } = FreePorts.Find(30000, 39999);
+    public int HttpPort { get; } = FreePorts.Find(10000, 17999);
 
-    public int PortalPort { get; } = FreePorts.Find(30000, 39999);
+    public int PortalPort { get; } = FreePorts.Find(10000, 17999);
 
     public string Origin => $"http://127.0.0.1:{HttpPort}";
 

@@ -21,13 +21,13 @@ public sealed class ScaleOutCluster : IAsyncDisposable
     private ScaleOutCluster(int instances)
     {
         _state = Path.Combine(Path.GetTempPath(), _name);
-        Ports = Enumerable.Range(0, instances).Select(_ => FreePorts.Find(30000, 39999)).ToList();
+        Ports = Enumerable.Range(0, instances).Select(_ => FreePorts.Find(10000, 17999)).ToList();
     }
 
     /// <summary>Each instance's own port on 127.0.0.1; instance i is the proxy's server <c>identity-{i+1}</c>.</summary>
     public IReadOnlyList<int> Ports { get; }
 
-    public int ProxyPort { get; } = FreePorts.Find(30000, 39999);
+    public int ProxyPort { get; } = FreePorts.Find(10000, 17999);
 
     public string Origin => $"http://127.0.0.1:{ProxyPort}";
 

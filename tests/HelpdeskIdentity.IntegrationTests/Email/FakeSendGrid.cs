@@ -19,7 +19,7 @@ public sealed class FakeSendGrid : IAsyncDisposable
 {
     public const string ApiKey = "SG.test-key.not-a-secret";
 
-    private readonly int _port = FreePorts.Find(40000, 44999);
+    private readonly int _port = FreePorts.Find(19500, 19999);
     private readonly ConcurrentDictionary<string, JsonObject> _accepted = new();
     private readonly ConcurrentQueue<string> _requestIds = new();
     private WebApplication? _app;
