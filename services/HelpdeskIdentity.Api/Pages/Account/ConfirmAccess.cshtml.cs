@@ -76,12 +76,7 @@ public sealed class ConfirmAccessModel(SignedInAccounts accounts, PasswordSignIn
     /// <summary>Checked only after the password, so a wrong password never spends a code; a wrong code counts toward lockout.</summary>
     private async Task<string?> SecondFactorRefusalAsync(Accounts.Account account) =>
         Code is not { Length: > 0 and <= 20 } code ? TwoFactorText.CodeRequired
-        : await secondFactor.VerifyAsync(account, code) switch
-        {
-            SecondFactorOutcome.Accepted => null,
-            SecondFactorOutcome.LockedOut => PageText.LockedOut,
-            _ => TwoFactorText.CodeWrong,
-        };
+        : SecondFactorRefusal.Text(await secondFactor.VerifyAsync(account, code));
 
     private IActionResult Show(Accounts.Account account)
     {

@@ -57,7 +57,7 @@ public sealed class TwoFactorModel(SignedInAccounts accounts, Authenticators aut
         }
 
         (NewRecoveryCodes, var outcome) = await authenticators.NewRecoveryCodesAsync(account, Code, await CurrentSessionIdAsync(account), cancellationToken);
-        Error = Refusal(outcome);
+        Error = SecondFactorRefusal.Text(outcome);
         return await KeptAsync(account);
     }
 
@@ -69,17 +69,10 @@ public sealed class TwoFactorModel(SignedInAccounts accounts, Authenticators aut
         }
 
         var outcome = await authenticators.DisableAsync(account, Code, await CurrentSessionIdAsync(account), cancellationToken);
-        Error = Refusal(outcome);
+        Error = SecondFactorRefusal.Text(outcome);
         TurnedOff = outcome == SecondFactorOutcome.Accepted;
         return await KeptAsync(account);
     }
-
-    private static string? Refusal(SecondFactorOutcome outcome) => outcome switch
-    {
-        SecondFactorOutcome.Wrong => TwoFactorText.CodeWrong,
-        SecondFactorOutcome.LockedOut => PageText.LockedOut,
-        _ => null,
-    };
 
     /// <summary>This browser's session, which a change keeps while it ends the others.</summary>
     private Task<string?> CurrentSessionIdAsync(Accounts.Account account) => sessions.CurrentSessionIdAsync(HttpContext, account.Id);

@@ -45,14 +45,10 @@ public sealed class TwoFactorSignInModel(
             return Page();
         }
 
-        switch (await check.VerifyAsync(pending.Account, Code))
+        if (SecondFactorRefusal.Text(await check.VerifyAsync(pending.Account, Code)) is { } refused)
         {
-            case SecondFactorOutcome.LockedOut:
-                Error = PageText.LockedOut;
-                return Page();
-            case SecondFactorOutcome.Wrong:
-                Error = TwoFactorText.CodeWrong;
-                return Page();
+            Error = refused;
+            return Page();
         }
 
         await secondStep.CompleteAsync(HttpContext, pending.Account, pending.Method, pending.Persistent, RememberBrowser && RememberDays > 0);
