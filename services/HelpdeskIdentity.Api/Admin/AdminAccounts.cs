@@ -10,6 +10,12 @@ namespace HelpdeskIdentity.Api.Admin;
 /// <summary>What the admin API reads and changes about accounts. Each change and its audit event commit together.</summary>
 public sealed class AdminAccounts(HelpdeskDbContext db, AuditTrail audit, AccountSessions sessions, TimeProvider clock)
 {
+    /// <summary>
+    /// Every change renews Identity's optimistic-concurrency stamp, so an Identity update of a row read before it (a
+    /// wrong password counted during the lock) fails instead of writing stale lockout fields over the operator's.
+    /// </summary>
+    private const string RenewStamp = "concurrency_stamp = gen_random_uuid()::text";
+
     public Task<AccountView?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         Views(db.Users.Where(u => u.Id == id)).SingleOrDefaultAsync(cancellationToken);
 
@@ -37,14 +43,14 @@ public sealed class AdminAccounts(HelpdeskDbContext db, AuditTrail audit, Accoun
     }
 
     public Task<bool> LockAsync(Guid id, CancellationToken cancellationToken) => ChangeAsync(id, "lock", (connection, _) =>
-        Sql.ExecuteAsync(connection, "UPDATE users SET lockout_end = @until WHERE id = @id", cancellationToken, ("id", id), ("until", Account.LockedForever)), cancellationToken);
+        Sql.ExecuteAsync(connection, $"UPDATE users SET lockout_end = @until, {RenewStamp} WHERE id = @id", cancellationToken, ("id", id), ("until", Account.LockedForever)), cancellationToken);
 
     public Task<bool> UnlockAsync(Guid id, CancellationToken cancellationToken) => ChangeAsync(id, "unlock", (connection, _) =>
-        Sql.ExecuteAsync(connection, "UPDATE users SET lockout_end = NULL, access_failed_count = 0 WHERE id = @id", cancellationToken, ("id", id)), cancellationToken);
+        Sql.ExecuteAsync(connection, $"UPDATE users SET lockout_end = NULL, access_failed_count = 0, {RenewStamp} WHERE id = @id", cancellationToken, ("id", id)), cancellationToken);
 
     public Task<bool> DisableAsync(Guid id, CancellationToken cancellationToken) => ChangeAsync(id, "disable", async (connection, now) =>
     {
-        var changed = await Sql.ExecuteAsync(connection, "UPDATE users SET disabled_at = coalesce(disabled_at, @now) WHERE id = @id", cancellationToken, ("id", id), ("now", now));
+        var changed = await Sql.ExecuteAsync(connection, $"UPDATE users SET disabled_at = coalesce(disabled_at, @now), {RenewStamp} WHERE id = @id", cancellationToken, ("id", id), ("now", now));
         if (changed > 0)
         {
             await sessions.EndAllAsync(connection, id, now, cancellationToken);
@@ -54,7 +60,7 @@ public sealed class AdminAccounts(HelpdeskDbContext db, AuditTrail audit, Accoun
     }, cancellationToken);
 
     public Task<bool> EnableAsync(Guid id, CancellationToken cancellationToken) => ChangeAsync(id, "enable", (connection, _) =>
-        Sql.ExecuteAsync(connection, "UPDATE users SET disabled_at = NULL WHERE id = @id", cancellationToken, ("id", id)), cancellationToken);
+        Sql.ExecuteAsync(connection, $"UPDATE users SET disabled_at = NULL, {RenewStamp} WHERE id = @id", cancellationToken, ("id", id)), cancellationToken);
 
     public Task<bool> SignOutAsync(Guid id, CancellationToken cancellationToken) => ChangeAsync(id, "sign_out", async (connection, now) =>
     {

@@ -150,6 +150,29 @@ public sealed partial class SignInCodeTests(PasswordResetFixture fixture, LocalS
     }
 
     [Fact]
+    public async Task LockedOutByWrongPasswords_TheRightCodeStillSignsIn_ThePasswordStaysRefusedUntilTheLockoutEnds()
+    {
+        var email = $"guessed@{Senders.UniqueDomain()}";
+        var account = await fixture.CreateAccountAsync(email, Password);
+        using var guesser = new BrowserClient(_host);
+        for (var attempt = 1; attempt <= PasswordResetFixture.MaxFailedAttempts; attempt++)
+        {
+            using var wrong = await guesser.SubmitFormAsync("/account/login", SelfServiceFixture.Credentials(email, $"guess {attempt}"));
+        }
+
+        (await SelfServiceFixture.CanSignInAsync(_host, email, Password)).ShouldBeFalse("the guesses locked the password out");
+        using var owner = new BrowserClient(_host);
+        var verifyUrl = await RequestCodeAsync(owner, PagePaths.SignInCode, email);
+        using var right = await owner.SubmitFormAsync(verifyUrl, Code(email, await CodeAsync(_host, email)));
+
+        CodeFlow.Location(right).ShouldBe("/", "the mailbox's owner is not shut out by someone guessing the password");
+        (await SelfServiceFixture.SignedInAddressAsync(owner)).ShouldBe(email);
+        (await SelfServiceFixture.CanSignInAsync(_host, email, Password)).ShouldBeFalse("the lockout still guards the password");
+        var lockoutEnd = await _host.QueryAsync(db => db.Users.Where(u => u.Id == account.Id).Select(u => u.LockoutEnd).SingleAsync(Cancellation));
+        lockoutEnd.ShouldNotBeNull().ShouldBeGreaterThan(DateTimeOffset.UtcNow);
+    }
+
+    [Fact]
     public async Task ExpiredCode_Refused()
     {
         var clock = new MovableClock(DateTimeOffset.UtcNow);

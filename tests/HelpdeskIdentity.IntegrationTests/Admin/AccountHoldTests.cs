@@ -6,7 +6,9 @@ using HelpdeskIdentity.Api.Pages;
 using HelpdeskIdentity.Api.Sessions;
 using HelpdeskIdentity.IntegrationTests.Accounts;
 using HelpdeskIdentity.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
 namespace HelpdeskIdentity.IntegrationTests.Admin;
@@ -53,6 +55,29 @@ public sealed partial class AccountHoldTests(AdminFixture fixture) : IClassFixtu
         (await SelfServiceFixture.SignedInAddressAsync(browser)).ShouldBeNull();
         using var authorize = await browser.GetAsync(new CodeFlow(browser).AuthorizeUrl());
         CodeFlow.Location(authorize).ShouldStartWith("/account/login?", customMessage: "no session, so no authorization code");
+    }
+
+    [Fact]
+    public async Task LockWhileAWrongPasswordIsBeingCounted_TheStaleWriteFails_TheOperatorsLockStays()
+    {
+        var account = await fixture.CreateAccountAsync(NewAddress(), Password);
+        await using var scope = Host.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Api.Accounts.Account>>();
+        var inFlight = (await users.FindByIdAsync(account.Id.ToString())).ShouldNotBeNull(); // read by a sign-in before the lock
+
+        (await fixture.AdminAsync(HttpMethod.Post, $"/admin/v1/accounts/{account.Id}/lock")).Dispose();
+        var results = new List<IdentityResult>();
+        while (inFlight.LockoutEnd is null && results.Count < 100)
+        {
+            results.Add(await users.AccessFailedAsync(inFlight)); // wrong passwords counted on that row, up to a short lockout
+        }
+
+        results.ShouldNotBeEmpty();
+        results.ShouldAllBe(r => !r.Succeeded, "each write of the row read before the lock is refused");
+        var stored = await Host.QueryAsync(db => db.Users.Where(u => u.Id == account.Id)
+            .Select(u => new { u.LockoutEnd, u.AccessFailedCount }).SingleAsync(Cancellation));
+        stored.LockoutEnd.ShouldBe(Api.Accounts.Account.LockedForever, "the operator's lock is not shortened to a lockout's end");
+        stored.AccessFailedCount.ShouldBe(0);
     }
 
     [Fact]

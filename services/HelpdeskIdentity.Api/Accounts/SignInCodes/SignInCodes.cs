@@ -10,7 +10,8 @@ namespace HelpdeskIdentity.Api.Accounts.SignInCodes;
 /// E-mailed sign-in codes (docs/decisions/0036): a random 6–8 digit code, stored only as SHA-256 of the account id
 /// and the code, working once for a few minutes and a few attempts. A right code verifies the address (it proved the
 /// mailbox). The answer for an unknown address, a wrong, expired, used or voided code is one and the same — and for a
-/// right code of a disabled or locked account, as for a password or a passkey (docs/decisions/0055).
+/// right code of an account an operator holds (docs/decisions/0055). A lockout after failed attempts does not refuse a
+/// right code: it guards the secrets that can be guessed, and the code has its own attempt limit (docs/decisions/0060).
 /// </summary>
 public sealed class SignInCodes(SignInCodeStore store, UserManager<Account> users, AuditTrail audit, IOptions<AccountOptions> options, TimeProvider clock)
 {
@@ -40,7 +41,7 @@ public sealed class SignInCodes(SignInCodeStore store, UserManager<Account> user
         }
 
         // Checked once the code is spent: only the holder of the right code gets this far, and gets a wrong code's answer.
-        if (account.DisabledAt is not null || await users.IsLockedOutAsync(account))
+        if (account.HeldByOperator)
         {
             await audit.RecordAsync(new(account.DisabledAt is null ? AuditEventTypes.SignInLockedOut : AuditEventTypes.SignInFailed,
                 account.Id, Succeeded: false, Detail: "email_code"), cancellationToken);

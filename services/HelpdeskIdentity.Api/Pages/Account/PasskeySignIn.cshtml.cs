@@ -49,9 +49,10 @@ public sealed class PasskeySignInModel(
 
         var assertion = await passkeys.FinishAsync(HttpContext, Credential, cancellationToken);
         var account = assertion is null ? null : await users.FindByIdAsync(assertion.AccountId.ToString());
-        if (assertion is null || account is null || account.DisabledAt is not null || await users.IsLockedOutAsync(account))
+        // Only an operator's hold refuses a passkey; a lockout after failed attempts guards what can be guessed (0060).
+        if (assertion is null || account is null || account.HeldByOperator)
         {
-            await audit.RecordAsync(new(account is not null && await users.IsLockedOutAsync(account) ? AuditEventTypes.SignInLockedOut : AuditEventTypes.SignInFailed,
+            await audit.RecordAsync(new(account is { DisabledAt: null, HeldByOperator: true } ? AuditEventTypes.SignInLockedOut : AuditEventTypes.SignInFailed,
                 account?.Id, Succeeded: false, Detail: "passkey"), cancellationToken);
             return Redirect(LoginUrl(failed: true));
         }

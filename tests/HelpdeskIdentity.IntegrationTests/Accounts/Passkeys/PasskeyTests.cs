@@ -217,6 +217,34 @@ public sealed class PasskeyTests(PasswordResetFixture fixture) : IClassFixture<P
     }
 
     [Fact]
+    public async Task SignIn_AccountLockedOutByWrongPasswords_ThePasskeyStillSignsIn_ThePasswordStaysRefused()
+    {
+        var email = $"guessed@{Senders.UniqueDomain()}";
+        await _host.CreateAccountAsync(email, TwoFactorSteps.Password);
+        using var authenticator = SoftwareAuthenticator.ForTestHost();
+        using (var owner = await SelfServiceFixture.SignedInAsync(_host, email, TwoFactorSteps.Password))
+        {
+            (await PasskeySteps.AddAsync(owner, authenticator)).ShouldBe(PasskeysModel.Path + "?done=added");
+        }
+
+        using (var guesser = new BrowserClient(_host))
+        {
+            for (var attempt = 1; attempt <= PasswordResetFixture.MaxFailedAttempts; attempt++)
+            {
+                using var wrong = await guesser.SubmitFormAsync("/account/login", SelfServiceFixture.Credentials(email, $"guess {attempt}"));
+            }
+        }
+
+        (await SelfServiceFixture.CanSignInAsync(_host, email, TwoFactorSteps.Password)).ShouldBeFalse("the guesses locked the password out");
+        using var browser = new BrowserClient(_host);
+        var next = await PasskeySteps.SignInAsync(browser, authenticator.Get(await PasskeySteps.SignInOptionsAsync(browser)));
+
+        next.ShouldBe("/", "a passkey cannot be guessed: guessing the password does not shut its owner out");
+        (await SelfServiceFixture.SignedInAddressAsync(browser)).ShouldBe(email);
+        (await SelfServiceFixture.CanSignInAsync(_host, email, TwoFactorSteps.Password)).ShouldBeFalse("the lockout still guards the password");
+    }
+
+    [Fact]
     public async Task PersonalDataExport_ListsThePasskeys_WithoutTheirKeys()
     {
         var (accountId, authenticator) = await ClaimedWithPasskeyAsync("export");
