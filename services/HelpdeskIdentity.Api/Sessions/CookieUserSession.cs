@@ -20,13 +20,9 @@ public sealed class CookieUserSession(ServerSessions sessions, AuditTrail audit)
     public async Task SignOutAsync(HttpContext context)
     {
         var ending = await GetCurrentAsync(context);
-        if (ending is not null)
-        {
-            await sessions.EndAsync(ending, context.RequestAborted);
-        }
-
+        var ended = ending is not null && await sessions.EndAsync(ending, context.RequestAborted);
         await context.SignOutAsync(SessionCookie.Scheme);
-        if (ending is not null)
+        if (ended && ending is not null)
         {
             await audit.RecordAsync(new(AuditEventTypes.SessionEnded, Guid.Parse(ending.SubjectId), SessionId: ending.SessionId), CancellationToken.None);
         }

@@ -40,14 +40,20 @@ public sealed class ServerSessions(SessionStore store, GrantRevocations grants, 
     public Task<IReadOnlyList<ServerSession>> ListAsync(Guid accountId, CancellationToken cancellationToken) =>
         store.ListAsync(accountId, clock.GetUtcNow(), cancellationToken);
 
-    /// <summary>Sign-out: the session ends, and the refresh tokens issued to it.</summary>
-    public async Task EndAsync(UserSession session, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sign-out, or a new sign-in in the same browser: the session ends, and the refresh tokens issued to it. True when
+    /// it was still live (false when something else had already ended it).
+    /// </summary>
+    public async Task<bool> EndAsync(UserSession session, CancellationToken cancellationToken)
     {
-        if (Guid.TryParse(session.SubjectId, out var accountId))
+        if (!Guid.TryParse(session.SubjectId, out var accountId))
         {
-            await store.RevokeAsync(accountId, session.SessionId, null, clock.GetUtcNow(), cancellationToken);
-            await RevokeRefreshTokensAsync(session.SubjectId, session.SessionId, cancellationToken);
+            return false;
         }
+
+        var ended = await store.RevokeAsync(accountId, session.SessionId, null, clock.GetUtcNow(), cancellationToken);
+        await RevokeRefreshTokensAsync(session.SubjectId, session.SessionId, cancellationToken);
+        return ended.Count > 0;
     }
 
     /// <summary>"Sign out everywhere else": every other session of the account ends, with its refresh tokens; returns how many.</summary>

@@ -27,6 +27,15 @@ public sealed class SessionSignIn(SecurityStampStore stamps, ServerSessions sess
 
     private async Task SignInAsync(HttpContext context, Guid accountId, string stamp, bool persistent, IReadOnlyCollection<string> methods)
     {
+        // The session this browser held until now ends (its row and its refresh tokens), whoever's it was: a copy of the
+        // old cookie stops working once its holder signs in again (docs/decisions/0061).
+        if (SessionPrincipal.Read((await context.AuthenticateAsync(SessionCookie.Scheme)).Principal) is { } replaced
+            && await sessions.EndAsync(replaced, context.RequestAborted))
+        {
+            await audit.RecordAsync(new(AuditEventTypes.SessionEnded, Guid.Parse(replaced.SubjectId), SessionId: replaced.SessionId, Detail: "replaced"),
+                CancellationToken.None);
+        }
+
         var principal = SessionPrincipal.Create(accountId, clock.GetUtcNow(), stamp, methods);
         await context.SignInAsync(SessionCookie.Scheme, principal, await sessions.StartAsync(context, principal, accountId, persistent));
         await audit.RecordAsync(new(AuditEventTypes.SignInSucceeded, accountId, SessionId: SessionPrincipal.Read(principal)?.SessionId), CancellationToken.None);

@@ -49,6 +49,38 @@ public sealed class ServerSessionTests(SelfServiceFixture fixture, LocalServers 
     }
 
     [Fact]
+    public async Task SignInAgainInTheSameBrowser_TheSessionItReplacesEnds_ACopyOfTheOldCookieIsDead()
+    {
+        var email = $"again@{Senders.UniqueDomain()}";
+        var account = await _host.CreateAccountAsync(email, OldPassword);
+        using var browser = new BrowserClient(_host);
+        string copied;
+        using (var first = await browser.SubmitFormAsync("/account/login", Credentials(email, OldPassword)))
+        {
+            copied = BrowserClient.SetCookie(first, SessionCookie.CookieName).ShouldNotBeNull().Value.ToString();
+        }
+
+        var refreshToken = await RefreshTokenOfAsync(browser, email);
+        using (var again = await browser.SubmitFormAsync("/account/login", Credentials(email, OldPassword)))
+        {
+            CodeFlow.Location(again).ShouldBe("/");
+        }
+
+        (await SignedInAddressAsync(browser)).ShouldBe(email, "the new session works");
+        (await CopiedCookieSignedInAsync(copied)).ShouldBeFalse("the session the new sign-in replaced has ended on the server");
+        using (var refreshed = await RefreshAsync(refreshToken))
+        {
+            refreshed.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "its refresh tokens end with it");
+        }
+
+        var rows = await _host.QueryAsync(db => db.Sessions.Where(s => s.AccountId == account.Id).ToListAsync());
+        rows.Count(r => r.RevokedAt == null).ShouldBe(1, "one browser, one live session");
+        var ended = await _host.QueryAsync(db => db.AuditEvents
+            .Where(e => e.AccountId == account.Id && e.Type == Api.Audit.AuditEventTypes.SessionEnded).Select(e => e.Detail).ToListAsync());
+        ended.ShouldBe(["replaced"]);
+    }
+
+    [Fact]
     public async Task AccountPage_ListsTheSessions_SignOutEverywhereElse_EndsTheOthersAndTheirRefreshTokens()
     {
         var email = $"many@{Senders.UniqueDomain()}";
