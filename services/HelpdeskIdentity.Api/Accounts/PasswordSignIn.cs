@@ -96,7 +96,12 @@ public sealed partial class PasswordSignIn(
         bool lockedNow;
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            await users.AccessFailedAsync(account);
+            if (!(await users.AccessFailedAsync(account)).Succeeded)
+            {
+                // The row changed since it was read (an operator's lock, another sign-in): say what it holds now.
+                await db.Entry(account).ReloadAsync();
+            }
+
             lockedNow = await users.IsLockedOutAsync(account);
             await audit.RecordAsync(new(lockedNow ? AuditEventTypes.SignInLockedOut : AuditEventTypes.SignInFailed, account.Id, Succeeded: false, Detail: "wrong_password"), db, CancellationToken.None);
             await transaction.CommitAsync();

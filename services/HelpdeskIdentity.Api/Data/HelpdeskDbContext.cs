@@ -141,6 +141,7 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
             session.ToTable("sessions");
             session.Property(s => s.Id).HasMaxLength(100);
             session.Property(s => s.UserAgent).HasMaxLength(100);
+            session.Property(s => s.CarriedSessionIds).HasDefaultValueSql("'{}'");
             session.HasOne<Account>().WithMany().HasForeignKey(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
             session.HasIndex(s => s.AccountId);
             session.HasIndex(s => s.ExpiresAt);

@@ -13,10 +13,14 @@ namespace HelpdeskIdentity.Api.Oidc;
 /// </summary>
 public sealed class GrantRevocations(NpgsqlDataSource dataSource, TimeProvider clock)
 {
+    // The session's own grants and those it carries from the earlier sessions of its browser (docs/decisions/0061).
     private const string RevokeSession = """
         WITH ended AS (
             UPDATE openiddict_authorizations SET status = 'revoked'
-            WHERE subject = @subject_id AND session_id = @session_id AND status <> 'revoked' RETURNING id)
+            WHERE subject = @subject_id AND status <> 'revoked'
+              AND (session_id = @session_id
+                   OR session_id = ANY (coalesce((SELECT carried_session_ids FROM sessions WHERE id = @session_id), '{}')))
+            RETURNING id)
         UPDATE openiddict_tokens SET status = 'revoked'
         WHERE authorization_id IN (SELECT id FROM ended) AND status IN ('valid', 'inactive');
         """;

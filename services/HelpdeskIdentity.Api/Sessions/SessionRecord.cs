@@ -22,4 +22,7 @@ public class SessionRecord
     public required string UserAgent { get; set; }
 
     public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>The earlier sessions of this browser and account whose grants this one carries (docs/decisions/0061).</summary>
+    public string[] CarriedSessionIds { get; set; } = [];
 }

@@ -10,8 +10,15 @@ public sealed class SessionStore(NpgsqlDataSource dataSource)
     private static readonly TimeSpan SeenGranularity = TimeSpan.FromMinutes(1);
 
     private const string Insert = """
-        INSERT INTO sessions (id, account_id, created_at, last_seen_at, expires_at, persistent, user_agent)
-        VALUES (@id, @account_id, @now, @now, @expires_at, @persistent, @user_agent)
+        INSERT INTO sessions (id, account_id, created_at, last_seen_at, expires_at, persistent, user_agent, carried_session_ids)
+        VALUES (@id, @account_id, @now, @now, @expires_at, @persistent, @user_agent, @carried)
+        """;
+
+    // Ends one live row and says whose grants it carried, itself included, for the session that takes them over.
+    private const string HandOver = """
+        UPDATE sessions SET revoked_at = @now
+        WHERE id = @id AND account_id = @account_id AND revoked_at IS NULL AND expires_at > @now
+        RETURNING array_append(carried_session_ids, id)
         """;
 
     // Live: the row is this account's, not revoked, before its end. last_seen_at is written at most once a minute.
@@ -38,9 +45,21 @@ public sealed class SessionStore(NpgsqlDataSource dataSource)
 
     private const string Prune = "DELETE FROM sessions WHERE expires_at < @cutoff OR revoked_at < @cutoff";
 
-    public Task CreateAsync(ServerSession session, CancellationToken cancellationToken) =>
+    /// <summary>Records a new session, carrying the grants of <paramref name="carried"/> (earlier sessions of this browser and account).</summary>
+    public Task CreateAsync(ServerSession session, string[] carried, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(dataSource, Insert, cancellationToken, ("id", session.Id), ("account_id", session.AccountId),
-            ("now", session.CreatedAt), ("expires_at", session.ExpiresAt), ("persistent", session.Persistent), ("user_agent", session.UserAgent));
+            ("now", session.CreatedAt), ("expires_at", session.ExpiresAt), ("persistent", session.Persistent), ("user_agent", session.UserAgent),
+            ("carried", carried));
+
+    /// <summary>
+    /// Ends the live session <paramref name="sessionId"/> of the account and returns the ids whose grants it carried,
+    /// its own included; null when it was no longer live.
+    /// </summary>
+    public async Task<string[]?> HandOverAsync(Guid accountId, string sessionId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await Sql.ScalarAsync<string[]>(connection, HandOver, cancellationToken, ("id", sessionId), ("account_id", accountId), ("now", now));
+    }
 
     /// <summary>
     /// The account's security stamp when the session is live (its row exists for this account, not revoked, before

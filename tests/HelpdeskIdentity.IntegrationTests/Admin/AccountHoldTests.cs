@@ -81,6 +81,26 @@ public sealed partial class AccountHoldTests(AdminFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task ResetLinkSpentAfterAnOperatorLockedAndUnlockedMeanwhile_SetsThePassword_NotAServerError()
+    {
+        var email = NewAddress();
+        var account = await fixture.CreateAccountAsync(email, Password);
+        var handle = Accounts.Passkeys.PasskeySteps.Token(await SelfServiceFixture.SetPasswordLinkAsync(Host, email));
+        await using var scope = Host.Services.CreateAsyncScope();
+        var link = (await scope.ServiceProvider.GetRequiredService<Api.Accounts.PasswordReset.PasswordResetTokens>().FindAsync(handle, Cancellation)).ShouldNotBeNull();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Api.Accounts.Account>>();
+        (await users.FindByIdAsync(account.Id.ToString())).ShouldNotBeNull(); // the request's copy of the row, read before the operator acts
+
+        (await fixture.AdminAsync(HttpMethod.Post, $"/admin/v1/accounts/{account.Id}/lock")).Dispose();
+        (await fixture.AdminAsync(HttpMethod.Post, $"/admin/v1/accounts/{account.Id}/unlock")).Dispose();
+        var result = await scope.ServiceProvider.GetRequiredService<Api.Accounts.PasswordReset.PasswordResets>()
+            .SetPasswordAsync(link, NewPassword, confirmedName: null, secondFactorCode: null, Cancellation);
+
+        result.ShouldBe(Api.Accounts.PasswordReset.PasswordResetResult.Done);
+        (await SelfServiceFixture.CanSignInAsync(Host, email, NewPassword)).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task LockedAccount_AsksForACodeOrALink_GetsNoEMail_AndThePagesAnswerAsForAnyAddress()
     {
         var email = NewAddress();

@@ -49,35 +49,51 @@ public sealed class ServerSessionTests(SelfServiceFixture fixture, LocalServers 
     }
 
     [Fact]
-    public async Task SignInAgainInTheSameBrowser_TheSessionItReplacesEnds_ACopyOfTheOldCookieIsDead()
+    public async Task SignInAgainInTheSameBrowser_ACopyOfTheOldCookieIsDead_ThePortalsTokensPassToTheNewSession_AndEndWithIt()
     {
         var email = $"again@{Senders.UniqueDomain()}";
         var account = await _host.CreateAccountAsync(email, OldPassword);
         using var browser = new BrowserClient(_host);
-        string copied;
-        using (var first = await browser.SubmitFormAsync("/account/login", Credentials(email, OldPassword)))
-        {
-            copied = BrowserClient.SetCookie(first, SessionCookie.CookieName).ShouldNotBeNull().Value.ToString();
-        }
-
+        var copied = await SignInForCookieAsync(browser, email);
         var refreshToken = await RefreshTokenOfAsync(browser, email);
-        using (var again = await browser.SubmitFormAsync("/account/login", Credentials(email, OldPassword)))
-        {
-            CodeFlow.Location(again).ShouldBe("/");
-        }
+
+        (await SignInForCookieAsync(browser, email)).ShouldNotBe(copied);
 
         (await SignedInAddressAsync(browser)).ShouldBe(email, "the new session works");
         (await CopiedCookieSignedInAsync(copied)).ShouldBeFalse("the session the new sign-in replaced has ended on the server");
-        using (var refreshed = await RefreshAsync(refreshToken))
-        {
-            refreshed.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "its refresh tokens end with it");
-        }
-
         var rows = await _host.QueryAsync(db => db.Sessions.Where(s => s.AccountId == account.Id).ToListAsync());
         rows.Count(r => r.RevokedAt == null).ShouldBe(1, "one browser, one live session");
-        var ended = await _host.QueryAsync(db => db.AuditEvents
-            .Where(e => e.AccountId == account.Id && e.Type == Api.Audit.AuditEventTypes.SessionEnded).Select(e => e.Detail).ToListAsync());
-        ended.ShouldBe(["replaced"]);
+        (await AuditDetailsAsync(account.Id)).ShouldBe(["replaced"]);
+        using (var refreshed = await RefreshAsync(refreshToken))
+        {
+            refreshed.StatusCode.ShouldBe(HttpStatusCode.OK, "the same person signed in again: the portal keeps its tokens");
+            refreshToken = (await ProtocolClient.JsonAsync(refreshed)).GetProperty("refresh_token").GetString().ShouldNotBeNull();
+        }
+
+        var home = await browser.GetPageAsync("/");
+        (await browser.PostAsync("/account/logout", new Dictionary<string, string> { ["__RequestVerificationToken"] = BrowserClient.AntiforgeryToken(home) })).Dispose();
+        using var afterSignOut = await RefreshAsync(refreshToken);
+        afterSignOut.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "signing out of the new session ends the tokens it carried");
+    }
+
+    [Fact]
+    public async Task SomeoneElseSignsInInTheSameBrowser_ThePreviousPersonsSessionEndsWithItsTokens()
+    {
+        var first = $"first@{Senders.UniqueDomain()}";
+        var second = $"second@{Senders.UniqueDomain()}";
+        var firstAccount = await _host.CreateAccountAsync(first, OldPassword);
+        await _host.CreateAccountAsync(second, OldPassword);
+        using var browser = new BrowserClient(_host);
+        var copied = await SignInForCookieAsync(browser, first);
+        var refreshToken = await RefreshTokenOfAsync(browser, first);
+
+        await SignInForCookieAsync(browser, second);
+
+        (await SignedInAddressAsync(browser)).ShouldBe(second);
+        (await CopiedCookieSignedInAsync(copied)).ShouldBeFalse();
+        using var refreshed = await RefreshAsync(refreshToken);
+        refreshed.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "the previous person's tokens end with their session");
+        (await AuditDetailsAsync(firstAccount.Id)).ShouldBe(["replaced"]);
     }
 
     [Fact]
@@ -162,6 +178,16 @@ public sealed class ServerSessionTests(SelfServiceFixture fixture, LocalServers 
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         return !html.Contains(PageText.NotSignedIn, StringComparison.Ordinal);
     }
+
+    private static async Task<string> SignInForCookieAsync(BrowserClient browser, string email)
+    {
+        using var signIn = await browser.SubmitFormAsync("/account/login", Credentials(email, OldPassword));
+        CodeFlow.Location(signIn).ShouldBe("/");
+        return BrowserClient.SetCookie(signIn, SessionCookie.CookieName).ShouldNotBeNull().Value.ToString();
+    }
+
+    private Task<List<string?>> AuditDetailsAsync(Guid accountId) => _host.QueryAsync(db => db.AuditEvents
+        .Where(e => e.AccountId == accountId && e.Type == Api.Audit.AuditEventTypes.SessionEnded).Select(e => e.Detail).ToListAsync());
 
     private async Task<string> RefreshTokenOfAsync(BrowserClient browser, string email)
     {

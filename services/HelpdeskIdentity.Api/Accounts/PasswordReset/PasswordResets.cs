@@ -72,6 +72,10 @@ public sealed class PasswordResets(
             return PasswordResetResult.Invalid;
         }
 
+        // The row as it is now that the link's statement holds its lock: the copy read above, before the transaction,
+        // may predate an operator's unlock or enable, and saving it would fail on its concurrency stamp.
+        await db.Entry(account).ReloadAsync(cancellationToken);
+
         if (await setCredential(account, connection) is { Count: > 0 } refused)
         {
             return PasswordResetResult.Refused(refused);
