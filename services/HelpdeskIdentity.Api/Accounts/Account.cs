@@ -42,6 +42,16 @@ public class Account : IdentityUser<Guid>
     public long? AuthenticatorLastStep { get; set; }
 
     /// <summary>
+    /// Wrong second-factor codes in a row, and the lockout they started — apart from the password's (Identity's
+    /// <c>AccessFailedCount</c>/<c>LockoutEnd</c>), so guessing one authenticator does not lock the other
+    /// (docs/decisions/0062). Written only by <see cref="TwoFactor.SecondFactorCheck"/>, with single UPDATEs.
+    /// </summary>
+    public int SecondFactorFailedCount { get; set; }
+
+    /// <inheritdoc cref="SecondFactorFailedCount"/>
+    public DateTimeOffset? SecondFactorLockoutEnd { get; set; }
+
+    /// <summary>
     /// Identity's lockout end for an operator's lock, "until an operator unlocks" (docs/decisions/0055): a lockout after
     /// failed attempts ends within a day, so an end this late is always the operator's.
     /// </summary>

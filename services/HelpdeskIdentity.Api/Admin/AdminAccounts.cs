@@ -46,7 +46,7 @@ public sealed class AdminAccounts(HelpdeskDbContext db, AuditTrail audit, Accoun
         Sql.ExecuteAsync(connection, $"UPDATE users SET lockout_end = @until, {RenewStamp} WHERE id = @id", cancellationToken, ("id", id), ("until", Account.LockedForever)), cancellationToken);
 
     public Task<bool> UnlockAsync(Guid id, CancellationToken cancellationToken) => ChangeAsync(id, "unlock", (connection, _) =>
-        Sql.ExecuteAsync(connection, $"UPDATE users SET lockout_end = NULL, access_failed_count = 0, {RenewStamp} WHERE id = @id", cancellationToken, ("id", id)), cancellationToken);
+        Sql.ExecuteAsync(connection, $"UPDATE users SET lockout_end = NULL, access_failed_count = 0, second_factor_lockout_end = NULL, second_factor_failed_count = 0, {RenewStamp} WHERE id = @id", cancellationToken, ("id", id)), cancellationToken);
 
     public Task<bool> DisableAsync(Guid id, CancellationToken cancellationToken) => ChangeAsync(id, "disable", async (connection, now) =>
     {
@@ -82,7 +82,7 @@ public sealed class AdminAccounts(HelpdeskDbContext db, AuditTrail audit, Accoun
         var now = clock.GetUtcNow();
         return accounts.Select(u => new AccountView(
             u.Id, u.Email, u.DisplayName, u.EmailConfirmed, u.PasswordHash != null,
-            u.LockoutEnd > now ? u.LockoutEnd : null,
+            u.LockoutEnd > now ? u.LockoutEnd : u.SecondFactorLockoutEnd > now ? u.SecondFactorLockoutEnd : null,
             u.DisabledAt != null, u.DisabledAt,
             u.TicketCount, u.FirstTicketAt, u.LastTicketAt,
             db.Organizations.Where(o => o.Id == u.OrganizationId).Select(o => new OrganizationRef(o.Id, o.Name)).FirstOrDefault(),

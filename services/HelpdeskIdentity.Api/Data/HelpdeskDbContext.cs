@@ -72,6 +72,7 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
             account.Property(a => a.DisplayName).HasMaxLength(200);
             account.Property(a => a.SuggestedDisplayName).HasMaxLength(200);
             account.Property(a => a.Language).HasMaxLength(8);
+            account.Property(a => a.SecondFactorFailedCount).HasDefaultValue(0);
             account.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId);
             account.HasIndex(a => a.OrganizationId);
         });

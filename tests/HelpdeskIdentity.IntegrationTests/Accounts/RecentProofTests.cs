@@ -59,7 +59,7 @@ public sealed class RecentProofTests(RecentProofFixture fixture) : IClassFixture
         var wrongCode = WebUtility.HtmlDecode(await ReadAsync(await browser.SubmitFormAsync(ConfirmTwoFactor,
             new Dictionary<string, string> { ["Input.CurrentPassword"] = TwoFactorSteps.Password, ["Code"] = Totp.Code(key) == "000000" ? "000001" : "000000" })));
         wrongCode.ShouldContain(Api.Accounts.TwoFactor.TwoFactorText.CodeWrong);
-        (await AccountAsync(email)).AccessFailedCount.ShouldBe(1, "a wrong code counts toward lockout");
+        (await AccountAsync(email)).SecondFactorFailedCount.ShouldBe(1, "a wrong code counts toward the second factor's lockout");
         CodeFlow.Location(await browser.GetAsync(PagePaths.TwoFactor)).ShouldBe(ConfirmTwoFactor, "neither confirmed anything");
         using (var confirmed = await browser.SubmitFormAsync(ConfirmTwoFactor,
             new Dictionary<string, string> { ["Input.CurrentPassword"] = TwoFactorSteps.Password, ["Code"] = await Totp.NextCodeAsync(key) }))

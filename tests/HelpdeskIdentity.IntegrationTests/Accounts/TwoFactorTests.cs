@@ -94,7 +94,7 @@ public sealed class TwoFactorTests(PasswordResetFixture fixture) : IClassFixture
         }
 
         (await SelfServiceFixture.SignedInAddressAsync(second)).ShouldBeNull("a used code signs nobody in");
-        (await _host.QueryAsync(db => db.Users.Where(u => u.NormalizedEmail == email).Select(u => u.AccessFailedCount).SingleAsync(Cancellation)))
+        (await _host.QueryAsync(db => db.Users.Where(u => u.NormalizedEmail == email).Select(u => u.SecondFactorFailedCount).SingleAsync(Cancellation)))
             .ShouldBe(1, "the replay counts toward lockout like any wrong code");
         using var next = await second.SubmitFormAsync(step, new Dictionary<string, string> { ["Code"] = await Totp.NextCodeAsync(key) });
         CodeFlow.Location(next).ShouldBe("/", "the app's next code works");
@@ -109,7 +109,7 @@ public sealed class TwoFactorTests(PasswordResetFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task WrongCodes_LockTheAccount_ThenEvenTheRightCodeIsRefused()
+    public async Task WrongCodes_LockTheSecondFactor_ThenEvenTheRightCodeIsRefused()
     {
         var (email, key, _) = await TwoFactorSteps.AccountWithTwoFactorAsync(_host, "locked");
         using var browser = new BrowserClient(_host);
@@ -129,6 +129,33 @@ public sealed class TwoFactorTests(PasswordResetFixture fixture) : IClassFixture
         using var right = await browser.SubmitFormAsync(step, new Dictionary<string, string> { ["Code"] = await Totp.NextCodeAsync(key) });
         (await right.Content.ReadAsStringAsync(Cancellation)).ShouldContain(PageText.LockedOut);
         (await SelfServiceFixture.SignedInAddressAsync(browser)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task WrongPasswords_DoNotLockTheAuthenticatorApp_AnEmailedCodeAndTheAppsCodeSignTheOwnerIn()
+    {
+        var (email, key, _) = await TwoFactorSteps.AccountWithTwoFactorAsync(_host, "guessed");
+        using (var guesser = new BrowserClient(_host))
+        {
+            for (var attempt = 1; attempt <= PasswordResetFixture.MaxFailedAttempts; attempt++)
+            {
+                using var wrong = await guesser.SubmitFormAsync("/account/login", SelfServiceFixture.Credentials(email, $"guess {attempt}"));
+            }
+
+            using var right = await guesser.SubmitFormAsync("/account/login", SelfServiceFixture.Credentials(email, TwoFactorSteps.Password));
+            (await right.Content.ReadAsStringAsync(Cancellation)).ShouldContain(PageText.LockedOut, customMessage: "the guesses locked the password");
+        }
+
+        using var owner = new BrowserClient(_host);
+        var verifyUrl = await SignInCodeTests.RequestCodeAsync(owner, PagePaths.SignInCode, email);
+        using var first = await owner.SubmitFormAsync(verifyUrl,
+            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Code"] = await SignInCodeTests.CodeAsync(_host, email) });
+        var step = CodeFlow.Location(first);
+        step.ShouldStartWith(PagePaths.SecondStep);
+        using var second = await owner.SubmitFormAsync(step, new Dictionary<string, string> { ["Code"] = await Totp.NextCodeAsync(key) });
+
+        CodeFlow.Location(second).ShouldBe("/", "wrong passwords lock the password, not the authenticator app");
+        (await SelfServiceFixture.SignedInAddressAsync(owner)).ShouldBe(email);
     }
 
     [Fact]
