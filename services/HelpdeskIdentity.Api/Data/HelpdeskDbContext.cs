@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using OpenIddict.EntityFrameworkCore.Models;
 
 namespace HelpdeskIdentity.Api.Data;
@@ -73,6 +74,15 @@ public class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
             account.Property(a => a.SuggestedDisplayName).HasMaxLength(200);
             account.Property(a => a.Language).HasMaxLength(8);
             account.Property(a => a.SecondFactorFailedCount).HasDefaultValue(0);
+            // Identity saves a user by writing every column of the row it read. These are written only by their own
+            // single UPDATEs (ticket intake, an operator's disable, the one-use authenticator codes, the second factor's
+            // lockout), so a save of a copy read before one of those must not write the old values back.
+            foreach (var ownedBySql in new[] { nameof(Account.TicketCount), nameof(Account.FirstTicketAt), nameof(Account.LastTicketAt),
+                         nameof(Account.DisabledAt), nameof(Account.AuthenticatorLastStep), nameof(Account.SecondFactorFailedCount),
+                         nameof(Account.SecondFactorLockoutEnd) })
+            {
+                account.Property(ownedBySql).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+            }
             account.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId);
             account.HasIndex(a => a.OrganizationId);
         });

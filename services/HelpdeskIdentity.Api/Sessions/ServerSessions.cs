@@ -18,17 +18,20 @@ public sealed class ServerSessions(SessionStore store, GrantRevocations grants, 
     /// <summary>
     /// Records a new session for the principal just built (its <c>sid</c>), with an absolute end of
     /// <c>Accounts:KeepSignedInLifetime</c> or <c>Accounts:SessionLifetime</c>; returns the cookie's properties,
-    /// which end at the same time and never slide. It carries the grants of <paramref name="carried"/> (<see cref="HandOverAsync"/>).
+    /// which end at the same time and never slide. With <paramref name="handOverFrom"/> (this browser's session of the
+    /// same person), that session's row ends in the same statement — a copy of its cookie stops working — and its grants
+    /// pass to the new one, whose end ends them (docs/decisions/0061); <c>HandedOver</c> says whether it was still live.
     /// </summary>
-    public async Task<AuthenticationProperties> StartAsync(HttpContext context, ClaimsPrincipal principal, Guid accountId, bool persistent, string[] carried)
+    public async Task<(AuthenticationProperties Properties, bool HandedOver)> StartAsync(
+        HttpContext context, ClaimsPrincipal principal, Guid accountId, bool persistent, string? handOverFrom)
     {
         var session = SessionPrincipal.Read(principal) ?? throw new ArgumentException("Not a session principal.", nameof(principal));
         var now = clock.GetUtcNow();
         var expiresAt = now + (persistent ? options.Value.KeepSignedInLifetime : options.Value.SessionLifetime);
-        await store.CreateAsync(
+        var handedOver = await store.CreateAsync(
             new ServerSession(session.SessionId, accountId, now, now, expiresAt, persistent, UserAgentSummary.Of(context.Request.Headers.UserAgent.ToString())),
-            carried, context.RequestAborted);
-        return new AuthenticationProperties { IsPersistent = persistent, ExpiresUtc = expiresAt, AllowRefresh = false };
+            handOverFrom, context.RequestAborted);
+        return (new AuthenticationProperties { IsPersistent = persistent, ExpiresUtc = expiresAt, AllowRefresh = false }, handedOver);
     }
 
     /// <summary>Whether the session is live: its row is this account's, not revoked, before its end, and the account's security stamp is unchanged.</summary>
@@ -55,16 +58,6 @@ public sealed class ServerSessions(SessionStore store, GrantRevocations grants, 
         await RevokeRefreshTokensAsync(session.SubjectId, session.SessionId, cancellationToken);
         return ended.Count > 0;
     }
-
-    /// <summary>
-    /// The same person signing in again in this browser: the old session's row ends (a copy of its cookie stops
-    /// working), its grants do not — they pass to the new session, whose end ends them (docs/decisions/0061). Returns
-    /// the ids for the new session to carry, or null when the old one was no longer live.
-    /// </summary>
-    public Task<string[]?> HandOverAsync(UserSession session, CancellationToken cancellationToken) =>
-        Guid.TryParse(session.SubjectId, out var accountId)
-            ? store.HandOverAsync(accountId, session.SessionId, clock.GetUtcNow(), cancellationToken)
-            : Task.FromResult<string[]?>(null);
 
     /// <summary>"Sign out everywhere else": every other session of the account ends, with its refresh tokens; returns how many.</summary>
     public async Task<int> EndOthersAsync(UserSession current, CancellationToken cancellationToken)

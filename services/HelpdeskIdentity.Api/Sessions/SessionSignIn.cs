@@ -27,32 +27,22 @@ public sealed class SessionSignIn(SecurityStampStore stamps, ServerSessions sess
 
     private async Task SignInAsync(HttpContext context, Guid accountId, string stamp, bool persistent, IReadOnlyCollection<string> methods)
     {
-        var carried = await EndReplacedAsync(context, accountId);
+        // The session this browser held until now ends, so a copy of its cookie stops working (docs/decisions/0061):
+        // the same person's is handed over to the new one with its grants (a client's refresh tokens); someone else's
+        // ends with its grants, as at sign-out — not cancelled half-way by a client that goes away.
+        var replaced = SessionPrincipal.Read((await context.AuthenticateAsync(SessionCookie.Scheme)).Principal);
+        var handOverFrom = replaced?.SubjectId == accountId.ToString() ? replaced.SessionId : null;
+        var ended = replaced is not null && handOverFrom is null && await sessions.EndAsync(replaced, CancellationToken.None);
         var principal = SessionPrincipal.Create(accountId, clock.GetUtcNow(), stamp, methods);
-        await context.SignInAsync(SessionCookie.Scheme, principal, await sessions.StartAsync(context, principal, accountId, persistent, carried));
-        await audit.RecordAsync(new(AuditEventTypes.SignInSucceeded, accountId, SessionId: SessionPrincipal.Read(principal)?.SessionId), CancellationToken.None);
-    }
-
-    /// <summary>
-    /// The session this browser held until now ends, so a copy of its cookie stops working (docs/decisions/0061). The
-    /// same person's grants (a client's refresh tokens) pass to the new session: returns the ids it is to carry. Someone
-    /// else's session ends with its grants, as at sign-out. Not cancelled half-way by a client that goes away.
-    /// </summary>
-    private async Task<string[]> EndReplacedAsync(HttpContext context, Guid accountId)
-    {
-        if (SessionPrincipal.Read((await context.AuthenticateAsync(SessionCookie.Scheme)).Principal) is not { } replaced)
-        {
-            return [];
-        }
-
-        var carried = replaced.SubjectId == accountId.ToString() ? await sessions.HandOverAsync(replaced, CancellationToken.None) : null;
-        if (carried is not null || await sessions.EndAsync(replaced, CancellationToken.None))
+        var (properties, handedOver) = await sessions.StartAsync(context, principal, accountId, persistent, handOverFrom);
+        await context.SignInAsync(SessionCookie.Scheme, principal, properties);
+        if (replaced is not null && (ended || handedOver))
         {
             await audit.RecordAsync(new(AuditEventTypes.SessionEnded, Guid.Parse(replaced.SubjectId), SessionId: replaced.SessionId, Detail: "replaced"),
                 CancellationToken.None);
         }
 
-        return carried ?? [];
+        await audit.RecordAsync(new(AuditEventTypes.SignInSucceeded, accountId, SessionId: SessionPrincipal.Read(principal)?.SessionId), CancellationToken.None);
     }
 
     /// <summary>

@@ -9,16 +9,16 @@ public sealed class SessionStore(NpgsqlDataSource dataSource)
 {
     private static readonly TimeSpan SeenGranularity = TimeSpan.FromMinutes(1);
 
+    // A new row. With @replaced (this browser's live session of the same account), that row ends in the same statement
+    // and the new one carries its grants and whatever it carried (docs/decisions/0061); returns whether it did.
     private const string Insert = """
+        WITH handed AS (
+            UPDATE sessions SET revoked_at = @now
+            WHERE id = @replaced AND account_id = @account_id AND revoked_at IS NULL AND expires_at > @now
+            RETURNING array_append(carried_session_ids, id) AS carried)
         INSERT INTO sessions (id, account_id, created_at, last_seen_at, expires_at, persistent, user_agent, carried_session_ids)
-        VALUES (@id, @account_id, @now, @now, @expires_at, @persistent, @user_agent, @carried)
-        """;
-
-    // Ends one live row and says whose grants it carried, itself included, for the session that takes them over.
-    private const string HandOver = """
-        UPDATE sessions SET revoked_at = @now
-        WHERE id = @id AND account_id = @account_id AND revoked_at IS NULL AND expires_at > @now
-        RETURNING array_append(carried_session_ids, id)
+        VALUES (@id, @account_id, @now, @now, @expires_at, @persistent, @user_agent, coalesce((SELECT carried FROM handed), '{}'))
+        RETURNING cardinality(carried_session_ids) > 0
         """;
 
     // Live: the row is this account's, not revoked, before its end. last_seen_at is written at most once a minute.
@@ -43,22 +43,24 @@ public sealed class SessionStore(NpgsqlDataSource dataSource)
         RETURNING id
         """;
 
-    private const string Prune = "DELETE FROM sessions WHERE expires_at < @cutoff OR revoked_at < @cutoff";
-
-    /// <summary>Records a new session, carrying the grants of <paramref name="carried"/> (earlier sessions of this browser and account).</summary>
-    public Task CreateAsync(ServerSession session, string[] carried, CancellationToken cancellationToken) =>
-        Sql.ExecuteAsync(dataSource, Insert, cancellationToken, ("id", session.Id), ("account_id", session.AccountId),
-            ("now", session.CreatedAt), ("expires_at", session.ExpiresAt), ("persistent", session.Persistent), ("user_agent", session.UserAgent),
-            ("carried", carried));
+    // A row that carries earlier sessions' grants and ended on its own (not revoked: revoking ended them) is what
+    // finds those grants for a later logout, so it stays as long as they can live (docs/decisions/0061).
+    private const string Prune = """
+        DELETE FROM sessions
+        WHERE revoked_at < @cutoff
+           OR (revoked_at IS NULL AND expires_at < @cutoff AND (cardinality(carried_session_ids) = 0 OR expires_at < @carrier_cutoff))
+        """;
 
     /// <summary>
-    /// Ends the live session <paramref name="sessionId"/> of the account and returns the ids whose grants it carried,
-    /// its own included; null when it was no longer live.
+    /// Records a new session; with <paramref name="handOverFrom"/>, this browser's live session of the same account ends
+    /// in the same statement and the new one carries its grants. True when it did (the old one was still live).
     /// </summary>
-    public async Task<string[]?> HandOverAsync(Guid accountId, string sessionId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> CreateAsync(ServerSession session, string? handOverFrom, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await Sql.ScalarAsync<string[]>(connection, HandOver, cancellationToken, ("id", sessionId), ("account_id", accountId), ("now", now));
+        return await Sql.ScalarAsync<bool>(connection, Insert, cancellationToken, ("id", session.Id), ("account_id", session.AccountId),
+            ("now", session.CreatedAt), ("expires_at", session.ExpiresAt), ("persistent", session.Persistent), ("user_agent", session.UserAgent),
+            ("replaced", handOverFrom));
     }
 
     /// <summary>
@@ -103,7 +105,10 @@ public sealed class SessionStore(NpgsqlDataSource dataSource)
         return revoked;
     }
 
-    /// <summary>Deletes sessions past their end or revoked, a day after.</summary>
-    public Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        Sql.ExecuteAsync(dataSource, Prune, cancellationToken, ("cutoff", now - TimeSpan.FromDays(1)));
+    /// <summary>
+    /// Deletes sessions past their end or revoked, a day after — one that carries earlier sessions' grants and ended on
+    /// its own only once <paramref name="grantsLiveFor"/> (the longest refresh chain) has passed too.
+    /// </summary>
+    public Task<int> PruneAsync(DateTimeOffset now, TimeSpan grantsLiveFor, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(dataSource, Prune, cancellationToken, ("cutoff", now - TimeSpan.FromDays(1)), ("carrier_cutoff", now - grantsLiveFor - TimeSpan.FromDays(1)));
 }

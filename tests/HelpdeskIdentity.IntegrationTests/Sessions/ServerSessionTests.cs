@@ -5,6 +5,7 @@ using HelpdeskIdentity.Api.Sessions;
 using HelpdeskIdentity.IntegrationTests.Accounts;
 using HelpdeskIdentity.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using static HelpdeskIdentity.IntegrationTests.Accounts.SelfServiceFixture;
 
@@ -94,6 +95,50 @@ public sealed class ServerSessionTests(SelfServiceFixture fixture, LocalServers 
         using var refreshed = await RefreshAsync(refreshToken);
         refreshed.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "the previous person's tokens end with their session");
         (await AuditDetailsAsync(firstAccount.Id)).ShouldBe(["replaced"]);
+    }
+
+    [Fact]
+    public async Task Prune_KeepsARowThatCarriesGrants_AsLongAsTheGrantsCanLive()
+    {
+        var account = await _host.CreateAccountAsync($"pruned@{Senders.UniqueDomain()}", OldPassword);
+        var store = _host.Services.GetRequiredService<SessionStore>();
+        var now = DateTimeOffset.UtcNow;
+        var grantsLiveFor = TimeSpan.FromDays(30);
+        async Task<string> RowAsync(string name, TimeSpan endedAgo, bool revoked, bool carries)
+        {
+            var ended = now - endedAgo;
+            var started = ended.AddHours(-12);
+            string? earlier = null;
+            if (carries)
+            {
+                // This browser's earlier session of the same person, handed over when the row below started.
+                earlier = $"earlier-{Guid.NewGuid():N}";
+                (await store.CreateAsync(new ServerSession(earlier, account.Id, started.AddHours(-1), started.AddHours(-1), ended, false, "test"), null,
+                    CancellationToken.None)).ShouldBeFalse();
+            }
+
+            var id = $"{name}-{Guid.NewGuid():N}";
+            (await store.CreateAsync(new ServerSession(id, account.Id, started, started, revoked ? ended.AddHours(1) : ended, false, "test"), earlier,
+                CancellationToken.None)).ShouldBe(carries);
+            if (revoked)
+            {
+                (await store.RevokeAsync(account.Id, id, null, ended, CancellationToken.None)).ShouldHaveSingleItem();
+            }
+
+            return id;
+        }
+
+        var plain = await RowAsync("plain", TimeSpan.FromDays(2), revoked: false, carries: false);
+        var carrier = await RowAsync("carrier", TimeSpan.FromDays(2), revoked: false, carries: true);
+        var oldCarrier = await RowAsync("old-carrier", TimeSpan.FromDays(32), revoked: false, carries: true);
+        var revokedCarrier = await RowAsync("revoked-carrier", TimeSpan.FromDays(2), revoked: true, carries: true);
+        var live = await RowAsync("live", -TimeSpan.FromHours(1), revoked: false, carries: true);
+
+        await store.PruneAsync(now, grantsLiveFor, CancellationToken.None);
+
+        var left = await _host.QueryAsync(db => db.Sessions.Where(r => r.AccountId == account.Id && !r.Id.StartsWith("earlier-")).Select(r => r.Id).ToListAsync());
+        left.Order().ShouldBe(new[] { carrier, live }.Order(),
+            "a carrier that ended on its own stays while its grants can live; revoking one ended its grants; a plain row goes a day after");
     }
 
     [Fact]

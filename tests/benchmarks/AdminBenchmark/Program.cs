@@ -115,7 +115,7 @@ internal static class Benchmark
         {
             var now = DateTimeOffset.UtcNow;
             var started = Stopwatch.GetTimestamp();
-            await sessionStore.CreateAsync(new ServerSession(Guid.NewGuid().ToString("N"), accountId, now, now, now.AddHours(8), false, "bench"), [], CancellationToken.None);
+            await sessionStore.CreateAsync(new ServerSession(Guid.NewGuid().ToString("N"), accountId, now, now, now.AddHours(8), false, "bench"), null, CancellationToken.None);
             sessionWrites.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
