@@ -3,6 +3,7 @@ using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Localization;
 using HelpdeskIdentity.Api.Outbox;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace HelpdeskIdentity.Api.Accounts;
 
@@ -88,21 +89,14 @@ public sealed partial class PasswordSignIn(
 
     /// <summary>
     /// A wrong password: the access-failed count (and the lockout it may start) and its audit event commit together or
-    /// not at all — Identity's store saves through this request's <see cref="HelpdeskDbContext"/>, and the audit row is
-    /// written on the same connection inside the same transaction (docs/decisions/0034).
+    /// not at all — both are written on this request's connection inside one transaction (docs/decisions/0034).
     /// </summary>
     private async Task<PasswordSignInResult> CountFailureAsync(Account account)
     {
         bool lockedNow;
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            if (!(await users.AccessFailedAsync(account)).Succeeded)
-            {
-                // The row changed since it was read (an operator's lock, another sign-in): say what it holds now.
-                await db.Entry(account).ReloadAsync();
-            }
-
-            lockedNow = await users.IsLockedOutAsync(account);
+            lockedNow = await CountWrongPasswordAsync(account.Id);
             await audit.RecordAsync(new(lockedNow ? AuditEventTypes.SignInLockedOut : AuditEventTypes.SignInFailed, account.Id, Succeeded: false, Detail: "wrong_password"), db, CancellationToken.None);
             await transaction.CommitAsync();
         }
@@ -110,6 +104,29 @@ public sealed partial class PasswordSignIn(
         outboxSignal.Notify();
         LogWrongPassword(account.Id, lockedNow);
         return lockedNow ? PasswordSignInResult.LockedOut : PasswordSignInResult.Failed;
+    }
+
+    /// <summary>
+    /// Identity's count and lockout (<c>AccessFailedAsync</c>: at the limit the account locks for the lockout's duration
+    /// and the count starts again), in one UPDATE instead of a read and a whole-row save: wrong passwords sent at the
+    /// same moment each count, where Identity's saves would lose all but one to the concurrency stamp. The stamp is
+    /// renewed as Identity's save renews it, so an older copy of the row cannot be saved over the count. An operator's
+    /// lock is never shortened. The time is Identity's (the wall clock), which <c>IsLockedOutAsync</c> compares with.
+    /// Returns whether the account is locked out now.
+    /// </summary>
+    private async Task<bool> CountWrongPasswordAsync(Guid accountId)
+    {
+        var (max, now, forever) = (users.Options.Lockout.MaxFailedAccessAttempts, DateTimeOffset.UtcNow, Account.LockedForever);
+        var until = now + users.Options.Lockout.DefaultLockoutTimeSpan;
+        var locked = await db.Database.SqlQuery<bool>($"""
+            UPDATE users SET
+                access_failed_count = CASE WHEN access_failed_count + 1 >= {max} THEN 0 ELSE access_failed_count + 1 END,
+                lockout_end = CASE WHEN access_failed_count + 1 >= {max} AND coalesce(lockout_end < {forever}, true) THEN {until} ELSE lockout_end END,
+                concurrency_stamp = {Guid.NewGuid().ToString()}
+            WHERE id = {accountId} AND lockout_enabled
+            RETURNING coalesce(lockout_end >= {now}, false) AS "Value"
+            """).ToListAsync();
+        return locked is [true];
     }
 
     private void VerifyDummy(string password)

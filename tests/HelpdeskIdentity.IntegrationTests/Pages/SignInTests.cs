@@ -207,6 +207,34 @@ public sealed class SignInTests(SignInFixture fixture) : IClassFixture<SignInFix
     }
 
     [Fact]
+    public async Task WrongPasswordsSentAtTheSameMoment_EachCounts_AndTheAccountLocks()
+    {
+        var email = $"burst@{Senders.UniqueDomain()}";
+        var account = await fixture.CreateAccountAsync(email, Password);
+        var clientIp = TestClientAddress.Unique(); // its own sign-in budget, apart from the other tests'
+        var browsers = Enumerable.Range(0, SignInFixture.MaxFailedAttempts).Select(_ => new BrowserClient(_host, clientIp)).ToList();
+        var forms = await Task.WhenAll(browsers.Select(b => b.GetPageAsync("/account/login")));
+
+        var answers = await Task.WhenAll(browsers.Select((b, i) => b.PostAsync("/account/login", new Dictionary<string, string>(Credentials(email, $"guess {i}"))
+        {
+            ["__RequestVerificationToken"] = BrowserClient.AntiforgeryToken(forms[i]),
+        })));
+
+        answers.ShouldAllBe(a => a.StatusCode == HttpStatusCode.OK);
+        var lockoutEnd = await _host.QueryAsync(db => db.Users.Where(u => u.Id == account.Id).Select(u => u.LockoutEnd).SingleAsync());
+        lockoutEnd.ShouldNotBeNull("every guess counted, so the last one locked the account").ShouldBeGreaterThan(DateTimeOffset.UtcNow);
+        using var owner = new BrowserClient(_host, TestClientAddress.Unique());
+        using var right = await owner.SubmitFormAsync("/account/login", Credentials(email, Password));
+        (await right.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain(PageText.LockedOut);
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
+
+        browsers.ForEach(b => b.Dispose());
+    }
+
+    [Fact]
     public async Task LongPassword_IsAcceptedWholeAndNeverTruncated()
     {
         var email = $"long@{Senders.UniqueDomain()}";
