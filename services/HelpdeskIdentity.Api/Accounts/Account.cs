@@ -44,7 +44,7 @@ public class Account : IdentityUser<Guid>
     /// <summary>
     /// Wrong second-factor codes in a row, and the lockout they started — apart from the password's (Identity's
     /// <c>AccessFailedCount</c>/<c>LockoutEnd</c>), so guessing one authenticator does not lock the other
-    /// (docs/decisions/0062). Written only by <see cref="TwoFactor.SecondFactorCheck"/>, with single UPDATEs.
+    /// (docs/decisions/0062). Written only by <see cref="TwoFactor.SecondFactorCheck"/> and an operator's unlock, with single UPDATEs.
     /// </summary>
     public int SecondFactorFailedCount { get; set; }
 

@@ -22,7 +22,7 @@ public sealed class CookieUserSession(ServerSessions sessions, AuditTrail audit)
         var ending = await GetCurrentAsync(context);
         var ended = ending is not null && await sessions.EndAsync(ending, context.RequestAborted);
         await context.SignOutAsync(SessionCookie.Scheme);
-        if (ended && ending is not null)
+        if (ending is not null && ended)
         {
             await audit.RecordAsync(new(AuditEventTypes.SessionEnded, Guid.Parse(ending.SubjectId), SessionId: ending.SessionId), CancellationToken.None);
         }
