@@ -1,4 +1,3 @@
-using System.Globalization;
 using HelpdeskIdentity.Api.MailAddresses;
 
 namespace HelpdeskIdentity.Api.Accounts;
@@ -18,18 +17,10 @@ public static class PersonName
     /// <summary>Whether the (trimmed) name is acceptable; an empty name is not a name.</summary>
     public static bool IsAcceptable(string? name)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > MaxLength || UnicodeText.ContainsUnpairedSurrogate(name))
+        if (string.IsNullOrWhiteSpace(name) || name.Length > MaxLength || UnicodeText.ContainsUnpairedSurrogate(name)
+            || UnicodeText.ContainsControlOrFormatCharacter(name))
         {
             return false;
-        }
-
-        foreach (var c in name)
-        {
-            if (char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c)
-                    is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
-            {
-                return false;
-            }
         }
 
         return !name.Contains('@') && !name.Contains("://", StringComparison.Ordinal)

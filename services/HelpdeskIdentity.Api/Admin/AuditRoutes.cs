@@ -32,7 +32,7 @@ internal static class AuditRoutes
         DateTimeOffset? from = null;
         if (since is not null)
         {
-            if (!DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            if (!DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
             {
                 return AdminProblems.Invalid("since", "is not a date and time (ISO 8601, e.g. 2026-11-29T12:00:00Z)");
             }

@@ -110,12 +110,12 @@ internal static class OrganizationRoutes
         string? name = null;
         if (body.TryGetProperty("name", out var nameValue))
         {
-            if (nameValue.ValueKind != JsonValueKind.String || nameValue.GetString()!.Trim() is not { Length: > 0 and <= 253 } trimmed)
+            if (OrganizationName(nameValue) is not { } acceptable)
             {
-                return AdminProblems.Invalid("name", "must be text of 1 to 253 characters");
+                return AdminProblems.Invalid("name", "must be text of 1 to 253 characters, without control or invisible formatting characters");
             }
 
-            name = trimmed;
+            name = acceptable;
         }
 
         var setSwitch = body.TryGetProperty("selfRegistration", out var switchValue);
@@ -129,6 +129,28 @@ internal static class OrganizationRoutes
             is { } organization
             ? TypedResults.Ok(OrganizationView.Of(organization, rules))
             : AdminProblems.NotFound("organisation");
+    }
+
+    /// <summary>
+    /// The trimmed name when it is text a member's <c>organization</c> claim and the pages can show as it is: 1–253
+    /// characters, no control or invisible formatting characters, no broken Unicode (which the JSON reader refuses to
+    /// turn into a string); otherwise null.
+    /// </summary>
+    private static string? OrganizationName(JsonElement value)
+    {
+        string text;
+        try
+        {
+            text = value.ValueKind == JsonValueKind.String ? value.GetString()!.Trim() : "";
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // an escaped lone surrogate ("\ud800")
+        }
+
+        return text.Length is > 0 and <= 253 && !UnicodeText.ContainsUnpairedSurrogate(text) && !UnicodeText.ContainsControlOrFormatCharacter(text)
+            ? text
+            : null;
     }
 
     private static string? DomainOf(string input) => input.Length <= 253 ? MailboxParser.Parse("x@" + input.Trim()).Mailbox?.Domain : null;

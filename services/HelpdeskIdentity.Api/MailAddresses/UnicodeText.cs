@@ -22,6 +22,26 @@ internal static class UnicodeText
         return false;
     }
 
+    /// <summary>
+    /// True when the text holds a character that is not shown as itself: a control character (tab included), an
+    /// invisible formatting character (bidirectional overrides such as U+202E, zero-width characters), or a line or
+    /// paragraph separator. Such text is not a name.
+    /// </summary>
+    public static bool ContainsControlOrFormatCharacter(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c)
+                    is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator
+                    or System.Globalization.UnicodeCategory.ParagraphSeparator)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when a UTF-16 surrogate in the text is not part of a valid pair.</summary>
     public static bool ContainsUnpairedSurrogate(string text)
     {

@@ -187,6 +187,9 @@ public sealed class AuditTrailTests(AdminFixture fixture) : IClassFixture<AdminF
             $"/admin/v1/audit?account={account.Id}&type=sign_in.succeeded&since={since}&limit=2&cursor={firstPage.GetProperty("next").GetString()}");
         var secondPage = await AdminFixture.JsonAsync(second);
         using var future = await fixture.AdminAsync(HttpMethod.Get, $"/admin/v1/audit?account={account.Id}&since=2999-01-01T00:00:00Z");
+        var sinceInBerlin = Uri.EscapeDataString(account.CreatedAt.AddSeconds(-1).ToOffset(TimeSpan.FromHours(2)).ToString("O"));
+        using var withOffset = await fixture.AdminAsync(HttpMethod.Get, $"/admin/v1/audit?account={account.Id}&type=sign_in.succeeded&since={sinceInBerlin}");
+        (await AdminFixture.JsonAsync(withOffset)).GetProperty("items").GetArrayLength().ShouldBe(3, "the same moment written with an offset finds the same events");
 
         var all = firstPage.GetProperty("items").EnumerateArray().Concat(secondPage.GetProperty("items").EnumerateArray()).ToList();
         all.Count.ShouldBe(3);

@@ -106,6 +106,34 @@ public sealed class ProtocolFormBodyTests(OidcFixture fixture) : IClassFixture<O
         description.ShouldNotBeNullOrWhiteSpace("OpenIddict says the token is invalid (it does not state the length)");
     }
 
+    [Theory]
+    [InlineData("/connect/token", "grant_type=client_credentials")]
+    [InlineData("/connect/introspect", "token=abc")]
+    [InlineData("/connect/revoke", "token=abc")]
+    [InlineData("/connect/par", "response_type=code&redirect_uri=https%3A%2F%2Fportal.example%2Fcallback")]
+    public async Task NulInTheBasicClientId_IsInvalidClient_NeverAServerError(string endpoint, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded") };
+        request.Headers.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("portal%00:secret")));
+
+        using var response = await fixture.Host.CreateClient().SendAsync(request, Cancellation);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await ProtocolClient.JsonAsync(response)).GetProperty("error").GetString().ShouldBe("invalid_client");
+    }
+
+    [Theory]
+    [InlineData("/connect/authorize?client_id=portal%00&response_type=code&redirect_uri=https%3A%2F%2Fportal.example%2Fcallback")]
+    [InlineData("/connect/endsession?client_id=portal%00")]
+    [InlineData("/connect/endsession?post_logout_redirect_uri=https%3A%2F%2Fportal.example%2F%00x")]
+    public async Task NulInAClientIdOrUriOfTheQuery_IsAnErrorPage_NeverAServerError(string url)
+    {
+        using var response = await fixture.Host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
+            .GetAsync(url, Cancellation);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
     private static async Task ShouldBeRefusedAsync(HttpResponseMessage response, string why)
     {
         ((int)response.StatusCode).ShouldBeOneOf([400, 413], why);

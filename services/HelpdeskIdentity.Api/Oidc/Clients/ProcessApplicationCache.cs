@@ -24,10 +24,23 @@ internal sealed class ProcessApplicationCache(
     }
 
     public async ValueTask<OidcApplication?> FindByClientIdAsync(string identifier, CancellationToken cancellationToken) =>
-        entries.ByClientId(identifier, clock.GetUtcNow()) ?? Add(await LoadAsync((found, ct) => found.FindByClientIdAsync(identifier, ct), cancellationToken));
+        !Searchable(identifier, MaxIdentifierLength) ? null
+            : entries.ByClientId(identifier, clock.GetUtcNow()) ?? Add(await LoadAsync((found, ct) => found.FindByClientIdAsync(identifier, ct), cancellationToken));
 
     public async ValueTask<OidcApplication?> FindByIdAsync(string identifier, CancellationToken cancellationToken) =>
-        entries.ById(identifier, clock.GetUtcNow()) ?? Add(await LoadAsync((found, ct) => found.FindByIdAsync(identifier, ct), cancellationToken));
+        !Searchable(identifier, MaxIdentifierLength) ? null
+            : entries.ById(identifier, clock.GetUtcNow()) ?? Add(await LoadAsync((found, ct) => found.FindByIdAsync(identifier, ct), cancellationToken));
+
+    private const int MaxIdentifierLength = 200;
+
+    private const int MaxUriLength = 2048;
+
+    /// <summary>
+    /// Whether a value from the request (a client id from the query or the Basic header, a redirect URI) can name a
+    /// client at all: no registered one holds a NUL, which PostgreSQL refuses in text, or is this long. Others find no
+    /// client, so OpenIddict answers <c>invalid_client</c> or <c>invalid_request</c> instead of the database failing.
+    /// </summary>
+    private static bool Searchable(string value, int maxLength) => value.Length <= maxLength && !value.Contains('\0');
 
     /// <summary>Reads in a scope of its own, so the shared entity is tracked by no request's context (nothing fixes up its navigations).</summary>
     private async Task<OidcApplication?> LoadAsync(Func<IOpenIddictApplicationStore<OidcApplication>, CancellationToken, ValueTask<OidcApplication?>> find, CancellationToken cancellationToken)
@@ -37,10 +50,10 @@ internal sealed class ProcessApplicationCache(
     }
 
     public IAsyncEnumerable<OidcApplication> FindByPostLogoutRedirectUriAsync(string uri, CancellationToken cancellationToken) =>
-        store.FindByPostLogoutRedirectUriAsync(uri, cancellationToken);
+        Searchable(uri, MaxUriLength) ? store.FindByPostLogoutRedirectUriAsync(uri, cancellationToken) : AsyncEnumerable.Empty<OidcApplication>();
 
     public IAsyncEnumerable<OidcApplication> FindByRedirectUriAsync(string uri, CancellationToken cancellationToken) =>
-        store.FindByRedirectUriAsync(uri, cancellationToken);
+        Searchable(uri, MaxUriLength) ? store.FindByRedirectUriAsync(uri, cancellationToken) : AsyncEnumerable.Empty<OidcApplication>();
 
     public ValueTask RemoveAsync(OidcApplication application, CancellationToken cancellationToken)
     {
