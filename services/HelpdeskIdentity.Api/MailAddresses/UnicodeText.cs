@@ -1,8 +1,9 @@
+using System.Globalization;
 using System.Text;
 
 namespace HelpdeskIdentity.Api.MailAddresses;
 
-/// <summary>Small, exception-free Unicode checks shared by the mailbox parser's parts.</summary>
+/// <summary>Small, exception-free Unicode checks shared by the mailbox parser's parts, the person-name rule and organisation names.</summary>
 internal static class UnicodeText
 {
     /// <summary>
@@ -31,9 +32,8 @@ internal static class UnicodeText
     {
         foreach (var c in text)
         {
-            if (char.IsControl(c) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c)
-                    is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator
-                    or System.Globalization.UnicodeCategory.ParagraphSeparator)
+            if (char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c)
+                    is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
             {
                 return true;
             }
