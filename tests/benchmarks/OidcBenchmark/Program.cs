@@ -23,7 +23,8 @@ return await BenchmarkRun.RunAsync(async cancellationToken =>
     {
         var peer = await OpenIdProvider.DiscoverAsync("oidc-provider", peerIssuer, cancellationToken);
         var workloads = Workload.All(endpoints.BackendClientId, endpoints.BackendClientSecret, options.Scope);
-        var (result, peak) = await memory.PeakDuringAsync(() => SideBySidePhase.RunAsync(ours, peer, workloads, options, cancellationToken));
+        await using var ceiling = await KestrelCeiling.StartAsync(ours, cancellationToken);
+        var (result, peak) = await memory.PeakDuringAsync(() => SideBySidePhase.RunAsync(ours, peer, ceiling.Provider, workloads, options, cancellationToken));
         sideBySide = (result, peak, peer);
     }
 

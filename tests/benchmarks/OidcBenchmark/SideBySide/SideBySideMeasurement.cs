@@ -1,11 +1,14 @@
 namespace OidcBenchmark.SideBySide;
 
-/// <summary>One workload's rounds for both providers, and their medians.</summary>
-internal sealed record WorkloadComparison(Workload Workload, IReadOnlyList<WrkResult> Ours, IReadOnlyList<WrkResult> Peer)
+/// <summary>One workload's rounds for both providers (and the bare Kestrel, when measured), and their medians.</summary>
+internal sealed record WorkloadComparison(Workload Workload, IReadOnlyList<WrkResult> Ours, IReadOnlyList<WrkResult> Peer, IReadOnlyList<WrkResult> Ceiling)
 {
     public double Ratio => Median(Ours, r => r.Rate) / Median(Peer, r => r.Rate);
 
     public bool Met => Ratio >= Workload.TargetRatio;
+
+    /// <summary>Ours ÷ the bare Kestrel; null when no ceiling was measured for this workload.</summary>
+    public double? OfCeiling => Ceiling.Count > 0 ? Median(Ours, r => r.Rate) / Median(Ceiling, r => r.Rate) : null;
 
     public static double Median(IReadOnlyList<WrkResult> rounds, Func<WrkResult, double> figure)
     {

@@ -2,8 +2,11 @@ using System.Text;
 
 namespace OidcBenchmark.SideBySide;
 
-/// <summary>One request, repeated by wrk against each provider: where it goes, and the wrk Lua that shapes it.</summary>
-internal sealed record Workload(string Name, string Request, Func<OpenIdProvider, Uri> Url, string RequestLua, double TargetRatio)
+/// <summary>
+/// One request, repeated by wrk against each provider: where it goes, the wrk Lua that shapes it, and whether a bare
+/// Kestrel answering the same bytes (<see cref="KestrelCeiling"/>) is measured beside it.
+/// </summary>
+internal sealed record Workload(string Name, string Request, Func<OpenIdProvider, Uri> Url, string RequestLua, double TargetRatio, bool HasCeiling = false)
 {
     public static IReadOnlyList<Workload> All(string clientId, string clientSecret, string scope)
     {
@@ -16,8 +19,8 @@ internal sealed record Workload(string Name, string Request, Func<OpenIdProvider
             """;
         return
         [
-            new("discovery", "GET discovery document", p => p.Discovery, "", 5),
-            new("JWKS", "GET jwks_uri", p => p.Jwks, "", 5),
+            new("discovery", "GET discovery document", p => p.Discovery, "", 5, HasCeiling: true),
+            new("JWKS", "GET jwks_uri", p => p.Jwks, "", 5, HasCeiling: true),
             new("client_credentials", $"POST token_endpoint, client_secret_basic, scope {scope}", p => p.TokenEndpoint, tokenRequest, 2),
         ];
     }
