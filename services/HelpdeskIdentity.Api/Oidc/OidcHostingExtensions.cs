@@ -1,6 +1,7 @@
 using HelpdeskIdentity.Api.Data;
 using HelpdeskIdentity.Api.Oidc.Clients;
 using HelpdeskIdentity.Api.Oidc.Endpoints;
+using HelpdeskIdentity.Api.Oidc.ResourceIndicators;
 using HelpdeskIdentity.Api.Oidc.Server;
 using HelpdeskIdentity.Api.Oidc.Storage;
 using HelpdeskIdentity.Oidc.Configuration;
@@ -76,6 +77,10 @@ public static class OidcHostingExtensions
                     .AddEventHandler(AnswerUnderTheIssuer.Descriptor)
                     .AddEventHandler(AdvertiseAcrValues.Descriptor)
                     .AddEventHandler(RefuseAmbiguousParameters.Descriptor)
+                    .AddEventHandler(ResourcesOfTheAskedScopes.Authorization)
+                    .AddEventHandler(ResourcesOfTheAskedScopes.PushedAuthorization)
+                    .AddEventHandler(ResourcesWithinTheGrant.Descriptor)
+                    .AddEventHandler(AccessTokenForTheNamedResources.Descriptor)
                     .AddEventHandler(AcceptUntypedClientAssertions.BeforeValidation)
                     .AddEventHandler(AcceptUntypedClientAssertions.AfterValidation)
                     .AddEventHandler(CacheableMetadata<ApplyConfigurationResponseContext>.Descriptor)
@@ -126,7 +131,8 @@ public static class OidcHostingExtensions
         server.RefreshTokenLifetime = options.RefreshTokenSlidingLifetime;
         server.RefreshTokenReuseLeeway = options.RefreshTokenReuseLeeway;
         server.Scopes.UnionWith(StandardScopes.All.Concat(options.ApiScopes.Select(s => s.Name)));
-        // RFC 8707: an API whose audience is an absolute URI (the admin API's urn:helpdesk-identity:admin) can be named as a resource.
+        // RFC 8707: an API whose audience is an absolute URI (the admin API's urn:helpdesk-identity:admin) can be named as a
+        // resource, in every grant (ResourceIndicators/).
         server.Resources.UnionWith(options.ApiScopes.Select(s => s.Resource).OfType<Uri>());
         // S256 only (RFC 9700 §2.1.1: plain protects nothing), and only the query response mode the portal uses.
         server.CodeChallengeMethods.Clear();

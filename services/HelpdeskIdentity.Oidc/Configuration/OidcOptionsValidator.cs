@@ -17,6 +17,11 @@ public sealed partial class OidcOptionsValidator : IValidateOptions<OidcOptions>
             {
                 problems.Add($"Oidc:ApiScopes:{i} needs a Name (letters, digits, '.', '_', '-', ':') and an Audience.");
             }
+            else if (options.ApiScopes[i].Resource is { } resource && resource.AbsoluteUri != options.ApiScopes[i].Audience)
+            {
+                // A client names the API by its normal form (RFC 8707 resource), which must be the token's aud too.
+                problems.Add($"Oidc:ApiScopes:{i}:Audience must be written in its normal form, '{resource.AbsoluteUri}', to be named as a resource.");
+            }
         }
 
         problems.AddRange(SigningKeyProblems(options.SigningKeys));

@@ -22,6 +22,7 @@ public sealed class StartupValidationTests
     [InlineData("Oidc:Clients:0:RedirectUris:0", "http://portal.example.com/callback", "Oidc:Clients:0")]
     [InlineData("Oidc:Clients:0:SecretHashes:0", "plaintext-secret", "Oidc:Clients:0:SecretHashes")]
     [InlineData("Oidc:Clients:0:AllowedScopes:0", "everything", "Oidc:Clients:0:AllowedScopes")]
+    [InlineData("Oidc:ApiScopes:0:Audience", "https://api.example.com", "Oidc:ApiScopes:0:Audience")] // https://api.example.com/ is how a resource names it
     [InlineData("Oidc:SigningKeys:AnnounceBefore", "00:00:00", "Oidc:SigningKeys:AnnounceBefore")]
     [InlineData("Oidc:SigningKeys:AnnounceBefore", "40.00:00:00", "Oidc:SigningKeys:AnnounceBefore")]
     [InlineData("Oidc:SigningKeys:RefreshInterval", "00:00:00", "Oidc:SigningKeys:RefreshInterval")]

@@ -16,6 +16,10 @@ public static class TestClients
     public const string WebAppSecret = "webapp-secret-0123456789abcdefghijklmnopqrstuvwxyz";
     public const string WebAppRedirectUri = "https://webapp.helpdesk.test/signin-oidc";
     public const string PushingPortalId = "portal-par";
+    public const string AdminScope = "identity.admin";
+    public const string AdminResource = "urn:helpdesk-identity:admin";
+    public const string ReportsScope = "reports.api";
+    public const string ReportsResource = "https://reports.helpdesk.test/";
 
     public static Dictionary<string, string?> Settings() => new()
     {
@@ -23,6 +27,8 @@ public static class TestClients
         ["Oidc:RefreshTokenReuseLeeway"] = "00:00:00",
         ["Oidc:ApiScopes:1:Name"] = "helpdesk.api",
         ["Oidc:ApiScopes:1:Audience"] = "helpdesk-api",
+        ["Oidc:ApiScopes:2:Name"] = ReportsScope,
+        ["Oidc:ApiScopes:2:Audience"] = ReportsResource, // a second API a resource indicator (RFC 8707) can name
         ["Oidc:Clients:0:ClientId"] = BackendId,
         ["Oidc:Clients:0:Type"] = "Confidential",
         ["Oidc:Clients:0:SecretHashes:0"] = ClientSecrets.Hash(BackendSecret),
@@ -45,6 +51,9 @@ public static class TestClients
         ["Oidc:Clients:2:AllowedScopes:2"] = "email",
         ["Oidc:Clients:2:AllowedScopes:3"] = "offline_access",
         ["Oidc:Clients:2:AllowedScopes:4"] = "organization",
+        ["Oidc:Clients:2:AllowedScopes:5"] = AdminScope,
+        ["Oidc:Clients:2:AllowedScopes:6"] = ReportsScope,
+        ["Oidc:Clients:2:AllowedScopes:7"] = "helpdesk.api",
         ["Oidc:Clients:2:PostLogoutRedirectUris:0"] = PortalOrigin + "/",
         ["Oidc:Clients:3:ClientId"] = WebAppId,
         ["Oidc:Clients:3:Type"] = "Confidential",

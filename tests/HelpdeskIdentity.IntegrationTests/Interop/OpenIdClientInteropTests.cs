@@ -48,6 +48,7 @@ public sealed class OpenIdClientInteropTests(LocalServers servers)
             ["Oidc__Clients__0__AllowedScopes__1"] = "profile",
             ["Oidc__Clients__0__AllowedScopes__2"] = "email",
             ["Oidc__Clients__0__AllowedScopes__3"] = "offline_access",
+            ["Oidc__Clients__0__AllowedScopes__4"] = "identity.admin", // resource indicators (RFC 8707) for the admin API
             ["Oidc__Clients__1__ClientId"] = "helpdesk-backend",
             ["Oidc__Clients__1__Type"] = "Confidential",
             ["Oidc__Clients__1__SecretHashes__0"] = ClientSecrets.Hash(backendSecret),

@@ -50,7 +50,7 @@ internal static class AuthorizeEndpoint
             return ToHostPage(options.Value.LoginPath, request);
         }
 
-        var principal = await principals.ForSessionAsync(session, request.GetScopes(), context.RequestAborted);
+        var principal = await principals.ForSessionAsync(session, request.GetScopes(), request.GetResources(), context.RequestAborted);
         return principal is null
             ? ProtocolResults.Refuse(Errors.LoginRequired, "The account can no longer sign in.")
             : Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
@@ -91,6 +91,7 @@ internal static class AuthorizeEndpoint
     /// <c>client_id</c> and <c>request_uri</c> plus its own <c>acr_values</c>: the second step reads them from the return
     /// URL (StepUp.WantsMultiFactorFor) to ask for the code even in a remembered browser, as for the same request sent
     /// directly — without them it skipped the code there, and authorize sent the browser back to sign in, forever.
+    /// A plain request returns with every value of a repeated <c>resource</c> (RFC 8707 §2).
     /// </summary>
     private static IResult ToHostPage(string page, OpenIddictRequest request)
     {
@@ -98,7 +99,7 @@ internal static class AuthorizeEndpoint
             ? [new(Parameters.ClientId, request.ClientId), new(Parameters.RequestUri, pushed), new(Parameters.AcrValues, request.AcrValues)]
             : request.GetParameters()
                 .Where(p => p.Key is not (Parameters.Prompt or Parameters.MaxAge))
-                .Select(p => new KeyValuePair<string, string?>(p.Key, (string?)p.Value)).ToList();
+                .SelectMany(p => ((Microsoft.Extensions.Primitives.StringValues)p.Value).Select(value => new KeyValuePair<string, string?>(p.Key, value))).ToList();
         var returnUrl = QueryHelpers.AddQueryString(OidcPaths.Authorize, parameters);
         var target = QueryHelpers.AddQueryString(page, new Dictionary<string, string?>
         {

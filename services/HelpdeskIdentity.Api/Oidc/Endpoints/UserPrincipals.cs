@@ -21,7 +21,11 @@ internal sealed class UserPrincipals(IProfileService profiles, IOptions<OidcOpti
 {
     private static readonly string[] ProfileClaims = [Claims.Name, Claims.Email, Claims.EmailVerified, "organization"];
 
-    public async Task<ClaimsPrincipal?> ForSessionAsync(UserSession session, ImmutableArray<string> scopes, CancellationToken cancellationToken)
+    /// <summary>
+    /// The grant of an authorization request: for the resources it named (RFC 8707 §2.1, checked by
+    /// ResourceIndicators/ResourcesOfTheAskedScopes), or without any, for all audiences of its scopes.
+    /// </summary>
+    public async Task<ClaimsPrincipal?> ForSessionAsync(UserSession session, ImmutableArray<string> scopes, ImmutableArray<string> resources, CancellationToken cancellationToken)
     {
         var identity = new ClaimsIdentity(authenticationType: "HelpdeskIdentity", Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, session.SubjectId)
@@ -33,7 +37,7 @@ internal sealed class UserPrincipals(IProfileService profiles, IOptions<OidcOpti
             SetClaim(identity, type, value);
         }
 
-        var principal = new ClaimsPrincipal(identity).SetScopes(scopes).SetResources(Audiences(scopes));
+        var principal = new ClaimsPrincipal(identity).SetScopes(scopes).SetResources(resources.IsDefaultOrEmpty ? Audiences(scopes) : resources);
         return await WithProfileAsync(principal, cancellationToken);
     }
 

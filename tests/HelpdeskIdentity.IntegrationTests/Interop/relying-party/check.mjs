@@ -133,6 +133,18 @@ assert.ok(singleFactor && multiFactor, 'discovery lists acr_values_supported');
 const stepUp = await codeFlow({ acr_values: multiFactor });
 assert.equal(stepUp.tokens.claims().acr, singleFactor, 'the ID token tells the client the acr it got');
 
+// 4e. Resource indicators (RFC 8707, decision 0063): a pushed request naming the admin API is granted that API alone;
+// without one, a refresh naming it gets an access token for it alone, and the next refresh every audience again.
+const adminApi = 'urn:helpdesk-identity:admin';
+const audienceOf = (jwt) => [JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url')).aud].flat();
+const narrowed = await codeFlow({ scope: 'openid offline_access identity.admin', resource: adminApi }, { push: true });
+assert.deepEqual(audienceOf(narrowed.tokens.access_token), [adminApi], 'the grant is for the named API alone');
+const wide = await codeFlow({ scope: 'openid offline_access identity.admin' });
+const forAdmin = await oidc.refreshTokenGrant(portal, wide.tokens.refresh_token, { resource: adminApi });
+assert.deepEqual(audienceOf(forAdmin.access_token), [adminApi], 'a refresh naming the API gets a token for it alone');
+const forAll = audienceOf((await oidc.refreshTokenGrant(portal, forAdmin.refresh_token)).access_token);
+assert.ok(forAll.includes(adminApi) && forAll.length === 2, `the refresh token kept the whole grant (${forAll})`);
+
 // 5. The helpdesk back-end: client credentials and introspection (confidential, client_secret_basic).
 const backend = await oidc.discovery(issuer, env('BACKEND_CLIENT_ID'), undefined, oidc.ClientSecretBasic(env('BACKEND_CLIENT_SECRET')), insecure);
 const service = await oidc.clientCredentialsGrant(backend, { scope: 'identity.admin' });
