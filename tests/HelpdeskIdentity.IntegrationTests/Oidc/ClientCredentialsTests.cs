@@ -83,10 +83,20 @@ public sealed class ClientCredentialsTests(OidcFixture fixture) : IClassFixture<
             ["resource"] = "https://elsewhere.example/api",
         }, (TestClients.BackendId, TestClients.BackendSecret));
 
+        var anotherClientsApi = await _client.PostFormAsync("/connect/token", new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["scope"] = "identity.admin",
+            ["resource"] = TestClients.ReportsResource,
+        }, (TestClients.BackendId, TestClients.BackendSecret));
+
         narrowed.StatusCode.ShouldBe(HttpStatusCode.OK, await narrowed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         new JsonWebToken((await ProtocolClient.JsonAsync(narrowed)).GetProperty("access_token").GetString()).Audiences.ShouldBe(["urn:helpdesk-identity:admin"]);
-        unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await ProtocolClient.JsonAsync(unknown)).GetProperty("error").GetString().ShouldBeOneOf("invalid_target", "invalid_request");
+        foreach (var refused in new[] { unknown, anotherClientsApi })
+        {
+            refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await ProtocolClient.JsonAsync(refused)).GetProperty("error").GetString().ShouldBe("invalid_target", "RFC 8707 §2: a resource the client may not have");
+        }
     }
 
     public static TheoryData<string, Dictionary<string, string>, (string, string)?, HttpStatusCode, string> Refusals => new()

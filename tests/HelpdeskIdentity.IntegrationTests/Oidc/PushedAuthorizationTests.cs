@@ -55,6 +55,22 @@ public sealed class PushedAuthorizationTests(OidcFixture fixture) : IClassFixtur
         (await ProtocolClient.JsonAsync(evil)).GetProperty("error").GetString().ShouldBe("invalid_request");
     }
 
+    [Theory]
+    [InlineData("prompt", "login")]
+    [InlineData("max_age", "0")]
+    [InlineData("scope", "openid")]
+    public async Task Push_WithARepeatedParameter_IsInvalidRequest_NotStoredWithTheValueDropped(string name, string value)
+    {
+        var form = Parameters(new CodeFlow(new BrowserClient(fixture.Host)), TestClients.PortalId);
+        form[name] = value;
+        var body = form.Select(p => KeyValuePair.Create(p.Key, p.Value)).Append(KeyValuePair.Create(name, value));
+
+        using var pushed = await _client.Http.PostAsync("/connect/par", new FormUrlEncodedContent(body), TestContext.Current.CancellationToken);
+
+        pushed.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "RFC 6749 §3.1: a parameter must not be sent twice; stored, it reached authorize as null");
+        (await ProtocolClient.JsonAsync(pushed)).GetProperty("error").GetString().ShouldBe("invalid_request");
+    }
+
     private Task<string> PushAsync(CodeFlow flow, string clientId, params (string Key, string Value)[] extra) =>
         PushedRequests.PushAsync(_client, flow, clientId, extra);
 

@@ -84,6 +84,38 @@ public sealed class ResourceIndicatorTests(OidcFixture fixture) : IClassFixture<
     }
 
     [Theory]
+    [InlineData("", "empty: it used to pass as no resource and get every audience")]
+    [InlineData("not-a-uri", "not an absolute URI")]
+    [InlineData("urn:helpdesk-identity:admin#part", "with a fragment")]
+    public async Task MalformedResource_IsInvalidTarget_AtTheTokenEndpoint_AndSpendsNothing(string resource, string why)
+    {
+        var (flow, callback) = await SignInAsync(flow => flow.AuthorizeUrl($"openid offline_access {AdminScope}"));
+        var refreshToken = (await RedeemAsync(flow, callback["code"], resource: null)).GetProperty("refresh_token").GetString()!;
+
+        var refused = await _client.PostFormAsync("/connect/token", RefreshForm(refreshToken, resource));
+        var refreshed = await RefreshAsync(refreshToken);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest, why);
+        (await ProtocolClient.JsonAsync(refused)).GetProperty("error").GetString().ShouldBe("invalid_target", why);
+        refreshed.TryGetProperty("access_token", out _).ShouldBeTrue("the refused request spent nothing");
+    }
+
+    [Fact]
+    public async Task CodeWithAWrongVerifier_IsInvalidGrant_WhateverResourceItNames_SoItCannotProbeWhatTheGrantCovers()
+    {
+        var (flow, callback) = await SignInAsync(flow => flow.AuthorizeUrl($"openid offline_access {AdminScope}"));
+        var probe = RedeemForm(flow, callback["code"], ReportsResource); // the client may have the reports API; this grant does not
+        probe["code_verifier"] = new string('x', 43);
+
+        var probed = await _client.PostFormAsync("/connect/token", probe);
+        var redeemed = await _client.PostFormAsync("/connect/token", RedeemForm(flow, callback["code"], ReportsResource));
+
+        probed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ProtocolClient.JsonAsync(probed)).GetProperty("error").GetString().ShouldBe("invalid_grant", "the verifier is checked before the grant's resources");
+        (await ProtocolClient.JsonAsync(redeemed)).GetProperty("error").GetString().ShouldBe("invalid_target", "the code's own client, with its verifier, learns it");
+    }
+
+    [Theory]
     [InlineData(ReportsResource, "named, but its scope was not asked for")]
     [InlineData("https://elsewhere.example/api", "no API's audience")]
     public async Task ResourceAtAuthorize_OutsideTheAskedScopes_GoesBackToTheClientAsInvalidTarget(string resource, string why)

@@ -10,9 +10,11 @@ namespace HelpdeskIdentity.Api.Oidc.Server;
 /// client or redirect URI is in doubt, else returned to the client — see AuthorizeEndpoint): a repeated parameter
 /// (RFC 6749 §3.1: parameters must not be included more than once) other than <c>resource</c> (RFC 8707 §2: one
 /// for each resource the token is for), and <c>prompt=none</c> with any other value
-/// (OIDC Core §3.1.2.1).
+/// (OIDC Core §3.1.2.1). At the authorization endpoint and at <c>/connect/par</c>: a pushed request's parameters reach
+/// the authorization endpoint only as OpenIddict stored them, where a repeated value has already become null.
 /// </summary>
-internal sealed class RefuseAmbiguousParameters : IOpenIddictServerHandler<ValidateAuthorizationRequestContext>
+internal sealed class RefuseAmbiguousParameters
+    : IOpenIddictServerHandler<ValidateAuthorizationRequestContext>, IOpenIddictServerHandler<ValidatePushedAuthorizationRequestContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<ValidateAuthorizationRequestContext>()
         .UseSingletonHandler<RefuseAmbiguousParameters>()
@@ -20,22 +22,41 @@ internal sealed class RefuseAmbiguousParameters : IOpenIddictServerHandler<Valid
         .SetType(OpenIddictServerHandlerType.Custom)
         .Build();
 
+    public static OpenIddictServerHandlerDescriptor PushedAuthorization { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<ValidatePushedAuthorizationRequestContext>()
+        .UseSingletonHandler<RefuseAmbiguousParameters>()
+        .SetOrder(int.MinValue + 1)
+        .SetType(OpenIddictServerHandlerType.Custom)
+        .Build();
+
     public ValueTask HandleAsync(ValidateAuthorizationRequestContext context)
     {
-        foreach (var (name, value) in context.Request.GetParameters())
+        if (Ambiguity(context.Request) is { } ambiguity)
         {
-            if (value.Count > 1 && name != Parameters.Resource)
-            {
-                context.Reject(Errors.InvalidRequest, $"The parameter '{name}' appears more than once.");
-                return ValueTask.CompletedTask;
-            }
-        }
-
-        if (context.Request.HasPromptValue(PromptValues.None) && context.Request.GetPromptValues().Length > 1)
-        {
-            context.Reject(Errors.InvalidRequest, "prompt=none cannot be combined with other values.");
+            context.Reject(Errors.InvalidRequest, ambiguity);
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    public ValueTask HandleAsync(ValidatePushedAuthorizationRequestContext context)
+    {
+        if (Ambiguity(context.Request) is { } ambiguity)
+        {
+            context.Reject(Errors.InvalidRequest, ambiguity);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private static string? Ambiguity(OpenIddictRequest request)
+    {
+        if (request.GetParameters().FirstOrDefault(p => p.Value.Count > 1 && p.Key != Parameters.Resource) is { Key: { } repeated })
+        {
+            return $"The parameter '{repeated}' appears more than once.";
+        }
+
+        return request.HasPromptValue(PromptValues.None) && request.GetPromptValues().Length > 1
+            ? "prompt=none cannot be combined with other values."
+            : null;
     }
 }
