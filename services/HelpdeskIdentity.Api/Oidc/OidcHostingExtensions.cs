@@ -78,6 +78,7 @@ public static class OidcHostingExtensions
                     .AddEventHandler(AdvertiseAcrValues.Descriptor)
                     .AddEventHandler(RefuseAmbiguousParameters.Descriptor)
                     .AddEventHandler(RefuseAmbiguousParameters.PushedAuthorization)
+                    .AddEventHandler(RefuseAmbiguousParameters.Token)
                     .AddEventHandler(WellFormedResources.Authorization)
                     .AddEventHandler(WellFormedResources.PushedAuthorization)
                     .AddEventHandler(WellFormedResources.Token)

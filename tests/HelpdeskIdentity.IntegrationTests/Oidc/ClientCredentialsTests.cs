@@ -99,6 +99,26 @@ public sealed class ClientCredentialsTests(OidcFixture fixture) : IClassFixture<
         }
     }
 
+    [Theory]
+    [InlineData("scope", "identity.admin", "not-a-scope")]
+    [InlineData("scope", "identity.admin", "identity.admin")]
+    public async Task ClientCredentials_WithARepeatedParameter_IsInvalidRequest_NotATokenAsIfItWereAbsent(string name, string first, string second)
+    {
+        // RFC 6749 §3.1: a parameter must not be sent twice. OpenIddict reads a repeated one as absent, so
+        // scope=identity.admin&scope=not-a-scope got the client's every scope where scope=not-a-scope alone is invalid_scope.
+        var body = new[] { KeyValuePair.Create("grant_type", "client_credentials"), KeyValuePair.Create(name, first), KeyValuePair.Create(name, second) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/connect/token") { Content = new FormUrlEncodedContent(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{TestClients.BackendId}:{Uri.EscapeDataString(TestClients.BackendSecret)}")));
+
+        using var response = await _client.Http.SendAsync(request, Cancellation);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync(Cancellation));
+        var error = await ProtocolClient.JsonAsync(response);
+        error.GetProperty("error").GetString().ShouldBe("invalid_request");
+        error.GetProperty("error_description").GetString().ShouldBe($"The parameter '{name}' appears more than once.");
+    }
+
     public static TheoryData<string, Dictionary<string, string>, (string, string)?, HttpStatusCode, string> Refusals => new()
     {
         { "wrong secret", Form(), (TestClients.BackendId, "wrong"), HttpStatusCode.Unauthorized, "invalid_client" },

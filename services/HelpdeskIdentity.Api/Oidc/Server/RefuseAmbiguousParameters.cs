@@ -11,10 +11,13 @@ namespace HelpdeskIdentity.Api.Oidc.Server;
 /// (RFC 6749 §3.1: parameters must not be included more than once) other than <c>resource</c> (RFC 8707 §2: one
 /// for each resource the token is for), and <c>prompt=none</c> with any other value
 /// (OIDC Core §3.1.2.1). At the authorization endpoint and at <c>/connect/par</c>: a pushed request's parameters reach
-/// the authorization endpoint only as OpenIddict stored them, where a repeated value has already become null.
+/// the authorization endpoint only as OpenIddict stored them, where a repeated value has already become null. At the
+/// token endpoint too, where OpenIddict reads a repeated parameter as absent: <c>scope=a&amp;scope=nonsense</c> got every
+/// scope the client may have, where <c>scope=nonsense</c> alone is <c>invalid_scope</c>.
 /// </summary>
 internal sealed class RefuseAmbiguousParameters
-    : IOpenIddictServerHandler<ValidateAuthorizationRequestContext>, IOpenIddictServerHandler<ValidatePushedAuthorizationRequestContext>
+    : IOpenIddictServerHandler<ValidateAuthorizationRequestContext>, IOpenIddictServerHandler<ValidatePushedAuthorizationRequestContext>,
+      IOpenIddictServerHandler<ValidateTokenRequestContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<ValidateAuthorizationRequestContext>()
         .UseSingletonHandler<RefuseAmbiguousParameters>()
@@ -23,6 +26,12 @@ internal sealed class RefuseAmbiguousParameters
         .Build();
 
     public static OpenIddictServerHandlerDescriptor PushedAuthorization { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<ValidatePushedAuthorizationRequestContext>()
+        .UseSingletonHandler<RefuseAmbiguousParameters>()
+        .SetOrder(int.MinValue + 1)
+        .SetType(OpenIddictServerHandlerType.Custom)
+        .Build();
+
+    public static OpenIddictServerHandlerDescriptor Token { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<ValidateTokenRequestContext>()
         .UseSingletonHandler<RefuseAmbiguousParameters>()
         .SetOrder(int.MinValue + 1)
         .SetType(OpenIddictServerHandlerType.Custom)
@@ -39,6 +48,16 @@ internal sealed class RefuseAmbiguousParameters
     }
 
     public ValueTask HandleAsync(ValidatePushedAuthorizationRequestContext context)
+    {
+        if (Ambiguity(context.Request) is { } ambiguity)
+        {
+            context.Reject(Errors.InvalidRequest, ambiguity);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask HandleAsync(ValidateTokenRequestContext context)
     {
         if (Ambiguity(context.Request) is { } ambiguity)
         {
