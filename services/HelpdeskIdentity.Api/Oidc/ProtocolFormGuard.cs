@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HelpdeskIdentity.Api.Oidc.Endpoints;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace HelpdeskIdentity.Api.Oidc;
@@ -7,12 +8,17 @@ namespace HelpdeskIdentity.Api.Oidc;
 /// Reads the form of every <c>POST /connect/*</c> before the protocol endpoints do, so a body the
 /// form reader refuses (a NUL character, more than 1,024 fields, a key over 2,048 characters, a value
 /// over 4 MiB) is answered 400 <c>invalid_request</c> and a body over <see cref="MaxBodyBytes"/> 413,
-/// never a 500. The form it read stays on the request, so the endpoint does not read it twice.
+/// never a 500. The form it read stays on the request, so the endpoint does not read it twice. A pushed authorization
+/// request is stored for an hour and anyone may push one for a public client, so <c>/connect/par</c> takes no more than
+/// <see cref="MaxPushedBodyBytes"/>: what a front-channel request could carry, not a megabyte row per anonymous request.
 /// </summary>
 public sealed class ProtocolFormGuard(RequestDelegate next, ILogger<ProtocolFormGuard> logger)
 {
     /// <summary>No protocol request comes near this; a signed request object or client assertion is a few KB.</summary>
     public const long MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>Twice Kestrel's default header limit (32 KB), which bounds an authorization request sent as a URL.</summary>
+    public const long MaxPushedBodyBytes = 64 * 1024;
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -24,15 +30,16 @@ public sealed class ProtocolFormGuard(RequestDelegate next, ILogger<ProtocolForm
             return;
         }
 
-        if (request.ContentLength > MaxBodyBytes)
+        var maxBytes = request.Path.StartsWithSegments(OidcPaths.PushedAuthorization, StringComparison.OrdinalIgnoreCase) ? MaxPushedBodyBytes : MaxBodyBytes;
+        if (request.ContentLength > maxBytes)
         {
-            await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {MaxBodyBytes:N0} bytes.");
+            await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {maxBytes:N0} bytes.");
             return;
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = MaxBodyBytes;
+            limit.MaxRequestBodySize = maxBytes;
         }
 
         try
@@ -47,7 +54,7 @@ public sealed class ProtocolFormGuard(RequestDelegate next, ILogger<ProtocolForm
         }
         catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {MaxBodyBytes:N0} bytes.");
+            await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {maxBytes:N0} bytes.");
             return;
         }
 

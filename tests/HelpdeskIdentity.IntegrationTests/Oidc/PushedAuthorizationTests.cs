@@ -71,6 +71,27 @@ public sealed class PushedAuthorizationTests(OidcFixture fixture) : IClassFixtur
         (await ProtocolClient.JsonAsync(pushed)).GetProperty("error").GetString().ShouldBe("invalid_request");
     }
 
+    [Fact]
+    public async Task Push_OverSixtyFourKilobytes_Is413_NotAStoredRequest()
+    {
+        // Anyone may push for a public client, and every push is a stored row for an hour: a 900 KB state made
+        // a 900 KB row per anonymous request. A pushed request carries what a front-channel one could.
+        var flow = new CodeFlow(new BrowserClient(fixture.Host));
+        var ordinary = Parameters(flow, TestClients.PortalId);
+        ordinary["state"] = new string('s', 16 * 1024);
+        var oversized = Parameters(flow, TestClients.PortalId);
+        oversized["state"] = new string('s', 900 * 1024);
+
+        using var accepted = await _client.Http.PostAsync("/connect/par", new FormUrlEncodedContent(ordinary), TestContext.Current.CancellationToken);
+        using var refused = await _client.Http.PostAsync("/connect/par", new FormUrlEncodedContent(oversized), TestContext.Current.CancellationToken);
+
+        accepted.StatusCode.ShouldBe(HttpStatusCode.Created, "a 16 KB state is still a request a client may push");
+        refused.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        var error = await ProtocolClient.JsonAsync(refused);
+        error.GetProperty("error").GetString().ShouldBe("invalid_request");
+        error.TryGetProperty("request_uri", out _).ShouldBeFalse("nothing was stored");
+    }
+
     private Task<string> PushAsync(CodeFlow flow, string clientId, params (string Key, string Value)[] extra) =>
         PushedRequests.PushAsync(_client, flow, clientId, extra);
 
