@@ -195,6 +195,23 @@ public sealed class CodeFlowTests(OidcFixture fixture, LocalServers servers) : I
     }
 
     [Theory]
+    [InlineData("9223372036854775807")]
+    [InlineData("922337203686")]
+    public async Task MaxAgeBeyondWhatATimeSpanHolds_WithAFreshSession_IssuesACode_NotAServerError(string maxAge)
+    {
+        // max_age=9223372036854775807 answered 500: TimeSpan.FromSeconds overflowed. Any session is younger than that.
+        using var browser = new BrowserClient(fixture.Host);
+        var flow = new CodeFlow(browser);
+        var email = $"max-age@{Senders.UniqueDomain()}";
+        await fixture.CreateAccountAsync(email, Password);
+        await flow.RunAsync(email, Password);
+
+        var again = CodeFlow.Callback(await browser.GetAsync(flow.AuthorizeUrl(extra: ("max_age", maxAge))));
+
+        again.ShouldContainKey("code");
+    }
+
+    [Theory]
     [InlineData("prompt", "login")]
     [InlineData("max_age", "0")]
     public async Task PromptLoginOrMaxAge_WithASession_SendsTheUserToSignInAgain(string name, string value)

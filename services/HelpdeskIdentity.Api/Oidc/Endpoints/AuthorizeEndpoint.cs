@@ -31,7 +31,7 @@ internal static class AuthorizeEndpoint
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("OpenIddict did not handle this request.");
         var session = await sessions.GetCurrentAsync(context);
         var signedInForIt = pushedSignIns.SignedInFor(context, request, session);
-        var tooOld = session is not null && ((!signedInForIt && MaxAge(request) is { } maxAge && clock.GetUtcNow() - session.AuthenticatedAt > TimeSpan.FromSeconds(maxAge))
+        var tooOld = session is not null && ((!signedInForIt && MaxAge(request) is { } maxAge && (clock.GetUtcNow() - session.AuthenticatedAt).TotalSeconds > maxAge)
             || !await sessions.SatisfiesAsync(context, session, request.AcrValues));
         if (request.HasPromptValue(PromptValues.None) && (session is null || tooOld))
         {
@@ -56,7 +56,10 @@ internal static class AuthorizeEndpoint
             : Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    /// <summary><c>max_age</c>, also from a pushed request, whose parameters OpenIddict restores as JSON strings.</summary>
+    /// <summary>
+    /// <c>max_age</c>, also from a pushed request, whose parameters OpenIddict restores as JSON strings. Compared in
+    /// seconds: a TimeSpan of a max_age over about 9.2e11 overflows.
+    /// </summary>
     private static long? MaxAge(OpenIddictRequest request) =>
         request.MaxAge ?? (long.TryParse((string?)request.GetParameter(Parameters.MaxAge), System.Globalization.NumberStyles.None, null, out var seconds) ? seconds : null);
 
