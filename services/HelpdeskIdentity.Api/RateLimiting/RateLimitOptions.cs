@@ -45,6 +45,12 @@ public sealed class RateLimitOptions
     /// <summary><c>/connect/token</c> per client IP; unset (the default) means no limit, so load tests from one address run free.</summary>
     public RateLimitRule? TokenPerClient { get; set; }
 
+    /// <summary>
+    /// <c>/connect/par</c> per client IP: a public client's pushes need no credentials, and each one is a row (up to
+    /// 64 KiB) kept until its <c>request_uri</c> expires, so unlimited pushes would fill the database.
+    /// </summary>
+    public RateLimitRule PushedAuthorizationPerClient { get; set; } = RateLimitRule.Of(30, TimeSpan.FromMinutes(1));
+
     /// <summary>Every configured rule with its configuration key, for validation.</summary>
     public IEnumerable<(string Key, RateLimitRule Rule)> Rules()
     {
@@ -59,6 +65,7 @@ public sealed class RateLimitOptions
         yield return ($"{Section}:{nameof(ChangePasswordPerClient)}", ChangePasswordPerClient);
         yield return ($"{Section}:{nameof(ChangeEmailPerClient)}", ChangeEmailPerClient);
         yield return ($"{Section}:{nameof(ConfirmEmailPerClient)}", ConfirmEmailPerClient);
+        yield return ($"{Section}:{nameof(PushedAuthorizationPerClient)}", PushedAuthorizationPerClient);
         if (TokenPerClient is not null)
         {
             yield return ($"{Section}:{nameof(TokenPerClient)}", TokenPerClient);

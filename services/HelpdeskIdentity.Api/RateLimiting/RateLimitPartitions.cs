@@ -33,6 +33,7 @@ public static class RateLimitPartitions
                 RateLimitedRequest.ChangeEmail => options.ChangeEmailPerClient,
                 RateLimitedRequest.ConfirmEmail => options.ConfirmEmailPerClient,
                 RateLimitedRequest.Token => options.TokenPerClient,
+                RateLimitedRequest.PushedAuthorization => options.PushedAuthorizationPerClient,
                 _ => null,
             };
             return rule is null

@@ -14,6 +14,7 @@ public static class RateLimitedRequest
     public const string ChangeEmail = "change-email";
     public const string ConfirmEmail = "confirm-email";
     public const string Token = "token";
+    public const string PushedAuthorization = "pushed-authorization";
 
     /// <summary>
     /// The policy that limits this request, or null when none does. Only POSTs are limited. Asking for a sign-in code
@@ -46,6 +47,7 @@ public static class RateLimitedRequest
             PagePaths.ChangeEmail => ChangeEmail,
             PagePaths.ConfirmEmail => ConfirmEmail,
             "/connect/token" => Token,
+            "/connect/par" => PushedAuthorization, // anyone may push for a public client, and each push is a row kept for its lifetime
             _ => null,
         };
     }
