@@ -51,6 +51,9 @@ public sealed class OidcOptions
     /// <summary>Scopes for APIs beyond the standard identity scopes (openid, profile, email, organization, offline_access).</summary>
     public List<ApiScope> ApiScopes { get; set; } = [];
 
+    /// <summary>The API scopes among <paramref name="scopes"/> (granted, asked for, or a client's allowed ones).</summary>
+    public IEnumerable<ApiScope> ApiScopesAmong(IEnumerable<string> scopes) => ApiScopes.Where(s => scopes.Contains(s.Name, StringComparer.Ordinal));
+
     /// <summary>The longest time a token signed now stays valid: how long a retired key stays published.</summary>
     public TimeSpan LongestTokenLifetime =>
         new[] { AccessTokenLifetime, IdTokenLifetime }.Max();

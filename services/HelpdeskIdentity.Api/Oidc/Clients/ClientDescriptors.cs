@@ -64,7 +64,7 @@ internal static class ClientDescriptors
             yield return OpenIddictConstants.Permissions.Prefixes.Scope + scope;
         }
 
-        foreach (var resource in options.ApiScopes.Where(s => client.AllowedScopes.Contains(s.Name)).Select(s => s.Resource).OfType<Uri>().Distinct())
+        foreach (var resource in options.ApiScopesAmong(client.AllowedScopes).Select(s => s.Resource).OfType<Uri>().Distinct())
         {
             yield return OpenIddictConstants.Permissions.Prefixes.Resource + resource.OriginalString;
         }

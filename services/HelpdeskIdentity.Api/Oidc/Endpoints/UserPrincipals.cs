@@ -86,7 +86,7 @@ internal sealed class UserPrincipals(IProfileService profiles, IOptions<OidcOpti
     /// </summary>
     public IEnumerable<string> Audiences(IReadOnlyCollection<string> scopes)
     {
-        var audiences = options.Value.ApiScopes.Where(s => scopes.Contains(s.Name)).Select(s => s.Audience).Distinct(StringComparer.Ordinal).ToList();
+        var audiences = options.Value.ApiScopesAmong(scopes).Select(s => s.Audience).Distinct(StringComparer.Ordinal).ToList();
         if (audiences.Count == 0 || scopes.Contains(Scopes.OpenId))
         {
             audiences.Add(options.Value.Issuer);

@@ -30,7 +30,7 @@ internal sealed class PermittedResources(IOptions<OidcOptions> options) : IOpenI
         }
 
         var allowed = options.Value.Clients.FirstOrDefault(c => string.Equals(c.ClientId, context.ClientId, StringComparison.Ordinal))?.AllowedScopes ?? [];
-        var audiences = options.Value.ApiScopes.Where(s => allowed.Contains(s.Name)).Select(s => s.Audience).ToHashSet(StringComparer.Ordinal);
+        var audiences = options.Value.ApiScopesAmong(allowed).Select(s => s.Audience).ToHashSet(StringComparer.Ordinal);
         if (resources.FirstOrDefault(r => !audiences.Contains(r)) is { } refused)
         {
             context.Reject(Errors.InvalidTarget, $"The resource '{refused}' is not the audience of an API scope this client may have.");

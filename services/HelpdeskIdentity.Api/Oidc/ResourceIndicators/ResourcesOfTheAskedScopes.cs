@@ -51,8 +51,7 @@ internal sealed class ResourcesOfTheAskedScopes(IOptions<OidcOptions> options)
 
     private string? Outside(OpenIddictRequest request)
     {
-        var scopes = request.GetScopes();
-        var audiences = options.Value.ApiScopes.Where(s => scopes.Contains(s.Name)).Select(s => s.Audience).ToHashSet(StringComparer.Ordinal);
+        var audiences = options.Value.ApiScopesAmong(request.GetScopes()).Select(s => s.Audience).ToHashSet(StringComparer.Ordinal);
         return request.GetResources().FirstOrDefault(r => !audiences.Contains(r));
     }
 
