@@ -73,8 +73,8 @@ for suite in "${suites[@]}"; do
     status=1
   fi
   # Each failure with the first lines of its message and stack, so a CI log alone says what went wrong.
-  grep -E -A 24 '\[FAIL\]' "$results/$suite.log" | head -n 300 || true
-  grep -E '^\s*HelpdeskIdentity\.[A-Za-z.]+ +Total:' "$results/$suite.log" || true
+  grep -a -E -A 24 '\[FAIL\]' "$results/$suite.log" | head -n 300 || true
+  grep -a -E '^\s*HelpdeskIdentity\.[A-Za-z.]+ +Total:' "$results/$suite.log" || true
   [ -s "$results/$suite.xml" ] || { echo "$suite wrote no results; see $results/$suite.log"; tail -n 30 "$results/$suite.log"; status=1; }
 done
 
