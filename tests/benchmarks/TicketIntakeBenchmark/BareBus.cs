@@ -9,11 +9,13 @@ namespace TicketIntakeBenchmark;
 /// TicketReceived with the service's endpoint settings (prefetch 2000, 1000 at once — or what RabbitMq__PrefetchCount
 /// and RabbitMq__ConcurrentMessageLimit set for both —, a durable classic queue, raw JSON, the same retry filter,
 /// acknowledged when the consumer returns) but no database: the consumer only notes when each ticket arrived. Its
-/// queue and exchange are its own, so the service never sees these tickets.
+/// queue and exchange are its own, so the service never sees these tickets. Started with a <see cref="DatabaseFloor"/>,
+/// the same bus is the database floor: its consumer returns once the ticket's id is committed, on a queue of its own.
 /// </summary>
 internal sealed class BareBus : IAsyncDisposable
 {
-    public const string Exchange = "bench.bare-ticket-received";
+    public const string BareExchange = "bench.bare-ticket-received";
+    public const string FloorExchange = "bench.floor-ticket-received";
     // The service's settings (RabbitMqOptions' defaults), or what the same variables set for it.
     private static readonly int PrefetchCount = Setting("RabbitMq__PrefetchCount", 2000);
     private static readonly int ConcurrentMessageLimit = Setting("RabbitMq__ConcurrentMessageLimit", 1000);
@@ -21,31 +23,49 @@ internal sealed class BareBus : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly IBusControl _bus;
 
-    private BareBus(ServiceProvider services, IBusControl bus, ArrivalRecorder arrivals)
+    private BareBus(ServiceProvider services, IBusControl bus, ArrivalRecorder arrivals, string exchange)
     {
         _services = services;
         _bus = bus;
         Arrivals = arrivals;
+        Exchange = exchange;
     }
 
     public ArrivalRecorder Arrivals { get; }
 
-    public static async Task<BareBus> StartAsync(Uri amqpUrl, CancellationToken cancellationToken)
+    public string Exchange { get; }
+
+    /// <summary>The bare bus; with <paramref name="floor"/>, the database floor.</summary>
+    public static async Task<BareBus> StartAsync(Uri amqpUrl, DatabaseFloor? floor, CancellationToken cancellationToken)
     {
         var arrivals = new ArrivalRecorder();
-        var services = new ServiceCollection()
-            .AddSingleton(arrivals)
+        var exchange = floor is null ? BareExchange : FloorExchange;
+        var collection = new ServiceCollection().AddSingleton(arrivals);
+        if (floor is not null)
+        {
+            collection.AddSingleton(floor);
+        }
+
+        var services = collection
             .AddMassTransit(bus =>
             {
                 bus.DisableUsageTelemetry(); // as the service: no reports to the vendor
-                bus.AddConsumer<BareTicketConsumer>();
+                if (floor is null)
+                {
+                    bus.AddConsumer<BareTicketConsumer>();
+                }
+                else
+                {
+                    bus.AddConsumer<FloorTicketConsumer>();
+                }
+
                 bus.UsingRabbitMq((context, rabbit) =>
                 {
                     rabbit.Host(amqpUrl);
-                    rabbit.ReceiveEndpoint(Exchange, endpoint =>
+                    rabbit.ReceiveEndpoint(exchange, endpoint =>
                     {
                         endpoint.ConfigureConsumeTopology = false; // never bind to the service's exchange
-                        endpoint.Bind(Exchange);
+                        endpoint.Bind(exchange);
                         endpoint.PrefetchCount = PrefetchCount;
                         endpoint.ConcurrentMessageLimit = ConcurrentMessageLimit;
                         endpoint.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: false);
@@ -57,14 +77,14 @@ internal sealed class BareBus : IAsyncDisposable
                             retry.Handle<InvalidOperationException>(ex => ex.InnerException is Npgsql.NpgsqlException);
                             retry.Exponential(20, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(500));
                         });
-                        endpoint.ConfigureConsumer<BareTicketConsumer>(context);
+                        endpoint.ConfigureConsumers(context);
                     });
                 });
             })
             .BuildServiceProvider();
         var bus = services.GetRequiredService<IBusControl>();
         await bus.StartAsync(cancellationToken);
-        return new BareBus(services, bus, arrivals);
+        return new BareBus(services, bus, arrivals, exchange);
     }
 
     public async ValueTask DisposeAsync()
@@ -82,6 +102,15 @@ internal sealed class BareBus : IAsyncDisposable
         {
             arrivals.Record(context.Message.TicketId);
             return Task.CompletedTask;
+        }
+    }
+
+    private sealed class FloorTicketConsumer(ArrivalRecorder arrivals, DatabaseFloor floor) : IConsumer<TicketReceived>
+    {
+        public async Task Consume(ConsumeContext<TicketReceived> context)
+        {
+            await floor.RecordAsync(context.Message.TicketId);
+            arrivals.Record(context.Message.TicketId);
         }
     }
 }

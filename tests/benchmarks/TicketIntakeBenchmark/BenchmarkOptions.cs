@@ -7,7 +7,8 @@ internal sealed record BenchmarkOptions
         Usage: dotnet run -c Release --project tests/benchmarks/TicketIntakeBenchmark -- [options]
 
           --tickets N        flood phase: N tickets (even; half new senders, half repeats), default 20000
-          --rounds N         flood rounds, bare bus and service taking turns (the first alternating), default 3
+          --rounds N         flood rounds, bare bus, database floor and service taking turns (each round
+                             starting one further on), default 3
           --rate R           steady phase: R tickets per second, default 500
           --seconds S        steady phase: for S seconds, default 20
           --warmup W         unmeasured tickets first, so the service is past start-up costs; 0 for none, default 1000

@@ -37,17 +37,20 @@ internal sealed class ServiceTarget(IngestionProbe probe, string exchange) : IIn
     public Task<long> CountDoneAsync(TicketPlan plan, CancellationToken cancellationToken) => probe.CountIngestedAsync(plan, cancellationToken);
 }
 
-/// <summary>The bare MassTransit consumer: a ticket is done when it reached the consumer.</summary>
-internal sealed class BareTarget(ArrivalRecorder arrivals) : IIntakeTarget
+/// <summary>
+/// A consumer in this process: the bare bus (a ticket is done when it reached the consumer) or the database floor
+/// (when its id is committed).
+/// </summary>
+internal sealed class BusTarget(string name, BareBus bus) : IIntakeTarget
 {
-    public string Name => "bare bus";
+    public string Name => name;
 
-    public string Exchange => BareBus.Exchange;
+    public string Exchange => bus.Exchange;
 
-    public void Expect(TicketPlan plan) => arrivals.Expect(plan);
+    public void Expect(TicketPlan plan) => bus.Arrivals.Expect(plan);
 
     public async Task<(DateTime[] DoneAt, AccountCheck? Accounts)> WaitForAllAsync(string phase, TicketPlan plan, CancellationToken cancellationToken) =>
-        (await arrivals.WaitForAllAsync(cancellationToken), null);
+        (await bus.Arrivals.WaitForAllAsync(cancellationToken), null);
 
-    public Task<long> CountDoneAsync(TicketPlan plan, CancellationToken cancellationToken) => Task.FromResult((long)arrivals.Arrived);
+    public Task<long> CountDoneAsync(TicketPlan plan, CancellationToken cancellationToken) => Task.FromResult((long)bus.Arrivals.Arrived);
 }

@@ -15,8 +15,11 @@ return await BenchmarkRun.RunAsync(async cancellationToken =>
     var endpoints = BenchmarkEndpoints.Load(options.EndpointsFile);
     await using var probe = await IngestionProbe.ConnectAsync(endpoints.PgConnection, cancellationToken);
     await using var publisher = await TicketPublisher.ConnectAsync(endpoints, cancellationToken);
-    await using var bareBus = await BareBus.StartAsync(endpoints.AmqpUrl, cancellationToken);
-    IIntakeTarget bare = new BareTarget(bareBus.Arrivals);
+    await using var bareBus = await BareBus.StartAsync(endpoints.AmqpUrl, floor: null, cancellationToken);
+    await using var databaseFloor = await DatabaseFloor.CreateAsync(endpoints.PgConnection, cancellationToken);
+    await using var floorBus = await BareBus.StartAsync(endpoints.AmqpUrl, databaseFloor, cancellationToken);
+    IIntakeTarget bare = new BusTarget("bare bus", bareBus);
+    IIntakeTarget floor = new BusTarget("database floor", floorBus);
     IIntakeTarget service = new ServiceTarget(probe, endpoints.TicketExchange);
     var runner = new PhaseRunner(publisher, probe, options);
     var memory = new ServiceMemory(options.ServicePid);
@@ -25,9 +28,9 @@ return await BenchmarkRun.RunAsync(async cancellationToken =>
 
     async Task<PhaseMeasurement> MeasureAsync(IIntakeTarget target, Func<IIntakeTarget, CancellationToken, Task<PhaseMeasurement>> phase)
     {
-        if (target == bare)
+        if (target != service)
         {
-            return await phase(bare, cancellationToken);
+            return await phase(target, cancellationToken);
         }
 
         var (measurement, peak) = await memory.PeakDuringAsync(() => phase(service, cancellationToken));
@@ -39,17 +42,24 @@ return await BenchmarkRun.RunAsync(async cancellationToken =>
     if (options.Warmup > 0)
     {
         await runner.WarmUpAsync(bare, cancellationToken);
+        await runner.WarmUpAsync(floor, cancellationToken);
         await runner.WarmUpAsync(service, cancellationToken);
         await runner.SettleAsync(cancellationToken);
     }
 
     var rounds = new List<FloodRound>();
+    IIntakeTarget[] sides = [bare, floor, service];
     for (var round = 0; round < options.Rounds; round++)
     {
-        var bareFirst = round % 2 == 0;
-        var first = await MeasureAsync(bareFirst ? bare : service, runner.FloodAsync);
-        var second = await MeasureAsync(bareFirst ? service : bare, runner.FloodAsync);
-        rounds.Add(bareFirst ? new FloodRound(first, second, BareFirst: true) : new FloodRound(second, first, BareFirst: false));
+        // Each round starts one side further on: bare, floor, service; then floor, service, bare; …
+        var order = Enumerable.Range(0, sides.Length).Select(i => sides[(round + i) % sides.Length]).ToList();
+        var measured = new Dictionary<IIntakeTarget, PhaseMeasurement>();
+        foreach (var side in order)
+        {
+            measured[side] = await MeasureAsync(side, runner.FloodAsync);
+        }
+
+        rounds.Add(new FloodRound(measured[bare], measured[floor], measured[service], string.Join(", ", order.Select(s => s.Name))));
     }
 
     var bareSteady = await MeasureAsync(bare, runner.SteadyAsync);
