@@ -18,7 +18,8 @@ internal static class OrganizationRoutes
             .WithSummary("The organisation that owns a domain (?domain=), or every organisation (paged)");
         organizations.MapGet("/{id:guid}", GetAsync).WithName("GetOrganization").WithSummary("One organisation");
         organizations.MapPost("/{id:guid}/domains", AddDomainAsync).WithName("AddOrganizationDomain")
-            .WithSummary("Lists another domain (a subdomain, a sister domain) under the organisation");
+            .WithSummary("Lists another domain (a subdomain, a sister domain) under the organisation")
+            .Accepts<AddDomainRequest>("application/json");
         organizations.MapPatch("/{id:guid}", ChangeAsync).WithName("ChangeOrganization")
             .WithSummary("Renames it and/or sets self-registration (true, false, or null = the configuration decides)")
             .Accepts<OrganizationPatch>("application/json");
@@ -63,10 +64,16 @@ internal static class OrganizationRoutes
         return TypedResults.Ok(OrganizationView.Of(organization, rules));
     }
 
-    private static async Task<IResult> AddDomainAsync(Guid id, AddDomainRequest request, OrganizationStore store, PublicMailDomains publicDomains,
+    private static async Task<IResult> AddDomainAsync(Guid id, HttpRequest request, OrganizationStore store, PublicMailDomains publicDomains,
         RegistrationRules rules, AuditTrail audit, CancellationToken cancellationToken)
     {
-        if (request.Domain is not { Length: > 0 and <= 253 } raw || DomainOf(raw) is not { } domain)
+        var (body, problem) = await AdminJsonBody.ReadObjectAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (!body.TryGetProperty("domain", out var value) || AdminJsonBody.Text(value) is not { Length: > 0 and <= 253 } raw || DomainOf(raw) is not { } domain)
         {
             return AdminProblems.Invalid("domain", "is not a domain name");
         }
@@ -92,19 +99,10 @@ internal static class OrganizationRoutes
     private static async Task<IResult> ChangeAsync(Guid id, HttpRequest request, OrganizationStore store, RegistrationRules rules, AuditTrail audit,
         CancellationToken cancellationToken)
     {
-        JsonElement body;
-        try
+        var (body, problem) = await AdminJsonBody.ReadObjectAsync(request, cancellationToken);
+        if (problem is not null)
         {
-            body = (await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken)).RootElement;
-        }
-        catch (JsonException)
-        {
-            return AdminProblems.Invalid("body", "is not a JSON object");
-        }
-
-        if (body.ValueKind != JsonValueKind.Object)
-        {
-            return AdminProblems.Invalid("body", "is not a JSON object");
+            return problem;
         }
 
         string? name = null;
@@ -138,16 +136,7 @@ internal static class OrganizationRoutes
     /// </summary>
     private static string? OrganizationName(JsonElement value)
     {
-        string text;
-        try
-        {
-            text = value.ValueKind == JsonValueKind.String ? value.GetString()!.Trim() : "";
-        }
-        catch (InvalidOperationException)
-        {
-            return null; // an escaped lone surrogate ("\ud800")
-        }
-
+        var text = AdminJsonBody.Text(value)?.Trim() ?? "";
         return text.Length is > 0 and <= 253 && !UnicodeText.ContainsUnpairedSurrogate(text) && !UnicodeText.ContainsControlOrFormatCharacter(text)
             ? text
             : null;

@@ -5,6 +5,7 @@ using HelpdeskIdentity.Api.Accounts.Registration;
 using HelpdeskIdentity.Api.MailAddresses;
 using HelpdeskIdentity.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Shouldly;
 
@@ -96,16 +97,65 @@ public sealed class AdminOrganizationTests(AdminFixture fixture) : IClassFixture
     public async Task Patch_BadBody_Is400NamingTheField(string body, string field)
     {
         var (id, _) = await OrganizationAsync();
-        var request = new HttpRequestMessage(HttpMethod.Patch, $"/admin/v1/organizations/{id}")
-        {
-            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new("Bearer", await fixture.AdminTokenAsync());
 
-        using var response = await fixture.Host.CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await SendRawAsync(HttpMethod.Patch, $"/admin/v1/organizations/{id}", body);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await AdminFixture.JsonAsync(response)).GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("{\"domain\": 1}", "domain")]
+    [InlineData("{\"domain\": [\"sales.example\"]}", "domain")]
+    [InlineData("{\"domain\": null}", "domain")]
+    [InlineData("{\"domain\": \"a\\ud800b.example\"}", "domain")]
+    [InlineData("{}", "domain")]
+    [InlineData("[1, 2]", "body")]
+    [InlineData("not json", "body")]
+    [InlineData("", "body")]
+    public async Task AddDomain_BadBody_Is400NamingTheField_NotAServerError(string body, string field)
+    {
+        var (id, domain) = await OrganizationAsync();
+        var before = fixture.Host.Logs.Entries.Count;
+
+        using var response = await SendRawAsync(HttpMethod.Post, $"/admin/v1/organizations/{id}/domains", body);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await AdminFixture.JsonAsync(response)).GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue($"the problem names {field}");
+        fixture.Host.Logs.Entries.Skip(before).Where(e => e.Level >= LogLevel.Error).ShouldBeEmpty("a caller's bad body is not a server error");
+        (await DomainsAsync(id)).ShouldBe([domain], "nothing was added");
+    }
+
+    [Theory]
+    [InlineData("PATCH", "", "{\"name\": \"")]
+    [InlineData("POST", "/domains", "{\"domain\": \"")]
+    public async Task BodyOverSixtyFourKilobytes_Is413_AndChangesNothing(string method, string route, string start)
+    {
+        var (id, domain) = await OrganizationAsync();
+        var body = start + new string('a', 70 * 1024) + "\"}";
+
+        using var response = await SendRawAsync(new HttpMethod(method), $"/admin/v1/organizations/{id}{route}", body);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        (await AdminFixture.JsonAsync(response)).GetProperty("status").GetInt32().ShouldBe(413);
+        using var after = await fixture.AdminAsync(HttpMethod.Get, $"/admin/v1/organizations/{id}");
+        var organization = await AdminFixture.JsonAsync(after);
+        organization.GetProperty("name").GetString().ShouldBe(domain, "the name is unchanged");
+        organization.GetProperty("domains").EnumerateArray().Select(d => d.GetString()).ShouldBe([domain]);
+    }
+
+    private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, string body)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new("Bearer", await fixture.AdminTokenAsync());
+        return await fixture.Host.CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    private async Task<List<string?>> DomainsAsync(Guid id)
+    {
+        using var response = await fixture.AdminAsync(HttpMethod.Get, $"/admin/v1/organizations/{id}");
+        return [.. (await AdminFixture.JsonAsync(response)).GetProperty("domains").EnumerateArray().Select(d => d.GetString())];
     }
 
     [Fact]
