@@ -91,7 +91,11 @@ public sealed class ClientCredentialsTests(OidcFixture fixture) : IClassFixture<
         }, (TestClients.BackendId, TestClients.BackendSecret));
 
         narrowed.StatusCode.ShouldBe(HttpStatusCode.OK, await narrowed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        new JsonWebToken((await ProtocolClient.JsonAsync(narrowed)).GetProperty("access_token").GetString()).Audiences.ShouldBe(["urn:helpdesk-identity:admin"]);
+        var narrowedAnswer = await ProtocolClient.JsonAsync(narrowed);
+        var narrowedToken = new JsonWebToken(narrowedAnswer.GetProperty("access_token").GetString());
+        narrowedToken.Audiences.ShouldBe(["urn:helpdesk-identity:admin"]);
+        narrowedToken.GetClaim("scope").Value.ShouldBe("identity.admin", "helpdesk.api is another API's scope: not in a token for the admin API");
+        narrowedAnswer.GetProperty("scope").GetString().ShouldBe("identity.admin", "RFC 6749 §5.1: the answer says the scope differs from the one asked");
         foreach (var refused in new[] { unknown, anotherClientsApi })
         {
             refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);

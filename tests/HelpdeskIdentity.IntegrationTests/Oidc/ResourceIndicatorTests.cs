@@ -27,6 +27,8 @@ public sealed class ResourceIndicatorTests(OidcFixture fixture) : IClassFixture<
         var other = await RefreshAsync(refreshed.GetProperty("refresh_token").GetString()!, ReportsResource);
 
         Audiences(tokens).ShouldBe([AdminResource]);
+        Scopes(tokens).ShouldBe([AdminScope], "only the admin API's scope: the reports scope and the provider's own are for other audiences");
+        tokens.GetProperty("scope").GetString().ShouldBe(AdminScope);
         new JsonWebToken(tokens.GetProperty("id_token").GetString()).Audiences.ShouldBe([PortalId], "the ID token is for the client, as before");
         Audiences(refreshed).ShouldBe([AdminResource], "the refresh token carries the narrowed grant");
         other.GetProperty("error").GetString().ShouldBe("invalid_target", "the reports API was asked for in scope but not named as a resource");
@@ -55,8 +57,12 @@ public sealed class ResourceIndicatorTests(OidcFixture fixture) : IClassFixture<
         var forAll = await RefreshAsync(forReports.GetProperty("refresh_token").GetString()!);
 
         Audiences(forAdmin).ShouldBe([AdminResource]);
+        Scopes(forAdmin).ShouldBe([AdminScope]);
+        forAdmin.GetProperty("scope").GetString().ShouldBe(AdminScope, "the answer's scope is the access token's");
         Audiences(forReports).ShouldBe([ReportsResource]);
+        Scopes(forReports).ShouldBe([ReportsScope]);
         Audiences(forAll).ShouldBe([AdminResource, ReportsResource, IdentityHost.Issuer], ignoreOrder: true);
+        Scopes(forAll).ShouldBe(ApiScopes.Split(' '), ignoreOrder: true, "without resource, the whole grant as before");
         (await _client.UserInfoStatusAsync(forAdmin.GetProperty("access_token").GetString()!)).ShouldBe(HttpStatusCode.Unauthorized);
         (await _client.UserInfoStatusAsync(forAll.GetProperty("access_token").GetString()!)).ShouldBe(HttpStatusCode.OK);
     }
@@ -201,4 +207,7 @@ public sealed class ResourceIndicatorTests(OidcFixture fixture) : IClassFixture<
 
     private static IEnumerable<string> Audiences(System.Text.Json.JsonElement tokens) =>
         new JsonWebToken(tokens.GetProperty("access_token").GetString()).Audiences;
+
+    private static string[] Scopes(System.Text.Json.JsonElement tokens) =>
+        new JsonWebToken(tokens.GetProperty("access_token").GetString()).GetClaim("scope").Value.Split(' ');
 }

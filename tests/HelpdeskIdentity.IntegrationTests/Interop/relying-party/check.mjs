@@ -142,6 +142,7 @@ assert.deepEqual(audienceOf(narrowed.tokens.access_token), [adminApi], 'the gran
 const wide = await codeFlow({ scope: 'openid offline_access identity.admin' });
 const forAdmin = await oidc.refreshTokenGrant(portal, wide.tokens.refresh_token, { resource: adminApi });
 assert.deepEqual(audienceOf(forAdmin.access_token), [adminApi], 'a refresh naming the API gets a token for it alone');
+assert.equal(forAdmin.scope, 'identity.admin', 'and its scope is that API\'s alone');
 const forAll = audienceOf((await oidc.refreshTokenGrant(portal, forAdmin.refresh_token)).access_token);
 assert.ok(forAll.includes(adminApi) && forAll.length === 2, `the refresh token kept the whole grant (${forAll})`);
 
