@@ -24,7 +24,7 @@ public sealed class AccountLinkPrunerTests(LocalServers servers)
             ["Accounts:EmailChange:LinkLifetime"] = "00:30:00",
             ["Accounts:LinkRetention"] = "01:00:00",
         })) { Clock = clock }.StartAsync();
-        await StartUpPassDoneAsync(host);
+        await host.StartUpPruneDoneAsync<AccountLinkPruner>();
         var (used, expired, mover, keeper) = ($"used@{Senders.UniqueDomain()}", $"expired@{Senders.UniqueDomain()}",
             $"mover@{Senders.UniqueDomain()}", $"keeper@{Senders.UniqueDomain()}");
         foreach (var email in new[] { used, expired, mover, keeper })
@@ -76,7 +76,7 @@ public sealed class AccountLinkPrunerTests(LocalServers servers)
         {
             ["Accounts:LinkRetention"] = "01:00:00",
         })) { Clock = clock }.StartAsync();
-        await StartUpPassDoneAsync(host); // else it may take the due links first, and the call below finds none
+        await host.StartUpPruneDoneAsync<AccountLinkPruner>(); // else it may take the due links first, and the call below finds none
         var now = clock.GetUtcNow();
         var (live, _) = await AddRegistrationLinkAsync(host, $"live@{Senders.UniqueDomain()}", now, now.AddDays(1), consumed: null);
         await AddRegistrationLinkAsync(host, $"used@{Senders.UniqueDomain()}", now.AddHours(-3), now.AddDays(1), consumed: now.AddHours(-2));
@@ -88,17 +88,6 @@ public sealed class AccountLinkPrunerTests(LocalServers servers)
         pruned.ShouldBe(2, "the link used two hours ago and the one expired two hours ago; the one used 30 minutes ago is kept for now");
         (await host.QueryAsync(db => db.RegistrationTokens.CountAsync())).ShouldBe(2);
         (await new BrowserClient(host).GetPageAsync($"/account/register/confirm?token={live}")).ShouldContain("live@", customMessage: "the live link still works");
-    }
-
-    /// <summary>
-    /// Waits for the pruner's own pass at start-up to log what it pruned: it runs beside the test from the host's start,
-    /// so rows added before it ends may be its to delete. Completes on that log entry, within 30 s.
-    /// </summary>
-    private static async Task StartUpPassDoneAsync(IdentityHost host)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        await host.Logs.WaitForAsync(e => e.Category == typeof(AccountLinkPruner).FullName && e.Message.StartsWith("Pruned ", StringComparison.Ordinal), timeout.Token);
     }
 
     private static async Task<(string Handle, string Hash)> AddRegistrationLinkAsync(

@@ -63,6 +63,17 @@ public sealed class IdentityHost : WebApplicationFactory<Program>
     /// <summary>What the host logged, after its level filters.</summary>
     public LogRecorder Logs { get; } = new();
 
+    /// <summary>
+    /// Waits for a pruner's own pass at start-up to log what it pruned: it runs beside the test from the host's start,
+    /// so rows a test adds (or ages) before it ends may be its to delete. Completes on that log entry, within 30 s.
+    /// </summary>
+    public async Task StartUpPruneDoneAsync<TPruner>()
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        await Logs.WaitForAsync(e => e.Category == typeof(TPruner).FullName && e.Message.StartsWith("Pruned ", StringComparison.Ordinal), timeout.Token);
+    }
+
     /// <summary>When set, replaces the service's clock (key rotation, expiry).</summary>
     public TimeProvider? Clock { get; init; }
 

@@ -15,6 +15,7 @@ public sealed class TicketIdPrunerTests(LocalServers servers)
     {
         await using var host = await new IdentityHost(await servers.NewEnvironmentAsync("ticket_pruning"),
             new Dictionary<string, string?> { ["Tickets:RememberTicketIdsFor"] = "90.00:00:00" }).StartAsync();
+        await host.StartUpPruneDoneAsync<TicketIdPruner>(); // else, run late, it may take the aged id first
         var (oldSender, newSender) = ($"old@{Senders.UniqueDomain()}", $"new@{Senders.UniqueDomain()}");
         var (oldTicket, newTicket) = (Senders.UniqueTicketId(), Senders.UniqueTicketId());
         await host.PublishAsync(new TicketReceived { TicketId = oldTicket, From = oldSender, ReceivedAt = DateTimeOffset.UtcNow });
