@@ -35,6 +35,14 @@ internal sealed record PhaseMeasurement
     /// <summary>Null for the bare bus, which makes no accounts.</summary>
     public required AccountCheck? Accounts { get; init; }
 
+    /// <summary>
+    /// Milliseconds of CPU per ticket of each <see cref="ProcessCpu"/> group from the phase's first send until it was done
+    /// (for the service, until its outbox had announced the accounts too); null until measured or where unreadable.
+    /// </summary>
+    public double?[]? CpuPerTicket { get; init; }
+
+    public double? CpuTotal => CpuPerTicket is { } groups && groups.All(g => g is not null) ? groups.Sum() : null;
+
     public static PhaseMeasurement Compute(TicketPlan plan, PublishTimes published, DateTime[] doneAt, AccountCheck? accounts)
     {
         var firstSent = published.FirstSent;

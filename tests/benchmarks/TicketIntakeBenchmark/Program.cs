@@ -23,20 +23,26 @@ return await BenchmarkRun.RunAsync(async cancellationToken =>
     IIntakeTarget service = new ServiceTarget(probe, endpoints.TicketExchange);
     var runner = new PhaseRunner(publisher, probe, options);
     var memory = new ServiceMemory(options.ServicePid);
+    var cpu = ProcessCpu.Find(options.ServicePid, endpoints);
     var atStart = memory.Now();
     var peaks = new List<double?>();
 
     async Task<PhaseMeasurement> MeasureAsync(IIntakeTarget target, Func<IIntakeTarget, CancellationToken, Task<PhaseMeasurement>> phase)
     {
+        var before = cpu.Now();
+        PhaseMeasurement measurement;
         if (target != service)
         {
-            return await phase(target, cancellationToken);
+            measurement = await phase(target, cancellationToken);
+        }
+        else
+        {
+            (measurement, var peak) = await memory.PeakDuringAsync(() => phase(service, cancellationToken));
+            peaks.Add(peak);
+            await runner.SettleAsync(cancellationToken);
         }
 
-        var (measurement, peak) = await memory.PeakDuringAsync(() => phase(service, cancellationToken));
-        peaks.Add(peak);
-        await runner.SettleAsync(cancellationToken);
-        return measurement;
+        return measurement with { CpuPerTicket = ProcessCpu.PerTicket(before, cpu.Now(), measurement.Tickets) };
     }
 
     if (options.Warmup > 0)
@@ -65,7 +71,7 @@ return await BenchmarkRun.RunAsync(async cancellationToken =>
     var bareSteady = await MeasureAsync(bare, runner.SteadyAsync);
     var serviceSteady = await MeasureAsync(service, runner.SteadyAsync);
 
-    ResultTable.Write(Console.Out, args, options, endpoints, rounds, bareSteady, serviceSteady, new ServiceRss(atStart, peaks.Max()));
+    ResultTable.Write(Console.Out, args, options, endpoints, rounds, bareSteady, serviceSteady, new ServiceRss(atStart, peaks.Max()), cpu.Names);
     var accountsPassed = rounds.All(r => r.Service.Accounts is { Passed: true }) && serviceSteady.Accounts is { Passed: true };
     return accountsPassed ? ExitCodes.Measured : ExitCodes.CorrectnessFailed;
 }, ex => ex switch

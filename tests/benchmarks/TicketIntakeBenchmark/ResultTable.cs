@@ -14,7 +14,7 @@ internal static class ResultTable
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     public static void Write(TextWriter output, IReadOnlyList<string> args, BenchmarkOptions options, BenchmarkEndpoints endpoints,
-        IReadOnlyList<FloodRound> rounds, PhaseMeasurement bareSteady, PhaseMeasurement serviceSteady, ServiceRss rss)
+        IReadOnlyList<FloodRound> rounds, PhaseMeasurement bareSteady, PhaseMeasurement serviceSteady, ServiceRss rss, IReadOnlyList<string> cpuGroups)
     {
         var database = new Npgsql.NpgsqlConnectionStringBuilder(endpoints.PgConnection);
         output.WriteLine();
@@ -50,6 +50,7 @@ internal static class ResultTable
             Row("latency p99", phases, p => Ms(p.Latency.P99)),
             Row("latency max", phases, p => Ms(p.Latency.Max)),
             Row("accounts check", phases, p => p.Accounts?.ToString() ?? "n/a (no accounts)"),
+            Row($"CPU ms per ticket ({string.Join(" + ", cpuGroups)})", phases, Cpu),
             ["target", "", F($"floor ÷ bare = {floorRatio:0.00}; service ÷ floor = {serviceFlood.Throughput / floorFlood.Throughput:0.00}"),
                 F($"service ÷ bare = {ratio:0.00} ≥ {RatioTarget:0.0}: {Verdict(ratio >= RatioTarget)}"), "",
                 F($"p99 < {P99TargetMilliseconds} ms at {options.Rate:N0}/s: {Verdict(serviceSteady.Latency.P99 < P99TargetMilliseconds)}")],
@@ -58,6 +59,8 @@ internal static class ResultTable
         output.WriteLine();
         output.WriteLine("Rounds (bare bus / database floor / service events/s; floor ÷ bare, service ÷ bare): " + string.Join("; ", rounds.Select((r, i) =>
             F($"{i + 1} ({r.Order}) {r.Bare.Throughput:N0} / {r.Floor.Throughput:N0} / {r.Service.Throughput:N0}; {r.FloorRatio:0.00}, {r.Ratio:0.00}"))));
+        output.WriteLine("CPU ms per ticket, all groups (bare bus / database floor / service): " + string.Join("; ", rounds.Select((r, i) =>
+            F($"{i + 1} {Total(r.Bare)} / {Total(r.Floor)} / {Total(r.Service)}"))));
         output.WriteLine(ServiceMemory.Report(rss.AtStart, [("intake", rss.PeakUnderLoad)]));
     }
 
@@ -66,6 +69,12 @@ internal static class ResultTable
     private static string Drain(PhaseMeasurement phase) => phase.DrainRate is { } rate
         ? F($"{rate:N0}/s ({phase.DoneAfterPublishing:N0} done after it)")
         : "n/a: kept up with publishing";
+
+    private static string Cpu(PhaseMeasurement phase) => phase.CpuPerTicket is { } groups
+        ? string.Join(" + ", groups.Select(g => g is { } ms ? F($"{ms:0.000}") : "?")) + (phase.CpuTotal is { } total ? F($" = {total:0.000}") : "")
+        : "n/a";
+
+    private static string Total(PhaseMeasurement phase) => phase.CpuTotal is { } total ? F($"{total:0.000}") : "n/a";
 
     private static string Verdict(bool met) => met ? "MET" : "MISSED";
 
