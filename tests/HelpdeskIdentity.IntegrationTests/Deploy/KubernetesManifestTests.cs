@@ -1,12 +1,22 @@
+using System.Net;
+using HelpdeskIdentity.Api.Hosting;
+using HelpdeskIdentity.Api.Production;
+using HelpdeskIdentity.IntegrationTests.Infrastructure;
 using HelpdeskIdentity.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Shouldly;
 using YamlDotNet.Serialization;
 
 namespace HelpdeskIdentity.IntegrationTests.Deploy;
 
 /// <summary>deploy/k8s rendered offline by <c>kubectl kustomize</c>, read as an operator's cluster would read it.</summary>
-public sealed class KubernetesManifestTests
+public sealed class KubernetesManifestTests(LocalServers servers)
 {
+    private static readonly string[] Probes = ["startupProbe", "readinessProbe", "livenessProbe"];
+
     [Theory]
     [InlineData("base", 2)]
     [InlineData("overlays/production", 3)]
@@ -45,6 +55,58 @@ public sealed class KubernetesManifestTests
         rendered.ShouldNotContain("BEGIN PRIVATE KEY");
     }
 
+    [Theory]
+    [InlineData("base")]
+    [InlineData("overlays/production")]
+    public async Task RenderedSettings_PassTheProductionGuard_AndEveryProbeNamesAnAllowedHost(string folder)
+    {
+        var (_, documents) = await RenderAsync(folder);
+        var container = Container(documents);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(PodSettings(documents, container)).Build();
+        var production = new HostingEnvironment { EnvironmentName = Environments.Production };
+
+        ProductionGuard.Rules.Where(rule => rule.Offends(configuration, production)).Select(rule => rule.Setting)
+            .ShouldBeEmpty("a pod with these settings would refuse to start");
+        DevelopmentDefaultsGuard.Find(configuration).ShouldBeEmpty();
+        var allowed = configuration["AllowedHosts"].ShouldNotBeNull().Split(';');
+        foreach (var probe in Probes)
+        {
+            allowed.ShouldContain(ProbeHost(container, probe), $"{probe}: by default the kubelet sends the pod's address, which host filtering refuses");
+        }
+    }
+
+    [Fact]
+    public async Task RenderedSettings_StartInProduction_AndAnswerTheProbes_ButNotARequestForThePodsAddress()
+    {
+        var (_, documents) = await RenderAsync("base");
+        var container = Container(documents);
+        var settings = PodSettings(documents, container);
+        // The secrets come from the test's own PostgreSQL and RabbitMQ (IdentityHost); the key-ring certificate is a
+        // Secret this test does not have.
+        foreach (var secret in new[] { "ConnectionStrings:Identity", "RabbitMq:Url", "DataProtection:CertificatePath", "DataProtection:CertificatePassword" })
+        {
+            settings.Remove(secret);
+        }
+
+        settings["DataProtection:AllowUnencryptedKeys"] = "true";
+        await using var host = new IdentityHost(await servers.NewEnvironmentAsync("k8s_probes"), settings);
+        await using var production = host.WithWebHostBuilder(builder => builder.UseEnvironment(Environments.Production));
+        using var client = production.CreateClient();
+
+        foreach (var probe in Probes)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, Str(At(container, probe, "httpGet", "path")));
+            request.Headers.Host = ProbeHost(container, probe);
+            using var answer = await client.SendAsync(request, TestContext.Current.CancellationToken);
+            answer.StatusCode.ShouldBe(HttpStatusCode.OK, $"{probe} as the kubelet sends it");
+        }
+
+        using var byAddress = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+        byAddress.Headers.Host = "10.1.2.3:8080";
+        using var refused = await client.SendAsync(byAddress, TestContext.Current.CancellationToken);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "host filtering is on: a probe without its Host header would fail");
+    }
+
     [Fact]
     public async Task Production_RunsTheMigrateJob_AndTheReplicasSkipMigrating()
     {
@@ -66,6 +128,32 @@ public sealed class KubernetesManifestTests
             .Select(text => deserializer.Deserialize<Dictionary<object, object>>(text))
             .ToList();
         return (rendered, documents);
+    }
+
+    private static Dictionary<object, object> Container(List<Dictionary<object, object>> documents) =>
+        (Dictionary<object, object>)List(At(Single(documents, "Deployment"), "spec", "template", "spec", "containers")).Single();
+
+    private static string ProbeHost(Dictionary<object, object> container, string probe) =>
+        Str(At(List(At(container, probe, "httpGet", "httpHeaders")).Single(h => Str(At(h, "name")) == "Host"), "value"));
+
+    /// <summary>
+    /// The settings a pod starts with, as configuration keys: the ConfigMap, then the container's own env (a Secret's
+    /// value read as a placeholder naming its key).
+    /// </summary>
+    private static Dictionary<string, string?> PodSettings(List<Dictionary<object, object>> documents, Dictionary<object, object> container)
+    {
+        var settings = ((Dictionary<object, object>)At(Single(documents, "ConfigMap"), "data")!)
+            .ToDictionary(entry => Key((string)entry.Key), entry => (string?)Str(entry.Value));
+        foreach (var variable in List(At(container, "env")))
+        {
+            settings[Key(Str(At(variable, "name")))] = At(variable, "value") is string value
+                ? value
+                : $"secret:{Str(At(variable, "valueFrom", "secretKeyRef", "key"))}";
+        }
+
+        return settings;
+
+        static string Key(string variable) => variable.Replace("__", ":", StringComparison.Ordinal);
     }
 
     private static Dictionary<object, object> Single(List<Dictionary<object, object>> documents, string kind, string? name = null) =>

@@ -124,8 +124,10 @@ public sealed partial class ScaleOutTests(LocalServers servers)
         received.Select(e => e.MessageId).Distinct().ShouldBe(outbox.Select(o => o.Id), ignoreOrder: true);
         received.GroupBy(e => e.Email).ShouldAllBe(g => g.Select(e => e.MessageId).Distinct().Count() == 1);
 
-        // No e-mail lost or sent twice: one invitation row per account, each sent, and one file per address in the
-        // instances' shared mailbox.
+        // No e-mail lost, and none made or delivered twice: one invitation row per account, each sent, and one file per
+        // address in the instances' shared mailbox. Sending is at least once with a stable id (decision 0010): a send
+        // repeated after the kill would be a second try of the same id, which this pickup mailbox writes once; an
+        // SMTP or SendGrid provider would pass it on with the same Message-ID.
         await Eventually.HoldsAsync(async () => await CountAsync(database,
                 "SELECT count(*) FROM email_outbox WHERE category = 'invitation' AND status <> 'sent'") == 0,
             "every invitation sent", TimeSpan.FromMinutes(4));
