@@ -67,6 +67,36 @@ public sealed partial class ComposeStackTests(ComposeStack stack) : IClassFixtur
     }
 
     [Fact]
+    public async Task Portal_ServesItsPagesAndTheOidcClient_ConfiguredForTheStacksIssuer()
+    {
+        using var portal = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{stack.PortalPort}") };
+        async Task<bool> AnswersAsync()
+        {
+            try
+            {
+                using var page = await portal.GetAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+                return page.IsSuccessStatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return false; // the container is still starting
+            }
+        }
+
+        await Eventually.HoldsAsync(AnswersAsync, "the portal container answers", TimeSpan.FromMinutes(1));
+
+        using var index = await portal.GetAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+        var config = await portal.GetStringAsync(new Uri("/config.js", UriKind.Relative), TestContext.Current.CancellationToken);
+        var client = await portal.GetStringAsync(new Uri("/oidc-client-ts.js", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        index.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        index.Headers.GetValues("Content-Security-Policy").Single().ShouldContain($"connect-src 'self' {stack.Origin}", customMessage: "the page may call the stack's issuer");
+        config.ShouldContain($"\"issuer\":\"{stack.Origin}\"", customMessage: "the portal signs in with the stack's identity service");
+        config.ShouldContain($"\"portalUrl\":\"http://127.0.0.1:{stack.PortalPort}\"");
+        client.ShouldContain("UserManager", customMessage: "oidc-client-ts's browser bundle is in the image");
+    }
+
+    [Fact]
     public async Task SignInPostsAlternatingBetweenReplicas_ShareOneBudget_WhateverXForwardedForTheClientWrites()
     {
         // A connection per request, so the proxy's round robin alternates replicas request by request.

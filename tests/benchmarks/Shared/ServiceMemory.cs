@@ -8,7 +8,8 @@ namespace HelpdeskIdentity.Benchmarks;
 /// </summary>
 internal sealed class ServiceMemory(int? pid)
 {
-    public const int LoadTargetMiB = 300;
+    /// <summary>Issues 10 and 14 say "< 300 MB under load": 300,000,000 bytes, 286.1 MiB of VmRSS.</summary>
+    public const double LoadTargetMiB = 300_000_000 / 1048576.0;
 
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
 
@@ -86,7 +87,7 @@ internal sealed class ServiceMemory(int? pid)
         var verdict = measured.All(p => p.PeakMiB < LoadTargetMiB) ? "MET" : "MISSED";
         return $"Service RSS (VmRSS): {MiB(atStart)} at the start; peak "
             + string.Join(", ", measured.Select(p => $"{MiB(p.PeakMiB)} during {p.Load}"))
-            + $" (target < {LoadTargetMiB} MiB under load: {verdict})";
+            + string.Create(CultureInfo.InvariantCulture, $" (target < 300 MB = {LoadTargetMiB:0.0} MiB under load: {verdict})");
     }
 
     private static string MiB(double? miB) => string.Create(CultureInfo.InvariantCulture, $"{miB:N0} MiB");
