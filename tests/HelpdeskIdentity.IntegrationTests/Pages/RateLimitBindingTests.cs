@@ -90,6 +90,26 @@ public sealed class RateLimitBindingTests(RateLimitFixture fixture) : IClassFixt
         allowedElsewhere.StatusCode.ShouldBe(HttpStatusCode.OK, "another /64 has its own budget");
     }
 
+    [Fact]
+    public async Task SignIn_WithoutConfiguredProxies_XForwardedForIsIgnored_TheClientIsThePeer()
+    {
+        // No ForwardedHeaders settings here: a client that writes X-Forwarded-For names nobody but itself.
+        var domain = Senders.UniqueDomain();
+        var peer = TestClientAddress.Unique();
+        for (var attempt = 1; attempt <= RateLimitFixture.PerClient; attempt++)
+        {
+            using var browser = new BrowserClient(fixture.Host, peer);
+            browser.Headers.Add("X-Forwarded-For", TestClientAddress.Unique());
+            using var allowed = await browser.SubmitFormAsync("/account/login", Credentials($"user{attempt}@{domain}"));
+            allowed.StatusCode.ShouldBe(HttpStatusCode.OK, $"attempt {attempt}, naming yet another address");
+        }
+
+        using var spoofing = new BrowserClient(fixture.Host, peer);
+        spoofing.Headers.Add("X-Forwarded-For", TestClientAddress.Unique());
+        using var refused = await spoofing.SubmitFormAsync("/account/login", Credentials($"fresh@{domain}"));
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests, "every post was the same peer's, whatever address it wrote");
+    }
+
     /// <summary>
     /// Posts the page's form with its antiforgery token and the address only in the query string or under the bare key
     /// <c>Email</c>. The unprefixed post carries no <c>Input.*</c> key at all (the page's other fields bare too), which is
