@@ -7,7 +7,8 @@
 #       from the Debian mirror apt is configured with here, imported as an image (built once).
 #   deploy/container/images.sh build NAME CONTEXT [CONTAINERFILE] [--build-arg K=V …]
 #       localhost/NAME:<hash> (and localhost/NAME:latest), where <hash> covers the Containerfile, the
-#       build arguments and the base image, so an unchanged image is never rebuilt. Prints the tag.
+#       build arguments and the base image, so an unchanged image is never rebuilt. Prints the tag. A new build
+#       removes the NAME tags built over two hours before.
 #
 # Call deploy/container/podman.sh start first (it installs podman and debootstrap).
 set -euo pipefail
@@ -36,6 +37,14 @@ base() {
   rm -rf "$rootfs" "$rootfs.log"
 }
 
+forget_older() {
+  # Every change to the service makes a new ~140 MB image; tags of NAME built over two hours ago go (no test run
+  # still starts from one; an image a container still uses stays, as podman refuses to remove it).
+  local name=$1 keep=$2
+  podman images --filter "reference=localhost/$name" --filter until=2h --format '{{.Repository}}:{{.Tag}}' \
+    | { grep -v -e ':latest$' -e "^$keep\$" || true; } | xargs -r podman rmi >/dev/null 2>&1 || true
+}
+
 build() {
   local name=$1 context=$2 file=${3:-$2/Containerfile}
   shift 3 || shift $#
@@ -47,6 +56,7 @@ build() {
   if ! podman image exists "$tag"; then
     echo "Building $tag…" >&2
     podman build -q --build-arg "BASE_IMAGE=$base_image" "$@" -f "$file" -t "$tag" "$context" >/dev/null
+    forget_older "$name" "$tag"
   fi
   podman tag "$tag" "localhost/$name:latest" # latest is the image last asked for, built now or cached
   echo "$tag"
