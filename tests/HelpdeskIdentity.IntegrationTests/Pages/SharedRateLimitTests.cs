@@ -9,6 +9,7 @@ namespace HelpdeskIdentity.IntegrationTests.Pages;
 public sealed class SharedRateLimitTests(LocalServers servers) : IAsyncLifetime
 {
     private const int PerClient = 6;
+    private const int PerAddress = 4;
     private IdentityHost _first = null!;
     private IdentityHost _second = null!;
 
@@ -19,6 +20,8 @@ public sealed class SharedRateLimitTests(LocalServers servers) : IAsyncLifetime
         {
             ["RateLimits:SignInPerClient:PermitLimit"] = PerClient.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["RateLimits:SignInPerClient:Window"] = "00:01:00",
+            ["RateLimits:SignInPerAddress:PermitLimit"] = PerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RateLimits:SignInPerAddress:Window"] = "00:01:00",
         };
         _first = await new IdentityHost(environment, settings).StartAsync();
         _second = await new IdentityHost(environment, settings).StartAsync();
@@ -42,6 +45,26 @@ public sealed class SharedRateLimitTests(LocalServers servers) : IAsyncLifetime
 
         statuses.Take(PerClient).ShouldAllBe(status => status == HttpStatusCode.OK);
         statuses[PerClient].ShouldBe(HttpStatusCode.TooManyRequests, "the seventh post, on either instance, is over the shared budget of six");
+    }
+
+    [Fact]
+    public async Task OneAddressFromManyClients_AlternatingBetweenInstances_HitsTheAddressLimitOnce()
+    {
+        var email = $"target@{Senders.UniqueDomain()}";
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt <= PerAddress; attempt++)
+        {
+            using var browser = new BrowserClient(attempt % 2 == 0 ? _first : _second, TestClientAddress.Unique());
+            using var response = await browser.SubmitFormAsync("/account/login", new Dictionary<string, string>
+            {
+                ["Input.Email"] = email,
+                ["Input.Password"] = "not the password",
+            });
+            statuses.Add(response.StatusCode);
+        }
+
+        statuses.Take(PerAddress).ShouldAllBe(status => status == HttpStatusCode.OK);
+        statuses[PerAddress].ShouldBe(HttpStatusCode.TooManyRequests, "the fifth guess at one address, from a fresh client on either instance, is over the shared budget of four");
     }
 
     [Fact]
