@@ -5,8 +5,8 @@ namespace HelpdeskIdentity.Api.Tickets;
 /// <summary>
 /// How a failed ticket message is logged, instead of MassTransit's own "R-FAULT" error with a stack trace (its
 /// <c>MassTransit.ReceiveTransport</c> category is silenced in <c>AddMessaging</c>). A ticket the service refuses
-/// — unreadable JSON, or refused by <see cref="TicketReader"/> (the consumer logs those itself) — is bad input, not an
-/// operator's problem: one warning line with the reason. Anything else is an error with its exception.
+/// — unreadable JSON, or refused by <see cref="TicketReader"/> or <see cref="TicketSizeLimit"/> (which log those themselves)
+/// — is bad input, not an operator's problem: one warning line with the reason. Anything else is an error with its exception.
 /// </summary>
 public sealed partial class TicketFaultLog(ILogger<TicketFaultLog> logger) : IReceiveObserver
 {
@@ -55,6 +55,8 @@ public sealed partial class TicketFaultLog(ILogger<TicketFaultLog> logger) : IRe
                 case InvalidTicketException:
                     return "refused-by-reader";
                 case System.Text.Json.JsonException:
+                // A body of JSON null: MassTransit hands System.Text.Json an empty element, which it refuses this way.
+                case InvalidOperationException { Source: "System.Text.Json" }:
                     return "unreadable-json";
                 case System.Runtime.Serialization.SerializationException when e.InnerException is null:
                     return "unreadable-message";

@@ -167,6 +167,21 @@ public sealed class SignInTests(SignInFixture fixture) : IClassFixture<SignInFix
         page.ShouldContain("href=\"/account/login\"");
     }
 
+    [Theory]
+    [InlineData("TRACE", "/account/register/confirm")]
+    [InlineData("TRACE", "/account/set-password")]
+    [InlineData("TRACE", "/account/login/two-factor")]
+    public async Task MethodNoHandlerAnswers_Is405NamingTheMethodsItDoes_NeverThePageWithoutItsHandler(string method, string page)
+    {
+        using var client = _host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), page), TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
+        response.Content.Headers.Allow.ShouldBe(["GET", "HEAD", "POST"]);
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldNotContain("<form method=\"post\" action=\"" + page);
+    }
+
     [Fact]
     public async Task UnknownPage_IsA404PageWithTheSupportContact_ButProtocolPathsKeepTheirOwnAnswers()
     {

@@ -43,6 +43,19 @@ public sealed class RefusedTicketLogTests(IntakeFixture fixture) : IClassFixture
         await AssertNoErrorsSinceAsync();
     }
 
+    [Fact]
+    public async Task JsonNullBody_OneWarningAsUnreadable_NoErrorOrStackTrace()
+    {
+        var before = fixture.Host.Logs.Entries.Count(e => e.Message.Contains("unreadable-json", StringComparison.Ordinal));
+
+        await fixture.Bus.PublishRawTicketAsync("null");
+
+        await Eventually.HoldsAsync(
+            () => Task.FromResult(fixture.Host.Logs.Entries.Count(e => e.Message.Contains("unreadable-json", StringComparison.Ordinal)) > before),
+            "the null body is logged as unreadable");
+        await AssertNoErrorsSinceAsync();
+    }
+
     private async Task<LogRecorder.LogEntry> WaitForLogAsync(string marker)
     {
         LogRecorder.LogEntry? found = null;
