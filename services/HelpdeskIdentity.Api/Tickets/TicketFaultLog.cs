@@ -48,6 +48,7 @@ public sealed partial class TicketFaultLog(ILogger<TicketFaultLog> logger) : IRe
     /// <summary>Why the message is refused as bad input, or null when the failure is the service's.</summary>
     private static string? Refused(Exception exception)
     {
+        string? unreadable = null;
         for (var e = exception; e is not null; e = e.InnerException)
         {
             switch (e)
@@ -58,12 +59,18 @@ public sealed partial class TicketFaultLog(ILogger<TicketFaultLog> logger) : IRe
                 // A body of JSON null: MassTransit hands System.Text.Json an empty element, which it refuses this way.
                 case InvalidOperationException { Source: "System.Text.Json" }:
                     return "unreadable-json";
-                case System.Runtime.Serialization.SerializationException when e.InnerException is null:
-                    return "unreadable-message";
+                // An envelope MassTransit could not read (its message null, say), whatever it found inside: the more
+                // precise reason above when there is one.
+                case System.Runtime.Serialization.SerializationException:
+                    unreadable ??= "unreadable-message";
+                    break;
+                // An envelope whose messageId is not a GUID: MassTransit refuses it when it reads the id.
+                case FormatException { Source: "MassTransit" }:
+                    return "unreadable-envelope";
             }
         }
 
-        return null;
+        return unreadable;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A message on {InputAddress} was moved to the error queue: {RejectReason}")]
