@@ -56,8 +56,10 @@ public sealed partial class TicketFaultLog(ILogger<TicketFaultLog> logger) : IRe
                 case InvalidTicketException:
                     return "refused-by-reader";
                 case System.Text.Json.JsonException:
-                // A body of JSON null: MassTransit hands System.Text.Json an empty element, which it refuses this way.
-                case InvalidOperationException { Source: "System.Text.Json" }:
+                    return "unreadable-json";
+                // A body of JSON null: MassTransit's JSON deserializer is left with an empty element, which refuses to be
+                // read this way. Told by where it was thrown (the JIT may inline System.Text.Json's frames into MassTransit's).
+                case InvalidOperationException when e.StackTrace?.Contains(" MassTransit.Serialization.SystemTextJson", StringComparison.Ordinal) == true:
                     return "unreadable-json";
                 // An envelope MassTransit could not read (its message null, say), whatever it found inside: the more
                 // precise reason above when there is one.
@@ -65,7 +67,7 @@ public sealed partial class TicketFaultLog(ILogger<TicketFaultLog> logger) : IRe
                     unreadable ??= "unreadable-message";
                     break;
                 // An envelope whose messageId is not a GUID: MassTransit refuses it when it reads the id.
-                case FormatException { Source: "MassTransit" }:
+                case FormatException when e.StackTrace?.Contains(" MassTransit.Serialization.", StringComparison.Ordinal) == true:
                     return "unreadable-envelope";
             }
         }

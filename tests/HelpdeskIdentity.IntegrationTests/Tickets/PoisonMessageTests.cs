@@ -22,6 +22,7 @@ public sealed class PoisonMessageTests(IntakeFixture fixture) : IClassFixture<In
             (TestBus.RawTicket("T-7", $"a@{domain}, b@{domain}"), "multiple-addresses"),
             (TestBus.RawTicket("", $"a@{domain}"), "missing-ticket-id"),
             (TestBus.RawTicket("T-9", "not an address"), "missing-at-sign"),
+            ($"{{\"ticketId\": \"T-10\", \"from\": \"first@{domain}\", \"from\": \"second@{domain}\", \"receivedAt\": \"2026-11-22T10:00:00Z\"}}", "duplicate"),
         };
 
         foreach (var (body, _) in poison)
