@@ -30,6 +30,7 @@ public static class PagesServiceCollectionExtensions
         {
             mvc.Filters.Add<AntiforgeryFailureLog>();
             mvc.Filters.Add<MethodNotAllowed>(); // never a page rendered without its handler
+            mvc.Filters.Add<AsciiRedirects>(); // a Location header Kestrel accepts, whatever local URL was typed
         });
         // A refused antiforgery token is logged once, as a warning line, by AntiforgeryFailureLog.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Antiforgery", LogLevel.None);

@@ -134,6 +134,19 @@ public sealed class SignInTests(SignInFixture fixture) : IClassFixture<SignInFix
         html.ShouldContain("""aria-describedby="password-error""");
     }
 
+    [Fact]
+    public async Task CorrectPassword_ReturnUrlWithNonAsciiCharacters_RedirectsThereEncoded_AHeaderKestrelSends()
+    {
+        var email = $"unicode@{Senders.UniqueDomain()}";
+        await fixture.CreateAccountAsync(email, Password);
+        using var browser = new BrowserClient(_host);
+
+        using var response = await browser.SubmitFormAsync($"/account/login?returnUrl={Uri.EscapeDataString("/été?q=ü ok")}", Credentials(email, Password));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldBe("/%C3%A9t%C3%A9?q=%C3%BC%20ok");
+    }
+
     [Theory]
     [InlineData("https://evil.example/")]
     [InlineData("//evil.example/")]
