@@ -20,6 +20,7 @@ if [ "$command" = start ]; then
   cat >"$dir/rabbitmq.conf" <<CONF
 listeners.tcp.1 = 127.0.0.1:$port
 disk_free_limit.absolute = 50MB
+max_message_size = 131072
 log.console = false
 log.file.level = warning
 CONF

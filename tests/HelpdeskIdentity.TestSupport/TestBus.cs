@@ -43,6 +43,9 @@ public sealed class TestBus : IAsyncDisposable
     /// <summary>Publishes a body to the ticket exchange as <c>application/json</c>, the way docs/events.md tells a non-.NET publisher to.</summary>
     public Task PublishRawTicketAsync(string json) => SendRawTicketAsync(json);
 
+    /// <summary>Publishes a body as it is, with the content type given (a MassTransit envelope's, for one).</summary>
+    public Task PublishRawTicketAsync(string body, string contentType) => SendRawTicketAsync(body, contentType);
+
     /// <summary>Publishes until the broker confirms, riding out a broker restart.</summary>
     public async Task PublishRawTicketUntilConfirmedAsync(string json, TimeSpan timeout)
     {
@@ -61,10 +64,10 @@ public sealed class TestBus : IAsyncDisposable
         }
     }
 
-    private async Task SendRawTicketAsync(string json)
+    private async Task SendRawTicketAsync(string json, string contentType = "application/json")
     {
         await _channel.ExchangeDeclareAsync(WireNames.TicketReceivedExchange, ExchangeType.Fanout, durable: true);
-        var properties = new BasicProperties { ContentType = "application/json", DeliveryMode = DeliveryModes.Persistent };
+        var properties = new BasicProperties { ContentType = contentType, DeliveryMode = DeliveryModes.Persistent };
         await _channel.BasicPublishAsync(WireNames.TicketReceivedExchange, "", mandatory: false, properties, Encoding.UTF8.GetBytes(json));
     }
 

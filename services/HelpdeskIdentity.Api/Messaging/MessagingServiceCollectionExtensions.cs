@@ -54,6 +54,13 @@ public static class MessagingServiceCollectionExtensions
                     rabbit.SendTopology.ConfigureDeadLetterSettings = skipped => skipped.SetQuorumQueue();
                 }
 
+                // A message naming a field twice ({"from": a, "from": b}) is unreadable, not "the last one wins": whatever
+                // checked it on the way here may have read the first.
+                rabbit.ConfigureJsonSerializerOptions(json =>
+                {
+                    json.AllowDuplicateProperties = false;
+                    return json;
+                });
                 rabbit.ConfigureEndpoints(context);
             });
         });

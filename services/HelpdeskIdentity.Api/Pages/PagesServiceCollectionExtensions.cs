@@ -26,7 +26,12 @@ public static class PagesServiceCollectionExtensions
             antiforgery.Cookie.SecurePolicy = plainHttpAllowed ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             antiforgery.SuppressXFrameOptionsHeader = true; // SecurityHeaders sends DENY
         });
-        builder.Services.AddRazorPages().AddMvcOptions(mvc => mvc.Filters.Add<AntiforgeryFailureLog>());
+        builder.Services.AddRazorPages().AddMvcOptions(mvc =>
+        {
+            mvc.Filters.Add<AntiforgeryFailureLog>();
+            mvc.Filters.Add<MethodNotAllowed>(); // never a page rendered without its handler
+            mvc.Filters.Add<AsciiRedirects>(); // a Location header Kestrel accepts, whatever local URL was typed
+        });
         // A refused antiforgery token is logged once, as a warning line, by AntiforgeryFailureLog.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Antiforgery", LogLevel.None);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Mvc.ViewFeatures.Filters.ValidateAntiforgeryTokenAuthorizationFilter", LogLevel.None);

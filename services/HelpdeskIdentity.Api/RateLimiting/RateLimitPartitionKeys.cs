@@ -55,6 +55,18 @@ public static class RateLimitPartitionKeys
         return MailboxLookupNormalizer.Normalize(raw.Length > 320 ? raw[..320] : raw);
     }
 
+    /// <summary>
+    /// The mailbox an address delivers to, for the budget of e-mails sent there: a subaddress (RFC 5233,
+    /// <c>jan+anything@example.nl</c>) shares <c>jan@example.nl</c>'s, as most mail providers deliver both to one
+    /// mailbox — otherwise each new tag would be a fresh budget for flooding it.
+    /// </summary>
+    public static string Mailbox(string address)
+    {
+        var at = address.LastIndexOf('@');
+        var plus = at > 0 ? address.IndexOf('+', 0, at) : -1;
+        return plus > 0 ? address[..plus] + address[at..] : address;
+    }
+
     private static string Prefix64(IPAddress address)
     {
         var bytes = address.GetAddressBytes();

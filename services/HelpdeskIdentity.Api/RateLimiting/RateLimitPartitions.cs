@@ -61,7 +61,7 @@ public static class RateLimitPartitions
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
             RateLimitedRequest.Budget(RateLimitedRequest.Policy(context.Request)) is RateLimitedRequest.ForgotPassword or RateLimitedRequest.Register
             && RateLimitPartitionKeys.Address(context.Request) is { } address
-                ? window($"emails address {address}", options.EmailsPerAddress)
+                ? window($"emails address {RateLimitPartitionKeys.Mailbox(address)}", options.EmailsPerAddress)
                 : RateLimitPartition.GetNoLimiter(""));
 
     private static RateLimitPartition<string> FixedWindow(string key, RateLimitRule rule) =>

@@ -16,7 +16,7 @@ public sealed partial class TicketReceivedConsumer(TicketIntake intake, TimeProv
         RequesterTicket ticket;
         try
         {
-            ticket = TicketReader.Read(context.Message);
+            ticket = TicketReader.Read(context.Message, clock.GetUtcNow());
         }
         catch (InvalidTicketException ex)
         {

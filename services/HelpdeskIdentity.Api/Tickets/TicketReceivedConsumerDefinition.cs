@@ -27,6 +27,8 @@ public sealed class TicketReceivedConsumerDefinition : ConsumerDefinition<Ticket
         IRegistrationContext context)
     {
         endpointConfigurator.PrefetchCount = _options.PrefetchCount;
+        // Before deserialization: an oversized message is refused without being parsed.
+        TicketSizeLimit.Apply(endpointConfigurator, context.GetRequiredService<ILogger<TicketSizeLimit>>());
         if (_options.Quorum && endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
         {
             rabbit.SetQuorumQueue();

@@ -134,6 +134,19 @@ public sealed class SignInTests(SignInFixture fixture) : IClassFixture<SignInFix
         html.ShouldContain("""aria-describedby="password-error""");
     }
 
+    [Fact]
+    public async Task CorrectPassword_ReturnUrlWithNonAsciiCharacters_RedirectsThereEncoded_AHeaderKestrelSends()
+    {
+        var email = $"unicode@{Senders.UniqueDomain()}";
+        await fixture.CreateAccountAsync(email, Password);
+        using var browser = new BrowserClient(_host);
+
+        using var response = await browser.SubmitFormAsync($"/account/login?returnUrl={Uri.EscapeDataString("/été?q=ü ok")}", Credentials(email, Password));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldBe("/%C3%A9t%C3%A9?q=%C3%BC%20ok");
+    }
+
     [Theory]
     [InlineData("https://evil.example/")]
     [InlineData("//evil.example/")]
@@ -165,6 +178,21 @@ public sealed class SignInTests(SignInFixture fixture) : IClassFixture<SignInFix
         var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         page.ShouldContain("This form has expired", Case.Sensitive, "a person gets a readable page, not a bare 400");
         page.ShouldContain("href=\"/account/login\"");
+    }
+
+    [Theory]
+    [InlineData("TRACE", "/account/register/confirm")]
+    [InlineData("TRACE", "/account/set-password")]
+    [InlineData("TRACE", "/account/login/two-factor")]
+    public async Task MethodNoHandlerAnswers_Is405NamingTheMethodsItDoes_NeverThePageWithoutItsHandler(string method, string page)
+    {
+        using var client = _host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), page), TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
+        response.Content.Headers.Allow.ShouldBe(["GET", "HEAD", "POST"]);
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldNotContain("<form method=\"post\" action=\"" + page);
     }
 
     [Fact]

@@ -43,6 +43,30 @@ public sealed class RefusedTicketLogTests(IntakeFixture fixture) : IClassFixture
         await AssertNoErrorsSinceAsync();
     }
 
+    [Fact]
+    public async Task JsonNullBody_OneWarningAsUnreadable_NoErrorOrStackTrace()
+    {
+        var before = fixture.Host.Logs.Entries.Count(e => e.Message.Contains("unreadable-json", StringComparison.Ordinal));
+
+        await fixture.Bus.PublishRawTicketAsync("null");
+
+        await Eventually.HoldsAsync(
+            () => Task.FromResult(fixture.Host.Logs.Entries.Count(e => e.Message.Contains("unreadable-json", StringComparison.Ordinal)) > before),
+            "the null body is logged as unreadable");
+        await AssertNoErrorsSinceAsync();
+    }
+
+    [Theory]
+    [InlineData("{\"messageType\": [\"urn:message:helpdesk:ticket-received:v1\"], \"message\": null}")]
+    [InlineData("{\"messageId\": \"not-a-guid\", \"messageType\": [\"urn:message:helpdesk:ticket-received:v1\"], \"message\": {\"ticketId\": \"T-envelope\", \"from\": \"jan@envelope.example\", \"receivedAt\": \"2026-11-30T08:00:00Z\"}}")]
+    public async Task UnreadableEnvelope_OneWarning_NoErrorOrStackTrace(string envelope)
+    {
+        await fixture.Bus.PublishRawTicketAsync(envelope, "application/vnd.masstransit+json");
+
+        await AssertNoErrorsSinceAsync();
+        fixture.Host.Logs.Entries.ShouldContain(e => e.Level == LogLevel.Warning && e.Message.Contains("moved to the error queue", StringComparison.Ordinal));
+    }
+
     private async Task<LogRecorder.LogEntry> WaitForLogAsync(string marker)
     {
         LogRecorder.LogEntry? found = null;

@@ -61,6 +61,24 @@ public sealed class RegistrationRateLimitTests(RateLimitFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task SubaddressesOfOneMailbox_ShareItsBudget()
+    {
+        const int Shared = 4; // RateLimits:EmailsPerAddress default
+        var domain = Senders.UniqueDomain();
+        for (var tag = 1; tag <= Shared; tag++)
+        {
+            using var client = new BrowserClient(fixture.Host, TestClientAddress.Unique());
+            using var accepted = await client.SubmitFormAsync("/account/forgot-password", new Dictionary<string, string> { ["Input.Email"] = $"jan+{tag}@{domain}" });
+            accepted.StatusCode.ShouldBe(HttpStatusCode.OK, $"jan+{tag}");
+        }
+
+        using var another = new BrowserClient(fixture.Host, TestClientAddress.Unique());
+        using var refused = await another.SubmitFormAsync("/account/register", new Dictionary<string, string> { ["Input.Email"] = $"jan+new@{domain}", ["Input.Name"] = "Jan" });
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests, "every tag is delivered to jan's one mailbox, whose budget is spent");
+    }
+
+    [Fact]
     public async Task RegisterPage_Get_IsNeverLimited()
     {
         using var browser = new BrowserClient(fixture.Host, TestClientAddress.Unique());
