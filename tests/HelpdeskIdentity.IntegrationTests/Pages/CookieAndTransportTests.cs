@@ -64,6 +64,32 @@ public sealed class CookieAndTransportTests(SignInFixture fixture, LocalServers 
         HostCookie(signedIn, SessionCookie.SecureCookieName);
     }
 
+    [Fact]
+    public async Task Production_PagesOverPlainHttp_AreTheReadable403Page_NeverA500()
+    {
+        // An instance reached past its TLS proxy, or behind one whose X-Forwarded-Proto it does not trust: antiforgery,
+        // whose cookie is Secure here, used to throw on every page with a form.
+        await using var host = new IdentityHost(await servers.NewEnvironmentAsync("plain_http"),
+            new Dictionary<string, string?> { ["DataProtection:AllowUnencryptedKeys"] = "true", ["AllowedHosts"] = "localhost" });
+        await using var production = host.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
+        using var client = production.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost"), AllowAutoRedirect = false });
+
+        using var page = await client.GetAsync(new Uri("/account/login", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var post = await client.PostAsync(new Uri("/account/forgot-password", UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = "someone@example.org" }), TestContext.Current.CancellationToken);
+        using var health = await client.GetAsync(new Uri("/health/live", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        foreach (var refused in new[] { page, post })
+        {
+            refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+            refused.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+            (await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("Nothing was changed");
+        }
+
+        health.StatusCode.ShouldBe(HttpStatusCode.OK, "probes over plain HTTP inside the cluster still work");
+        host.Logs.Entries.ShouldContain(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains("X-Forwarded-Proto", StringComparison.Ordinal));
+    }
+
     /// <summary>The cookie, which must carry what a browser requires of a <c>__Host-</c> cookie: Secure, path /, no Domain.</summary>
     private static SetCookieHeaderValue HostCookie(HttpResponseMessage response, string name)
     {
