@@ -108,14 +108,19 @@ public sealed class TestBus : IAsyncDisposable
     }
 
     /// <summary>Takes every message now in the ticket error queue, with the fault reason MassTransit put on it.</summary>
-    public async Task<List<ErrorQueueMessage>> DrainErrorQueueAsync()
+    public Task<List<ErrorQueueMessage>> DrainErrorQueueAsync() => DrainAsync(WireNames.TicketReceivedQueue + "_error");
+
+    /// <summary>Takes every message now in the ticket queue's <c>_skipped</c> queue (no consumer took its type).</summary>
+    public Task<List<ErrorQueueMessage>> DrainSkippedQueueAsync() => DrainAsync(WireNames.TicketReceivedQueue + "_skipped");
+
+    private async Task<List<ErrorQueueMessage>> DrainAsync(string queue)
     {
         var messages = new List<ErrorQueueMessage>();
         // A channel of its own: asking for a queue MassTransit has not created yet closes the channel.
         await using var channel = await _connection.CreateChannelAsync();
         try
         {
-            while (await channel.BasicGetAsync(WireNames.TicketReceivedQueue + "_error", autoAck: true) is { } result)
+            while (await channel.BasicGetAsync(queue, autoAck: true) is { } result)
             {
                 var headers = result.BasicProperties.Headers ?? new Dictionary<string, object?>();
                 var reason = headers.TryGetValue("MT-Fault-Message", out var value) && value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : "";
@@ -124,7 +129,7 @@ public sealed class TestBus : IAsyncDisposable
         }
         catch (OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode == 404)
         {
-            // No error queue yet: nothing has faulted so far.
+            // No such queue yet: nothing has gone there so far.
         }
 
         return messages;

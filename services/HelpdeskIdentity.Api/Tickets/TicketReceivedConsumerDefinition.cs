@@ -29,6 +29,8 @@ public sealed class TicketReceivedConsumerDefinition : ConsumerDefinition<Ticket
         endpointConfigurator.PrefetchCount = _options.PrefetchCount;
         // Before deserialization: an oversized message is refused without being parsed.
         TicketSizeLimit.Apply(endpointConfigurator, context.GetRequiredService<ILogger<TicketSizeLimit>>());
+        // A message of another type is skipped, as MassTransit does, but never silently.
+        SkippedTicketLog.Apply(endpointConfigurator, context.GetRequiredService<ILogger<SkippedTicketLog>>());
         if (_options.Quorum && endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
         {
             rabbit.SetQuorumQueue();

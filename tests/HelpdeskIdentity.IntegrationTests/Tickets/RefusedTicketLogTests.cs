@@ -67,6 +67,26 @@ public sealed class RefusedTicketLogTests(IntakeFixture fixture) : IClassFixture
         fixture.Host.Logs.Entries.ShouldContain(e => e.Level == LogLevel.Warning && e.Message.Contains("moved to the error queue", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task EnvelopeOfAnotherMessageType_GoesToTheSkippedQueue_WithOneWarningNamingTheType()
+    {
+        var ticketId = Senders.UniqueTicketId();
+        await fixture.Bus.PublishRawTicketAsync(
+            $"{{\"messageId\": \"{Guid.NewGuid()}\", \"messageType\": [\"urn:message:Elsewhere:InvoicePaid\"], \"message\": {{\"ticketId\": \"{ticketId}\"}}}}",
+            "application/vnd.masstransit+json");
+
+        var skipped = new List<ErrorQueueMessage>();
+        await Eventually.HoldsAsync(async () =>
+        {
+            skipped.AddRange(await fixture.Bus.DrainSkippedQueueAsync());
+            return skipped.Any(m => m.Body.Contains(ticketId, StringComparison.Ordinal));
+        }, "the message is kept in the skipped queue");
+        var warning = await WaitForLogAsync("no consumer here takes");
+        warning.Level.ShouldBe(LogLevel.Warning);
+        warning.Message.ShouldContain("urn:message:Elsewhere:InvoicePaid");
+        fixture.Host.Logs.Entries.Where(e => e.Level >= LogLevel.Error).ShouldBeEmpty();
+    }
+
     private async Task<LogRecorder.LogEntry> WaitForLogAsync(string marker)
     {
         LogRecorder.LogEntry? found = null;
