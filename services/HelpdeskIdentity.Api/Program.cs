@@ -50,6 +50,7 @@ app.UseProxies();           // first: everything after sees the real client
 app.MapHealth();
 app.UseMetadataCache();     // discovery and JWKS answered from memory, with the headers the pipeline below gave them
 app.UseErrorPages();        // a readable page for a bare status code (not /connect, /health, /admin); before routing, which routes the re-executed request
+app.UseHttpsPages();        // outside Development: /account/* over plain HTTP is the 403 page, not antiforgery's 500
 app.UseAccountPostLimits(); // before anything reads a form: 413 for an /account/* post over 64 KB
 app.UseRateLimits();        // after the error pages: a 429 gets the readable page
 app.UseSecurityHeaders();   // on every answer, the guards' refusals and the cached metadata included

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Features;
+using HelpdeskIdentity.Api.Hosting;
 
 namespace HelpdeskIdentity.Api.Admin;
 
@@ -15,14 +15,9 @@ internal static class AdminJsonBody
 
     public static async Task<(JsonElement Body, IResult? Problem)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        if (!RequestBodyLimit.TryApply(request.HttpContext, MaxBodyBytes))
         {
             return (default, TooLarge());
-        }
-
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = MaxBodyBytes;
         }
 
         try

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using HelpdeskIdentity.Api.Hosting;
 using HelpdeskIdentity.Api.Oidc.Endpoints;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace HelpdeskIdentity.Api.Oidc;
 
@@ -31,15 +31,10 @@ public sealed class ProtocolFormGuard(RequestDelegate next, ILogger<ProtocolForm
         }
 
         var maxBytes = request.Path.StartsWithSegments(OidcPaths.PushedAuthorization, StringComparison.OrdinalIgnoreCase) ? MaxPushedBodyBytes : MaxBodyBytes;
-        if (request.ContentLength > maxBytes)
+        if (!RequestBodyLimit.TryApply(context, maxBytes))
         {
             await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {maxBytes:N0} bytes.");
             return;
-        }
-
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = maxBytes;
         }
 
         try

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Http.Features;
+using HelpdeskIdentity.Api.Hosting;
 
 namespace HelpdeskIdentity.Api.Pages;
 
@@ -19,15 +19,10 @@ public static class AccountPostLimits
             return next(context);
         }
 
-        if (context.Request.ContentLength > MaxBodyBytes)
+        if (!RequestBodyLimit.TryApply(context, MaxBodyBytes))
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return Task.CompletedTask;
-        }
-
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = MaxBodyBytes;
         }
 
         return next(context);

@@ -43,16 +43,12 @@ public static class PagesServiceCollectionExtensions
     /// A readable page for a bare status code on the page side; protocol, health and admin endpoints keep their own
     /// bodies. Before routing, so the re-executed request is routed to the error page.
     /// </summary>
-    public static IApplicationBuilder UseErrorPages(this IApplicationBuilder app)
-    {
+    public static IApplicationBuilder UseErrorPages(this IApplicationBuilder app) =>
         app.UseWhen(context => !IsMachineFacing(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
-        if (!ProductionGuard.IsLocal(app.ApplicationServices.GetRequiredService<IHostEnvironment>()))
-        {
-            app.UseMiddleware<HttpsPagesOnly>(); // after the error pages, which render its 403
-        }
 
-        return app;
-    }
+    /// <summary>Outside Development, <c>/account/*</c> over plain HTTP is refused (<see cref="HttpsPagesOnly"/>); after the error pages, which render its 403.</summary>
+    public static IApplicationBuilder UseHttpsPages(this WebApplication app) =>
+        ProductionGuard.IsLocal(app.Environment) ? app : app.UseMiddleware<HttpsPagesOnly>();
 
     /// <summary>The pages and the brand colour (the middleware they need is in Program.cs, in order).</summary>
     public static void MapPages(this WebApplication app)
